@@ -1,0 +1,470 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CutoverSequencer.Core.Naming;
+using Microsoft.Extensions.Configuration;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CutoverSequencer.Core.Configuration;
+
+/// <summary>
+/// Loads the YAML configuration, layers <c>CUTOVER__SECTION__KEY</c> environment variables and
+/// explicit overrides on top (Microsoft.Extensions.Configuration), and validates everything before
+/// any connection is opened. Every problem is one line naming the file and line (or the variable).
+/// </summary>
+public static partial class ConfigLoader
+{
+    public const string EnvironmentPrefix = "CUTOVER__";
+
+    public static CutoverConfig Load(string path, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new InvalidInputException($"{path}: configuration file not found");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath, StrictUtf8.Encoding);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            throw new InvalidInputException($"{path}: cannot read the configuration file: {e.Message}", e);
+        }
+
+        var flat = new YamlFlattener(path);
+        flat.Load(text);
+        var environment = EnvironmentOverrides(flat.Errors);
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(flat.Values)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+        var reader = new TypedReader(configuration, flat, environment, overrides, path);
+        var config = reader.Read(Path.GetDirectoryName(fullPath)!);
+        if (flat.Errors.Count > 0)
+        {
+            throw new InvalidInputException(string.Join(Environment.NewLine, flat.Errors));
+        }
+        return config!;
+    }
+
+    /// <summary>CUTOVER__* variables, keyed by configuration path; unknown paths are errors.</summary>
+    private static Dictionary<string, string> EnvironmentOverrides(List<string> errors)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (!name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var key = name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+            var problem = ValidatePath(key);
+            if (problem is not null)
+            {
+                errors.Add($"environment variable {name}: {problem}");
+                continue;
+            }
+            result[key] = name;
+        }
+        return result;
+    }
+
+    private static string? ValidatePath(string key)
+    {
+        var schema = ConfigSchema.Root;
+        var path = "";
+        foreach (var segment in key.Split(':'))
+        {
+            if (schema.Kind == ConfigSchema.NodeKind.List)
+            {
+                if (!int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    return $"'{path}' is a list: expected an index, not '{segment}'";
+                }
+                schema = schema.Item!;
+            }
+            else if (schema.Kind == ConfigSchema.NodeKind.Map)
+            {
+                if (!schema.TryGetChild(segment, out var canonical, out var child))
+                {
+                    var hint = schema.Suggest(segment) is { } s ? $" (did you mean '{s}'?)" : "";
+                    return $"unknown key '{segment}'{(path.Length > 0 ? $" under '{path}'" : "")}{hint}";
+                }
+                schema = child;
+                path = path.Length == 0 ? canonical : $"{path}.{canonical}";
+                continue;
+            }
+            else
+            {
+                return $"'{path}' is a single value and has no key '{segment}'";
+            }
+            path = $"{path}[{segment}]";
+        }
+        return schema.Kind == ConfigSchema.NodeKind.Scalar ? null : $"'{path}' is not a single value";
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex EnvReference();
+
+    /// <summary>Walks the YAML tree against the schema, recording each value with its line.</summary>
+    private sealed class YamlFlattener(string file)
+    {
+        public Dictionary<string, string?> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, int> Lines { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> Errors { get; } = [];
+
+        public void Load(string text)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException e)
+            {
+                var detail = e.InnerException?.Message ?? e.Message;
+                throw new InvalidInputException($"{file}:{e.Start.Line}: invalid YAML: {OneLine(detail)}", e);
+            }
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                throw new InvalidInputException($"{file}: the configuration file is empty");
+            }
+            if (stream.Documents.Count > 1)
+            {
+                Errors.Add($"{file}:{stream.Documents[1].RootNode.Start.Line}: only one YAML document is allowed");
+            }
+            Walk(stream.Documents[0].RootNode, ConfigSchema.Root, "", "");
+        }
+
+        private void Walk(YamlNode node, ConfigSchema schema, string key, string path)
+        {
+            var line = (int)node.Start.Line;
+            switch (schema.Kind)
+            {
+                case ConfigSchema.NodeKind.Map when node is YamlMappingNode map:
+                    var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var (k, v) in map.Children)
+                    {
+                        var name = (k as YamlScalarNode)?.Value ?? "";
+                        var where = path.Length > 0 ? $" under '{path}'" : "";
+                        if (!schema.TryGetChild(name, out var canonical, out var child))
+                        {
+                            var hint = schema.Suggest(name) is { } s ? $" (did you mean '{s}'?)" : "";
+                            Errors.Add($"{file}:{k.Start.Line}: unknown key '{name}'{where}{hint}");
+                            continue;
+                        }
+                        if (!seen.Add(canonical))
+                        {
+                            Errors.Add($"{file}:{k.Start.Line}: key '{canonical}'{where} appears twice");
+                            continue;
+                        }
+                        Walk(v, child, Join(key, canonical), path.Length == 0 ? canonical : $"{path}.{canonical}");
+                    }
+                    break;
+                case ConfigSchema.NodeKind.List when node is YamlSequenceNode list:
+                    Lines[key] = line;
+                    for (var i = 0; i < list.Children.Count; i++)
+                    {
+                        Walk(list.Children[i], schema.Item!, Join(key, i.ToString(CultureInfo.InvariantCulture)), $"{path}[{i}]");
+                    }
+                    break;
+                case ConfigSchema.NodeKind.Scalar when node is YamlScalarNode scalar:
+                    Lines[key] = line;
+                    Values[key] = IsNull(scalar) ? null : scalar.Value;
+                    break;
+                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List when node is YamlScalarNode empty && IsNull(empty):
+                    Lines[key] = line;
+                    break;
+                default:
+                    var expected = schema.Kind switch
+                    {
+                        ConfigSchema.NodeKind.Map => "a mapping of keys",
+                        ConfigSchema.NodeKind.List => "a list",
+                        _ => "a single value",
+                    };
+                    Errors.Add($"{file}:{line}: '{path}' must be {expected}");
+                    break;
+            }
+        }
+
+        private static bool IsNull(YamlScalarNode scalar) =>
+            scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+        private static string Join(string a, string b) => a.Length == 0 ? b : $"{a}:{b}";
+    }
+
+    /// <summary>Reads typed values from the layered configuration, naming where each came from.</summary>
+    private sealed class TypedReader(
+        IConfiguration configuration,
+        YamlFlattener yaml,
+        Dictionary<string, string> environment,
+        IReadOnlyDictionary<string, string?>? overrides,
+        string file)
+    {
+        private List<string> Errors => yaml.Errors;
+
+        public CutoverConfig? Read(string baseDirectory)
+        {
+            var source = ReadSource(baseDirectory);
+            var target = ReadTarget();
+            var advancement = ReadAdvancement(target?.Schema ?? "public");
+            return source is null || target is null || advancement is null
+                ? null
+                : new CutoverConfig(file, source, target, advancement);
+        }
+
+        private SourceConfig? ReadSource(string baseDirectory)
+        {
+            var kindText = Text("source:kind");
+            SourceKind? kind = kindText?.ToLowerInvariant() switch
+            {
+                null => Fail<SourceKind?>("source:kind", "'source.kind' is required (oracle, oracle-export, postgres or none)"),
+                "oracle" => SourceKind.Oracle,
+                "oracle-export" => SourceKind.OracleExport,
+                "postgres" => SourceKind.Postgres,
+                "none" => SourceKind.None,
+                _ => Fail<SourceKind?>("source:kind",
+                    $"'source.kind' is '{kindText}'; expected oracle, oracle-export, postgres or none"),
+            };
+
+            string? exportDirectory = null;
+            if (kind == SourceKind.OracleExport)
+            {
+                var raw = Text("source:exportDirectory");
+                if (string.IsNullOrWhiteSpace(raw))
+                {
+                    Fail<string>("source:exportDirectory", "'source.exportDirectory' is required when source.kind is oracle-export");
+                }
+                else
+                {
+                    exportDirectory = Path.GetFullPath(Path.Combine(baseDirectory, raw));
+                    if (!Directory.Exists(exportDirectory))
+                    {
+                        Fail<string>("source:exportDirectory", $"export directory '{raw}' does not exist (resolved to {exportDirectory})");
+                    }
+                }
+            }
+
+            string? connectionString = null;
+            if (kind is SourceKind.Oracle or SourceKind.Postgres)
+            {
+                connectionString = Text("source:connectionString");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    Fail<string>("source:connectionString", $"'source.connectionString' is required when source.kind is {kindText}");
+                }
+            }
+
+            var schemas = Children("source:schemas")
+                .Select(k => Text(k))
+                .Where(s => !string.IsNullOrWhiteSpace(s))
+                .Select(s => s!.Trim())
+                .ToList();
+            return kind is null ? null : new SourceConfig(kind.Value, exportDirectory, connectionString, schemas);
+        }
+
+        private TargetConfig? ReadTarget()
+        {
+            var connectionString = Text("target:connectionString");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                Fail<string>("target:connectionString", "'target.connectionString' is required");
+            }
+            var schemaText = Text("target:schema") ?? "public";
+            string schema;
+            try
+            {
+                schema = Identifier.Parse(schemaText);
+            }
+            catch (FormatException e)
+            {
+                return Fail<TargetConfig>("target:schema", $"'target.schema': {e.Message}");
+            }
+            return connectionString is null ? null : new TargetConfig(connectionString, schema);
+        }
+
+        private AdvancementConfig? ReadAdvancement(string defaultSchema)
+        {
+            var enabled = Bool("sequenceAdvancement:enabled") ?? true;
+            var margin = Margin("sequenceAdvancement:safetyMargin") ?? 10_000;
+            var entries = new List<TableEntry>();
+            var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var key in Children("sequenceAdvancement:tables"))
+            {
+                var entry = ReadEntry(key, defaultSchema);
+                if (entry is null)
+                {
+                    continue;
+                }
+                var identity = entry.Table is null ? $"sequence {entry.Sequence}" : $"{entry.Table}.{entry.PkColumn}";
+                if (firstSeen.TryGetValue(identity, out var first))
+                {
+                    Errors.Add($"{entry.Location}: duplicate entry for {entry.Describe()} (first listed at {first})");
+                    continue;
+                }
+                firstSeen[identity] = entry.Location;
+                entries.Add(entry);
+            }
+            return new AdvancementConfig(enabled, margin, entries);
+        }
+
+        private TableEntry? ReadEntry(string key, string defaultSchema)
+        {
+            var location = Where(key);
+            var errorsBefore = Errors.Count;
+            var table = Name(key + ":table", defaultSchema);
+            var column = Text(key + ":pkColumn");
+            var sequence = Name(key + ":sequence", defaultSchema);
+            var margin = Margin(key + ":safetyMargin");
+            var sourceSequence = Text(key + ":sourceSequence");
+            string? pkColumn = null;
+            if (column is not null)
+            {
+                try
+                {
+                    pkColumn = Identifier.Parse(column);
+                }
+                catch (FormatException e)
+                {
+                    Fail<string>(key + ":pkColumn", $"'pkColumn': {e.Message}");
+                }
+            }
+
+            if (table is null && sequence is null && Errors.Count == errorsBefore)
+            {
+                Errors.Add($"{location}: a tables entry needs 'table' with 'pkColumn', or 'sequence'");
+            }
+            else if (table is not null && column is null)
+            {
+                Errors.Add($"{location}: entry for table {table} needs 'pkColumn'");
+            }
+            else if (table is null && column is not null)
+            {
+                Errors.Add($"{location}: 'pkColumn' is given without 'table'");
+            }
+            return Errors.Count > errorsBefore ? null : new TableEntry(table, pkColumn, sequence, margin, sourceSequence, location);
+        }
+
+        private QualifiedName? Name(string key, string defaultSchema)
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+            try
+            {
+                return QualifiedName.Parse(text, defaultSchema);
+            }
+            catch (FormatException e)
+            {
+                return Fail<QualifiedName>(key, $"'{Leaf(key)}': {e.Message}");
+            }
+        }
+
+        private long? Margin(string key)
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+            if (!long.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return Fail<long?>(key, $"'{Leaf(key)}' must be a whole number, not '{text}'");
+            }
+            if (value <= 0)
+            {
+                return Fail<long?>(key, $"'{Leaf(key)}' must be greater than zero, not {value}");
+            }
+            return value;
+        }
+
+        private bool? Bool(string key)
+        {
+            var text = Text(key);
+            return text?.ToLowerInvariant() switch
+            {
+                null => null,
+                "true" or "yes" or "on" => true,
+                "false" or "no" or "off" => false,
+                _ => Fail<bool?>(key, $"'{Leaf(key)}' must be true or false, not '{text}'"),
+            };
+        }
+
+        /// <summary>The value with <c>${VAR}</c> references resolved; unset variables are errors.</summary>
+        private string? Text(string key)
+        {
+            var raw = configuration[key];
+            if (raw is null)
+            {
+                return null;
+            }
+            var missing = new List<string>();
+            var resolved = EnvReference().Replace(raw, m =>
+            {
+                var value = Environment.GetEnvironmentVariable(m.Groups[1].Value);
+                if (value is null)
+                {
+                    missing.Add(m.Groups[1].Value);
+                }
+                return value ?? "";
+            });
+            if (missing.Count > 0)
+            {
+                return Fail<string>(key, $"environment variable {string.Join(", ", missing)} is not set (used by '{Dotted(key)}')");
+            }
+            return resolved;
+        }
+
+        private IEnumerable<string> Children(string key) =>
+            configuration.GetSection(key).GetChildren()
+                .Select(c => (Index: int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1, c.Path))
+                .OrderBy(c => c.Index)
+                .Select(c => c.Path)
+                .ToList();
+
+        private T Fail<T>(string key, string message)
+        {
+            Errors.Add($"{Where(key)}: {message}");
+            return default!;
+        }
+
+        /// <summary>file:line for YAML values, the variable name for environment overrides.</summary>
+        private string Where(string key)
+        {
+            if (overrides is not null && overrides.ContainsKey(key))
+            {
+                return $"override {Dotted(key)}";
+            }
+            if (environment.TryGetValue(key, out var variable))
+            {
+                return $"environment variable {variable}";
+            }
+            return yaml.Lines.TryGetValue(key, out var line) ? $"{file}:{line}" : file;
+        }
+
+        private static string Leaf(string key) => key[(key.LastIndexOf(':') + 1)..];
+
+        private static string Dotted(string key) => key.Replace(':', '.');
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}
+
+/// <summary>UTF-8 that refuses invalid bytes instead of silently replacing them.</summary>
+public static class StrictUtf8
+{
+    public static readonly System.Text.Encoding Encoding = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+}

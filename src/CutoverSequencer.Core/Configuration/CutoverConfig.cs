@@ -1,0 +1,48 @@
+using CutoverSequencer.Core.Naming;
+
+namespace CutoverSequencer.Core.Configuration;
+
+public enum SourceKind
+{
+    Oracle,
+    OracleExport,
+    Postgres,
+    None,
+}
+
+/// <summary>The validated configuration of one run.</summary>
+public sealed record CutoverConfig(
+    string FilePath,
+    SourceConfig Source,
+    TargetConfig Target,
+    AdvancementConfig SequenceAdvancement);
+
+public sealed record SourceConfig(
+    SourceKind Kind,
+    string? ExportDirectory,
+    string? ConnectionString,
+    IReadOnlyList<string> Schemas);
+
+public sealed record TargetConfig(string ConnectionString, string Schema);
+
+public sealed record AdvancementConfig(
+    bool Enabled,
+    long SafetyMargin,
+    IReadOnlyList<TableEntry> Tables);
+
+/// <summary>
+/// One configured key: a table column fed by a sequence, or a sequence on its own.
+/// Names are already folded the PostgreSQL way; <see cref="Sequence"/> is null when it is to be
+/// resolved from the column's default or identity.
+/// </summary>
+public sealed record TableEntry(
+    QualifiedName? Table,
+    string? PkColumn,
+    QualifiedName? Sequence,
+    long? SafetyMargin,
+    string? SourceSequence,
+    string Location)
+{
+    public string Describe() =>
+        Table is null ? $"sequence {Sequence}" : $"{Table}.{Identifier.Display(PkColumn!)}";
+}

@@ -1,0 +1,59 @@
+using System.Numerics;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Naming;
+
+namespace CutoverSequencer.Core.Model;
+
+/// <summary>A PostgreSQL sequence's definition and current position, read without consuming a value.</summary>
+public sealed record TargetSequence(
+    QualifiedName Name,
+    string DataType,
+    long StartValue,
+    long Increment,
+    long MinValue,
+    long MaxValue,
+    long CacheSize,
+    bool Cycle,
+    long LastValue,
+    bool IsCalled)
+{
+    public bool Descending => Increment < 0;
+
+    /// <summary>What the next nextval returns: last_value + increment once called, else last_value.</summary>
+    public BigInteger NextValue => IsCalled ? (BigInteger)LastValue + Increment : LastValue;
+}
+
+/// <summary>The key column a sequence feeds.</summary>
+public sealed record TargetColumn(QualifiedName Table, string Name, string DataType)
+{
+    /// <summary>The integer range of the column's type, or null when the type sets no limit of its own.</summary>
+    public (BigInteger Min, BigInteger Max)? IntegerRange => DataType switch
+    {
+        "smallint" => (short.MinValue, short.MaxValue),
+        "integer" => (int.MinValue, int.MaxValue),
+        "bigint" => (long.MinValue, long.MaxValue),
+        _ => null,
+    };
+
+    public bool IsNumeric => IntegerRange is not null || DataType.StartsWith("numeric", StringComparison.Ordinal);
+}
+
+/// <summary>What the target says about one configured entry.</summary>
+public sealed record TargetEntryState(
+    TableEntry Entry,
+    TargetColumn? Column,
+    TargetSequence? Sequence,
+    BigInteger? KeyExtreme,
+    long? RowEstimate,
+    IReadOnlyList<TargetProblem> Problems)
+{
+    public bool IsResolved => Problems.Count == 0 && Sequence is not null;
+}
+
+/// <summary>A configured object the target does not have (or cannot be used as configured).</summary>
+public sealed record TargetProblem(string Code, string Object, string Message, string Resolution);
+
+public sealed record TargetSnapshot(
+    string Description,
+    string ServerVersion,
+    IReadOnlyList<TargetEntryState> Entries);

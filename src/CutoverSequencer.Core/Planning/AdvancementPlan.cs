@@ -1,0 +1,85 @@
+using System.Numerics;
+using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+
+namespace CutoverSequencer.Core.Planning;
+
+[JsonConverter(typeof(JsonStringEnumConverter<PlanAction>))]
+public enum PlanAction
+{
+    [JsonStringEnumMemberName("advance")]
+    Advance,
+
+    [JsonStringEnumMemberName("unchanged")]
+    Unchanged,
+
+    [JsonStringEnumMemberName("blocked")]
+    Blocked,
+}
+
+/// <summary>
+/// The decision for one sequence. <see cref="NewValue"/> is what <c>setval(seq, NewValue, true)</c>
+/// sets; <see cref="NextValue"/> is what the next nextval returns.
+/// </summary>
+public sealed record PlannedSequence(
+    string Name,
+    QualifiedName? Sequence,
+    IReadOnlyList<TableEntry> Entries,
+    IReadOnlyList<TargetColumn> Columns,
+    string? SourceName,
+    BigInteger? SourceLast,
+    BigInteger? TargetMax,
+    long Margin,
+    BigInteger? NewValue,
+    BigInteger? NextValue,
+    PlanAction Action,
+    TargetSequence? Current,
+    string Derivation)
+{
+    public bool Descending => Current?.Descending ?? false;
+
+    /// <summary>The highest value in use (lowest when descending): the source value or the largest key.</summary>
+    public BigInteger? Reference => (SourceLast, TargetMax) switch
+    {
+        (null, null) => null,
+        ({ } s, null) => s,
+        (null, { } t) => t,
+        ({ } s, { } t) => Descending ? BigInteger.Min(s, t) : BigInteger.Max(s, t),
+    };
+
+    /// <summary>The values between the reference and the next value that will not be issued.</summary>
+    public SequenceGap? Gap
+    {
+        get
+        {
+            if (Reference is not { } reference || NextValue is not { } next)
+            {
+                return null;
+            }
+            var size = BigInteger.Abs(next - reference) - 1;
+            if (size <= 0)
+            {
+                return null;
+            }
+            var step = Descending ? -1 : 1;
+            return new SequenceGap(reference + step, next - step, size);
+        }
+    }
+
+    public TableEntry? FirstTableEntry => Entries.FirstOrDefault(e => e.Table is not null);
+}
+
+public sealed record SequenceGap(BigInteger First, BigInteger Last, BigInteger Size);
+
+/// <summary>The whole plan: one decision per sequence, and the findings that explain it.</summary>
+public sealed record AdvancementPlan(
+    IReadOnlyList<PlannedSequence> Sequences,
+    IReadOnlyList<Finding> Findings,
+    bool Enabled)
+{
+    public bool IsBlocked => Findings.Any(f => f.Severity == Severity.Blocking);
+
+    public IEnumerable<PlannedSequence> ToAdvance => Sequences.Where(s => s.Action == PlanAction.Advance);
+}

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Numerics;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+
+namespace CutoverSequencer.Core.Planning;
+
+/// <summary>
+/// Decides every sequence's new value from the source and target readings. Pure: no I/O.
+/// For an ascending sequence <c>new = MAX(source last, target max) + margin</c>, moved up onto the
+/// sequence's step grid and never below where the sequence already is; descending mirrors it.
+/// </summary>
+public static class AdvancementPlanner
+{
+    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+
+        var findings = new List<Finding>();
+        var rows = new List<PlannedSequence>();
+        var matchedSource = new HashSet<SourceSequence>();
+
+        if (settings.Tables.Count == 0)
+        {
+            findings.Add(Finding.Of(FindingCatalog.NothingConfigured, "sequenceAdvancement.tables",
+                "No tables or sequences are configured."));
+        }
+
+        foreach (var broken in target.Entries.Where(e => !e.IsResolved))
+        {
+            foreach (var problem in broken.Problems)
+            {
+                findings.Add(Finding.Of(problem.Code, problem.Object, problem.Message, problem.Resolution));
+            }
+            rows.Add(Blocked(broken.Entry.Sequence?.ToString() ?? broken.Entry.Describe(), broken.Entry.Sequence,
+                [broken.Entry], broken.Column is null ? [] : [broken.Column], broken.Sequence, settings,
+                "The target objects could not be resolved."));
+        }
+
+        var groups = target.Entries
+            .Where(e => e.IsResolved)
+            .GroupBy(e => e.Sequence!.Name)
+            .OrderBy(g => g.Min(e => e.Entry.Location), StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            rows.Add(PlanSequence([.. group], settings, source, matchedSource, findings));
+        }
+
+        foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
+        {
+            findings.Add(Finding.Of(FindingCatalog.UnmappedSourceSequence, unmatched.FullName,
+                $"Source sequence {unmatched.FullName} (last number {Format(unmatched.LastNumber)}) has no target mapping and is not advanced."));
+        }
+
+        if (!settings.Enabled)
+        {
+            findings.Add(Finding.Of(FindingCatalog.AdvancementDisabled, "sequenceAdvancement.enabled",
+                "sequenceAdvancement.enabled is false: nothing will be written."));
+        }
+
+        var ordered = findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Object, StringComparer.Ordinal)
+            .ToList();
+        return new AdvancementPlan(rows, ordered, settings.Enabled);
+    }
+
+    private static PlannedSequence PlanSequence(
+        IReadOnlyList<TargetEntryState> entries,
+        AdvancementConfig settings,
+        SourceCatalog source,
+        HashSet<SourceSequence> matchedSource,
+        List<Finding> findings)
+    {
+        var sequence = entries[0].Sequence!;
+        var name = sequence.Name.ToString();
+        var columns = entries.Where(e => e.Column is not null).Select(e => e.Column!).ToList();
+        var configured = entries.Select(e => e.Entry).ToList();
+        var margin = configured.Max(e => e.SafetyMargin ?? settings.SafetyMargin);
+        var descending = sequence.Descending;
+        var blocked = false;
+
+        if (entries.Count > 1)
+        {
+            findings.Add(Finding.Of(FindingCatalog.SharedSequence, name,
+                $"{name} feeds {string.Join(", ", configured.Select(e => e.Describe()))}; the plan covers all of them."));
+        }
+
+        // Source value.
+        var (match, matchProblem) = MatchSource(sequence.Name, configured, source);
+        BigInteger? sourceLast = null;
+        string? sourceName = null;
+        if (match is not null)
+        {
+            matchedSource.Add(match);
+            sourceName = match.FullName;
+            if (match.Scalable || match.SessionScoped)
+            {
+                var kind = match.Scalable ? "scalable (SCALE_FLAG=Y)" : "session (SESSION_FLAG=Y)";
+                findings.Add(Finding.Of(FindingCatalog.SourceValueUnusable, name,
+                    $"Source sequence {match.FullName} is {kind}: its LAST_NUMBER does not bound the values it issued, so the target's keys are used instead."));
+            }
+            else
+            {
+                sourceLast = match.LastNumber;
+            }
+            if (match.IncrementBy.Sign != 0 && match.IncrementBy.Sign != Math.Sign(sequence.Increment))
+            {
+                blocked = true;
+                findings.Add(Finding.Of(FindingCatalog.DirectionMismatch, name,
+                    $"Source {match.FullName} has INCREMENT BY {match.IncrementBy} but {name} has increment {sequence.Increment}."));
+            }
+            else if (match.IncrementBy != sequence.Increment)
+            {
+                findings.Add(Finding.Of(FindingCatalog.IncrementMismatch, name,
+                    $"Source {match.FullName} has INCREMENT BY {match.IncrementBy}; {name} has increment {sequence.Increment}."));
+            }
+        }
+        else if (matchProblem is not null)
+        {
+            blocked = true;
+            findings.Add(matchProblem);
+        }
+        else if (source.Kind != "none")
+        {
+            var hasTable = configured.Any(e => e.Table is not null);
+            findings.Add(hasTable
+                ? Finding.Of(FindingCatalog.SourceSequenceNotFound, name,
+                    $"No source sequence matches {name}; only the keys in {string.Join(", ", configured.Where(e => e.Table is not null).Select(e => e.Table))} bound the new value.")
+                : Finding.Of(FindingCatalog.NoReferenceValue, name,
+                    $"{name} is listed without a table and no source sequence matches it."));
+            blocked |= !hasTable;
+        }
+
+        // Target keys: the extreme over every table the sequence feeds.
+        BigInteger? targetExtreme = null;
+        foreach (var entry in entries.Where(e => e.Entry.Table is not null))
+        {
+            if (entry.KeyExtreme is { } k)
+            {
+                targetExtreme = targetExtreme is { } t ? (descending ? BigInteger.Min(t, k) : BigInteger.Max(t, k)) : k;
+            }
+            else
+            {
+                findings.Add(Finding.Of(FindingCatalog.EmptyTable, entry.Entry.Describe(),
+                    sourceLast is null
+                        ? $"{entry.Entry.Table} is empty and no source value is known: {name} is only kept where it is."
+                        : $"{entry.Entry.Table} is empty: the source value alone sets {name}."));
+            }
+        }
+
+        if (sequence.Cycle)
+        {
+            findings.Add(Finding.Of(FindingCatalog.CycleSequence, name,
+                $"{name} is CYCLE: after {(descending ? sequence.MinValue : sequence.MaxValue).ToString("N0", CultureInfo.InvariantCulture)} it restarts and re-issues existing keys."));
+        }
+        if (sequence.CacheSize > 1)
+        {
+            findings.Add(Finding.Of(FindingCatalog.SequenceCache, name,
+                $"{name} has CACHE {sequence.CacheSize}: sessions that already cached values keep issuing them after setval."));
+        }
+
+        var row = Decide(sequence, sourceLast, targetExtreme, margin, out var derivation);
+        row = row with
+        {
+            Name = name,
+            Entries = configured,
+            Columns = columns,
+            SourceName = sourceName,
+            Derivation = derivation,
+        };
+
+        if (row.NextValue is { } next)
+        {
+            blocked |= CheckLimits(sequence, columns, next, findings);
+        }
+        if (row.Action == PlanAction.Unchanged && row.Reference is not null)
+        {
+            findings.Add(Finding.Of(FindingCatalog.TargetAlreadyAhead, name,
+                $"{name} already issues {Format(sequence.NextValue)} next, at or beyond the {Format(row.NextValue!.Value)} the plan needs; it stays unchanged."));
+        }
+        return blocked ? row with { Action = PlanAction.Blocked } : row;
+    }
+
+    /// <summary>The value arithmetic, in <see cref="BigInteger"/> so no intermediate can overflow.</summary>
+    internal static PlannedSequence Decide(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme, long margin, out string derivation)
+    {
+        var descending = sequence.Descending;
+        var current = sequence.NextValue;
+        var baseRow = new PlannedSequence(sequence.Name.ToString(), sequence.Name, [], [], null, sourceLast, targetExtreme,
+            margin, null, null, PlanAction.Unchanged, sequence, "");
+
+        BigInteger? reference = baseRow.Reference;
+        if (reference is null)
+        {
+            derivation = $"No source value and no keys: left where it is (next value {Format(current)}).";
+            return baseRow with { NewValue = current - sequence.Increment, NextValue = current };
+        }
+
+        var parts = new List<string>();
+        var what = (sourceLast, targetExtreme) switch
+        {
+            ({ } s, { } t) => $"{(descending ? "MIN" : "MAX")}(source {Format(s)}, target {Format(t)}) = {Format(reference.Value)}",
+            ({ } s, null) => $"source {Format(s)}",
+            _ => $"target {(descending ? "min" : "max")} {Format(targetExtreme!.Value)}",
+        };
+        var wanted = descending ? reference.Value - margin : reference.Value + margin;
+        parts.Add($"{what} {(descending ? "-" : "+")} margin {Format(margin)} = {Format(wanted)}");
+
+        var onGrid = OntoGrid(wanted, sequence.LastValue, sequence.Increment);
+        if (onGrid != wanted)
+        {
+            parts.Add($"moved onto the step grid of {sequence.Increment} (anchored at {Format(sequence.LastValue)}): {Format(onGrid)}");
+        }
+
+        var next = onGrid + sequence.Increment;
+        var alreadyBeyond = descending ? next >= current : next <= current;
+        if (alreadyBeyond)
+        {
+            parts.Add($"the sequence already issues {Format(current)} next, so it is left unchanged");
+            derivation = string.Join("; ", parts) + ".";
+            return baseRow with { NewValue = current - sequence.Increment, NextValue = current };
+        }
+        parts.Add($"setval({Format(onGrid)}, true): next value {Format(next)}");
+        derivation = string.Join("; ", parts) + ".";
+        return baseRow with { NewValue = onGrid, NextValue = next, Action = PlanAction.Advance };
+    }
+
+    /// <summary>
+    /// The first value at or beyond <paramref name="value"/> (in the sequence's direction) that the
+    /// sequence can issue: same residue as its current value modulo the increment, so an odd
+    /// sequence stays odd.
+    /// </summary>
+    internal static BigInteger OntoGrid(BigInteger value, BigInteger anchor, long increment)
+    {
+        var step = BigInteger.Abs(increment);
+        if (step <= 1)
+        {
+            return value;
+        }
+        var offset = ((value - anchor) % step + step) % step;
+        if (offset == 0)
+        {
+            return value;
+        }
+        return increment > 0 ? value + (step - offset) : value - offset;
+    }
+
+    private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next, List<Finding> findings)
+    {
+        var name = sequence.Name.ToString();
+        var blocked = false;
+        var beyondSequence = sequence.Descending ? next < sequence.MinValue : next > sequence.MaxValue;
+        if (beyondSequence)
+        {
+            blocked = true;
+            var (word, limit) = sequence.Descending ? ("MINVALUE", sequence.MinValue) : ("MAXVALUE", sequence.MaxValue);
+            findings.Add(Finding.Of(FindingCatalog.SequenceLimitExceeded, name,
+                $"{name} would need to issue {Format(next)} next, beyond its {word} {Format(limit)}."));
+        }
+        foreach (var column in columns)
+        {
+            if (column.IntegerRange is not { } range)
+            {
+                continue;
+            }
+            var limit = sequence.Descending ? range.Min : range.Max;
+            if (sequence.Descending ? next < limit : next > limit)
+            {
+                blocked = true;
+                findings.Add(Finding.Of(FindingCatalog.ColumnTypeOverflow, $"{column.Table}.{Identifier.Display(column.Name)}",
+                    $"{column.Table}.{Identifier.Display(column.Name)} is {column.DataType} (limit {Format(limit)}) but {name} would issue {Format(next)} next."));
+            }
+        }
+        return blocked;
+    }
+
+    private static (SourceSequence? Match, Finding? Problem) MatchSource(
+        QualifiedName target, IReadOnlyList<TableEntry> entries, SourceCatalog source)
+    {
+        var explicitName = entries.Select(e => e.SourceSequence).FirstOrDefault(s => s is not null);
+        if (explicitName is not null)
+        {
+            var (owner, seqName) = SplitOracleName(explicitName);
+            var found = source.Sequences.FirstOrDefault(s =>
+                string.Equals(s.Name, seqName, StringComparison.Ordinal) &&
+                (owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal)));
+            return (found, null);
+        }
+
+        var candidates = source.Sequences
+            .Where(s => string.Equals(s.PostgresName, target.Name, StringComparison.Ordinal))
+            .ToList();
+        if (candidates.Count <= 1)
+        {
+            return (candidates.FirstOrDefault(), null);
+        }
+        var sameSchema = candidates
+            .Where(s => string.Equals(SourceSequence.FoldOracleName(s.Owner), target.Schema, StringComparison.Ordinal))
+            .ToList();
+        if (sameSchema.Count == 1)
+        {
+            return (sameSchema[0], null);
+        }
+        return (null, Finding.Of(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
+            $"{target} matches {string.Join(", ", candidates.Select(c => c.FullName))} in the source."));
+    }
+
+    /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>
+    internal static (string? Owner, string Name) SplitOracleName(string text)
+    {
+        static string Fold(string part) =>
+            part.Length > 1 && part[0] == '"' && part[^1] == '"' ? part[1..^1] : part.ToUpperInvariant();
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? (null, Fold(text.Trim())) : (Fold(text[..dot].Trim()), Fold(text[(dot + 1)..].Trim()));
+    }
+
+    private static PlannedSequence Blocked(string name, QualifiedName? sequence, IReadOnlyList<TableEntry> entries,
+        IReadOnlyList<TargetColumn> columns, TargetSequence? current, AdvancementConfig settings, string derivation) =>
+        new(name, sequence, entries, columns, null, null, null,
+            entries.Max(e => e.SafetyMargin ?? settings.SafetyMargin), null, null, PlanAction.Blocked, current, derivation);
+
+    internal static string Format(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,140 @@
+using System.Text.Json.Serialization;
+
+namespace CutoverSequencer.Core.Planning;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
+public enum Severity
+{
+    [JsonStringEnumMemberName("info")]
+    Info,
+
+    [JsonStringEnumMemberName("warning")]
+    Warning,
+
+    [JsonStringEnumMemberName("blocking")]
+    Blocking,
+}
+
+/// <summary>Something the operator must know; blocking findings stop any write.</summary>
+public sealed record Finding(string Code, Severity Severity, string Object, string Message, string Resolution)
+{
+    public static Finding Of(string code, string obj, string message, string? resolution = null)
+    {
+        var definition = FindingCatalog.Get(code);
+        return new Finding(code, definition.Severity, obj, message, resolution ?? definition.Resolution);
+    }
+}
+
+public sealed record FindingDefinition(string Code, Severity Severity, string Meaning, string Resolution);
+
+/// <summary>Every finding code the stage emits. Codes are stable: tools and runbooks match on them.</summary>
+public static class FindingCatalog
+{
+    public const string SequenceLimitExceeded = "SEQUENCE_LIMIT_EXCEEDED";
+    public const string ColumnTypeOverflow = "COLUMN_TYPE_OVERFLOW";
+    public const string TableNotFound = "TABLE_NOT_FOUND";
+    public const string ColumnNotFound = "COLUMN_NOT_FOUND";
+    public const string SequenceNotFound = "SEQUENCE_NOT_FOUND";
+    public const string SequenceNotResolved = "SEQUENCE_NOT_RESOLVED";
+    public const string KeyColumnNotInteger = "KEY_COLUMN_NOT_INTEGER";
+    public const string DirectionMismatch = "DIRECTION_MISMATCH";
+    public const string SourceSequenceAmbiguous = "SOURCE_SEQUENCE_AMBIGUOUS";
+    public const string NoReferenceValue = "NO_REFERENCE_VALUE";
+    public const string SourceSequenceNotFound = "SOURCE_SEQUENCE_NOT_FOUND";
+    public const string SourceValueUnusable = "SOURCE_VALUE_UNUSABLE";
+    public const string UnmappedSourceSequence = "UNMAPPED_SOURCE_SEQUENCE";
+    public const string CycleSequence = "CYCLE_SEQUENCE";
+    public const string SequenceCache = "SEQUENCE_CACHE";
+    public const string IncrementMismatch = "INCREMENT_MISMATCH";
+    public const string TargetAlreadyAhead = "TARGET_ALREADY_AHEAD";
+    public const string EmptyTable = "EMPTY_TABLE";
+    public const string SharedSequence = "SHARED_SEQUENCE";
+    public const string AdvancementDisabled = "ADVANCEMENT_DISABLED";
+    public const string NothingConfigured = "NOTHING_CONFIGURED";
+    public const string ApplyFailed = "APPLY_FAILED";
+    public const string VerificationFailed = "VERIFICATION_FAILED";
+    public const string MarginNotMet = "MARGIN_NOT_MET";
+
+    public static IReadOnlyList<FindingDefinition> All { get; } =
+    [
+        new(SequenceLimitExceeded, Severity.Blocking,
+            "The value the plan needs is beyond the sequence's MAXVALUE (MINVALUE when descending); nextval would fail or, with CYCLE, wrap onto existing keys.",
+            "Raise the limit (ALTER SEQUENCE ... MAXVALUE / AS bigint) or lower the margin, then re-run plan."),
+        new(ColumnTypeOverflow, Severity.Blocking,
+            "The value the plan needs does not fit the key column's type (smallint, integer or bigint); the first insert would fail with SQLSTATE 22003.",
+            "Widen the column (ALTER TABLE ... ALTER COLUMN ... TYPE bigint) before cutover, or lower the margin if the data allows it."),
+        new(TableNotFound, Severity.Blocking,
+            "A configured table does not exist in the target database.",
+            "Fix the table name in the configuration (unquoted names fold to lower case; quote mixed-case names) or create the table."),
+        new(ColumnNotFound, Severity.Blocking,
+            "A configured key column does not exist in its table.",
+            "Fix pkColumn in the configuration; unquoted names fold to lower case."),
+        new(SequenceNotFound, Severity.Blocking,
+            "A configured sequence does not exist in the target database.",
+            "Fix the sequence name, create the sequence, or omit 'sequence' so it is resolved from the column's default or identity."),
+        new(SequenceNotResolved, Severity.Blocking,
+            "No sequence was configured and the key column has neither a nextval() default nor an identity.",
+            "Name the sequence in the entry, or set the column default (ALTER TABLE ... ALTER COLUMN ... SET DEFAULT nextval('...'))."),
+        new(KeyColumnNotInteger, Severity.Blocking,
+            "The key column is not of an integer or numeric type, so its values cannot be compared with a sequence.",
+            "Remove the entry if the key is not sequence-fed (for example a GUID key), or point pkColumn at the right column."),
+        new(DirectionMismatch, Severity.Blocking,
+            "The source sequence and the target sequence count in opposite directions.",
+            "Recreate the target sequence with the source's INCREMENT BY sign, or map the entry to the right source sequence."),
+        new(SourceSequenceAmbiguous, Severity.Blocking,
+            "Several source sequences (in different owners) have the target sequence's name.",
+            "Set 'sourceSequence: OWNER.NAME' on the entry, or restrict source.schemas."),
+        new(NoReferenceValue, Severity.Blocking,
+            "A sequence listed without a table has no source value, so there is nothing to set it from.",
+            "Add the sequence to the source export, give it a table and pkColumn, or remove the entry."),
+        new(SourceSequenceNotFound, Severity.Warning,
+            "The target sequence has no counterpart in the source; only the keys in the target table bound the new value.",
+            "Set 'sourceSequence: OWNER.NAME' on the entry if the source name differs; otherwise confirm the margin covers writes still to arrive."),
+        new(SourceValueUnusable, Severity.Warning,
+            "The source sequence is scalable or session-scoped, so LAST_NUMBER does not bound the values it issued; the target keys are used instead.",
+            "Confirm the target table holds every key the source issued (full load and CDC complete) before applying."),
+        new(UnmappedSourceSequence, Severity.Warning,
+            "A source sequence is not mapped to any target sequence, so nothing advances it.",
+            "Add it to sequenceAdvancement.tables if its table was migrated; otherwise ignore."),
+        new(CycleSequence, Severity.Warning,
+            "The target sequence is CYCLE: once it reaches its limit it restarts and re-issues values that are already keys.",
+            "Make it NO CYCLE unless the application depends on wrapping (ALTER SEQUENCE ... NO CYCLE)."),
+        new(SequenceCache, Severity.Warning,
+            "The target sequence has CACHE > 1: sessions connected before setval keep handing out the values they cached.",
+            "Apply before the application connects, or restart application connection pools after apply."),
+        new(IncrementMismatch, Severity.Warning,
+            "The source and target sequences have different increments.",
+            "Confirm the target increment is intended; the plan follows the target's step grid."),
+        new(TargetAlreadyAhead, Severity.Info,
+            "The target sequence is already at or beyond the value the plan needs; it is left unchanged (sequences never move backwards).",
+            "None: no action is needed."),
+        new(EmptyTable, Severity.Info,
+            "The target table holds no rows; the source value alone sets the new value.",
+            "None, if the table is meant to be empty at this point of the cutover; otherwise check the load finished."),
+        new(SharedSequence, Severity.Info,
+            "One sequence feeds several tables; the plan takes the extreme key over all of them and the largest margin.",
+            "None."),
+        new(AdvancementDisabled, Severity.Info,
+            "sequenceAdvancement.enabled is false: the plan is reported but nothing is written.",
+            "Set sequenceAdvancement.enabled: true to apply."),
+        new(NothingConfigured, Severity.Warning,
+            "sequenceAdvancement.tables is empty: there is nothing to advance.",
+            "List the sequence-backed keys under sequenceAdvancement.tables."),
+        new(ApplyFailed, Severity.Blocking,
+            "A setval failed; sequences before it in the report were set, the rest were not.",
+            "Read the error, fix its cause, and re-run apply: sequences already set are left unchanged, the rest are set."),
+        new(VerificationFailed, Severity.Blocking,
+            "After apply, a sequence's next value does not clear every key (or the source value).",
+            "Do not open the application. Re-run apply (keys may have arrived since), then verify again."),
+        new(MarginNotMet, Severity.Warning,
+            "The sequence clears every key but sits closer to them than the configured safety margin (keys arrived since apply).",
+            "Re-run apply to restore the full margin before the application writes."),
+    ];
+
+    private static readonly Dictionary<string, FindingDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);
+
+    public static FindingDefinition Get(string code) =>
+        ByCode.TryGetValue(code, out var definition)
+            ? definition
+            : throw new ArgumentOutOfRangeException(nameof(code), code, "unknown finding code");
+}

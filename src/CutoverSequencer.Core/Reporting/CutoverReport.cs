@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
+
+namespace CutoverSequencer.Core.Reporting;
+
+/// <summary>The status of a run, as the JSON report and the exit code state it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportStatus>))]
+public enum ReportStatus
+{
+    /// <summary>plan: nothing blocks; nothing was written.</summary>
+    [JsonStringEnumMemberName("planned")]
+    Planned,
+
+    /// <summary>A blocking finding: nothing was written.</summary>
+    [JsonStringEnumMemberName("blocked")]
+    Blocked,
+
+    /// <summary>Every sequence was read back and clears every key.</summary>
+    [JsonStringEnumMemberName("verified")]
+    Verified,
+
+    /// <summary>A sequence does not clear its keys.</summary>
+    [JsonStringEnumMemberName("verification-failed")]
+    VerificationFailed,
+
+    /// <summary>A setval failed part-way; the report lists what was set.</summary>
+    [JsonStringEnumMemberName("apply-failed")]
+    ApplyFailed,
+}
+
+public sealed record StageTiming(string Stage, TimeSpan Duration);
+
+/// <summary>One model of a run, rendered as Markdown, HTML and JSON.</summary>
+public sealed record CutoverReport(
+    string Command,
+    ReportStatus Status,
+    DateTimeOffset GeneratedAt,
+    string ConfigFile,
+    string Source,
+    DateTimeOffset? SourceCapturedAt,
+    string Target,
+    AdvancementPlan Plan,
+    IReadOnlyList<Finding> Findings,
+    ApplyResult? Apply,
+    IReadOnlyList<SequenceVerification>? Verification,
+    IReadOnlyList<StageTiming> Timings)
+{
+    public int ExitCode => Status switch
+    {
+        ReportStatus.Planned or ReportStatus.Verified => ExitCodes.Done,
+        ReportStatus.ApplyFailed => Apply is { Set.Count: 0, NotPermitted: true } ? ExitCodes.CannotConnect : ExitCodes.ApplyFailedPartway,
+        _ => ExitCodes.BlockedOrUnverified,
+    };
+
+    public bool WasSet(PlannedSequence row) => row.Sequence is not null && Apply is not null && Apply.Set.Contains(row.Sequence);
+
+    public SequenceVerification? VerificationOf(PlannedSequence row) =>
+        Verification?.FirstOrDefault(v => string.Equals(v.Sequence, row.Name, StringComparison.Ordinal));
+}

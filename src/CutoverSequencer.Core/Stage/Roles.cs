@@ -1,0 +1,47 @@
+using System.Numerics;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+
+namespace CutoverSequencer.Core.Stage;
+
+/// <summary>Reads the source side's sequence states (a live dictionary, an export, another PostgreSQL).</summary>
+public interface ISourceCatalogReader
+{
+    Task<SourceCatalog> ReadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Reads the target's sequences, key columns and key extremes for the configured entries.</summary>
+public interface ITargetInspector
+{
+    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken);
+}
+
+/// <summary>Moves the planned sequences; the only role that writes.</summary>
+public interface ISequenceApplier
+{
+    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What apply did. <see cref="Set"/> lists the sequences whose setval completed, in order; when
+/// <see cref="Error"/> is set, the sequence it names and every one after it were not set.
+/// </summary>
+public sealed record ApplyResult(
+    IReadOnlyList<QualifiedName> Set,
+    QualifiedName? FailedAt,
+    string? Error,
+    bool NotPermitted = false)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>The read-back proof for one sequence.</summary>
+public sealed record SequenceVerification(
+    string Sequence,
+    BigInteger? NextValue,
+    BigInteger? HighestKey,
+    BigInteger? SourceLast,
+    bool Passed,
+    string Detail);

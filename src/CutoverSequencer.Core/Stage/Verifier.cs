@@ -1,0 +1,86 @@
+using System.Numerics;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Planning;
+
+namespace CutoverSequencer.Core.Stage;
+
+/// <summary>
+/// Proves, from a fresh reading of the target, that each sequence's next value clears every key
+/// and the source value (is below them when descending). Pure: the reading is taken elsewhere.
+/// </summary>
+public static class Verifier
+{
+    public static (IReadOnlyList<SequenceVerification> Results, IReadOnlyList<Finding> Findings) Verify(
+        AdvancementPlan plan, TargetSnapshot reading)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(reading);
+        var results = new List<SequenceVerification>();
+        var findings = new List<Finding>();
+        var bySequence = reading.Entries
+            .Where(e => e.Sequence is not null)
+            .GroupBy(e => e.Sequence!.Name)
+            .ToDictionary(g => g.Key, g => g.ToList());
+
+        foreach (var row in plan.Sequences)
+        {
+            if (row.Sequence is null || !bySequence.TryGetValue(row.Sequence, out var entries))
+            {
+                results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false,
+                    "not verified: the sequence could not be resolved in the target"));
+                findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name} could not be read back."));
+                continue;
+            }
+
+            var sequence = entries[0].Sequence!;
+            var descending = sequence.Descending;
+            var next = sequence.NextValue;
+            BigInteger? highestKey = null;
+            foreach (var key in entries.Where(e => e.KeyExtreme is not null).Select(e => e.KeyExtreme!.Value))
+            {
+                highestKey = highestKey is { } h ? (descending ? BigInteger.Min(h, key) : BigInteger.Max(h, key)) : key;
+            }
+
+            var clears = new List<string>();
+            var fails = new List<string>();
+            Check(highestKey, "every key", descending, next, clears, fails);
+            Check(row.SourceLast, "the source value", descending, next, clears, fails);
+            var passed = fails.Count == 0;
+            var verb = descending ? "below" : "above";
+            var detail = passed
+                ? clears.Count == 0
+                    ? $"next value {AdvancementPlanner.Format(next)}; no keys and no source value to clear"
+                    : $"next value {AdvancementPlanner.Format(next)} is {verb} {string.Join(" and ", clears)}"
+                : $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}";
+            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed, detail));
+
+            if (!passed)
+            {
+                findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name}: {detail}."));
+                continue;
+            }
+            var reference = descending ? Min(highestKey, row.SourceLast) : Max(highestKey, row.SourceLast);
+            var lastSet = next - sequence.Increment;
+            if (reference is { } r && (descending ? lastSet > r - row.Margin : lastSet < r + row.Margin))
+            {
+                findings.Add(Finding.Of(FindingCatalog.MarginNotMet, row.Name,
+                    $"{row.Name} clears every key, but by less than the margin of {AdvancementPlanner.Format(row.Margin)} (next value {AdvancementPlanner.Format(next)}, reference {AdvancementPlanner.Format(r)})."));
+            }
+        }
+        return (results, findings);
+    }
+
+    private static void Check(BigInteger? value, string what, bool descending, BigInteger next, List<string> clears, List<string> fails)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+        var ok = descending ? next < v : next > v;
+        (ok ? clears : fails).Add($"{what} ({AdvancementPlanner.Format(v)})");
+    }
+
+    private static BigInteger? Max(BigInteger? a, BigInteger? b) => a is null ? b : b is null ? a : BigInteger.Max(a.Value, b.Value);
+
+    private static BigInteger? Min(BigInteger? a, BigInteger? b) => a is null ? b : b is null ? a : BigInteger.Min(a.Value, b.Value);
+}
