@@ -324,5 +324,5 @@ public static class AdvancementPlanner
         new(name, sequence, entries, columns, null, null, null,
             entries.Max(e => e.SafetyMargin ?? settings.SafetyMargin), null, null, PlanAction.Blocked, current, derivation);
 
-    internal static string Format(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Format(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,75 @@
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Reporting;
+using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Oracle.Export;
+using CutoverSequencer.PostgreSql;
+using Serilog;
+
+namespace CutoverSequencer.Cli;
+
+/// <summary>Wires the configured source and the target into the stage, then writes the report.</summary>
+public static class StageRunner
+{
+    public static async Task<int> RunAsync(
+        StageCommand command,
+        string configPath,
+        string? reportDirectory,
+        IReadOnlyDictionary<string, string?>? overrides,
+        TextWriter output,
+        ILogger log,
+        CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Load(configPath, overrides);
+        log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
+            configPath, config.Source.Kind, config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
+
+        var source = CreateSource(config.Source);
+        await using var target = new PostgresTarget(config.Target.ConnectionString, log);
+        var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System);
+        var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
+
+        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(report.Command, report.GeneratedAt));
+        ReportWriter.Write(report, directory);
+        await WriteSummaryAsync(report, directory, output).ConfigureAwait(false);
+        return report.ExitCode;
+    }
+
+    private static ISourceCatalogReader CreateSource(SourceConfig source) => source.Kind switch
+    {
+        SourceKind.OracleExport => new OracleExportReader(source.ExportDirectory!, source.Schemas),
+        SourceKind.None => new NoSource(),
+        _ => throw new InvalidInputException(
+            $"source.kind '{source.Kind.ToString().ToLowerInvariant()}' is not available in this build; use oracle-export (run docs/oracle/export-catalog.sql) or none"),
+    };
+
+    private static async Task WriteSummaryAsync(CutoverReport report, string directory, TextWriter output)
+    {
+        await output.WriteLineAsync($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})").ConfigureAwait(false);
+        foreach (var row in report.Plan.Sequences)
+        {
+            var action = row.Action switch
+            {
+                PlanAction.Advance => report.WasSet(row) ? "advanced " : "advance  ",
+                PlanAction.Unchanged => "unchanged",
+                _ => "BLOCKED  ",
+            };
+            var values = row.NextValue is { } next ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, next value {AdvancementPlanner.Format(next)}" : "";
+            await output.WriteLineAsync($"  {action}  {row.Name,-40} {values}").ConfigureAwait(false);
+        }
+        foreach (var finding in report.Findings.Where(f => f.Severity != Severity.Info))
+        {
+            await output.WriteLineAsync($"  {finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code}: {finding.Message}").ConfigureAwait(false);
+        }
+        await output.WriteLineAsync($"Reports: {Path.Combine(directory, ReportWriter.MarkdownFile)} (also .html, .json)").ConfigureAwait(false);
+    }
+
+    /// <summary>source.kind: none — the target alone (the old primary is gone).</summary>
+    private sealed class NoSource : ISourceCatalogReader
+    {
+        public Task<SourceCatalog> ReadAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(SourceCatalog.Empty("none (target keys only)"));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Planning;
+
+namespace CutoverSequencer.Core.Reporting;
+
+/// <summary>cutover-report.json: the machine-readable rendering. Values are 64-bit JSON numbers.</summary>
+public static class JsonReportRenderer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Render(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = new
+        {
+            tool = "cutover-sequencer",
+            command = report.Command,
+            status = report.Status,
+            exitCode = report.ExitCode,
+            generatedAt = report.GeneratedAt,
+            config = report.ConfigFile,
+            source = new { description = report.Source, capturedAt = report.SourceCapturedAt },
+            target = report.Target,
+            enabled = report.Plan.Enabled,
+            sequences = report.Plan.Sequences.Select(row => Row(report, row)).ToList(),
+            findings = report.Findings.Select(f => new
+            {
+                code = f.Code,
+                severity = f.Severity,
+                @object = f.Object,
+                message = f.Message,
+                resolution = f.Resolution,
+            }).ToList(),
+            apply = report.Apply is null ? null : new
+            {
+                succeeded = report.Apply.Succeeded,
+                set = report.Apply.Set.Select(s => s.ToString()).ToList(),
+                failedAt = report.Apply.FailedAt?.ToString(),
+                error = report.Apply.Error,
+            },
+            operationsBrief = new { summary = OperationsBrief.Preamble, sequences = OperationsBrief.Lines(report) },
+            timings = report.Timings.Select(t => new { stage = t.Stage, milliseconds = (long)t.Duration.TotalMilliseconds }).ToList(),
+        };
+        return JsonSerializer.Serialize(document, Options) + "\n";
+    }
+
+    private static object Row(CutoverReport report, PlannedSequence row)
+    {
+        var entry = row.FirstTableEntry;
+        var column = row.Columns.FirstOrDefault();
+        var verification = report.VerificationOf(row);
+        var gap = row.Gap;
+        return new
+        {
+            sequence = row.Name,
+            table = entry?.Table?.ToString(),
+            column = column?.Name ?? entry?.PkColumn,
+            tables = row.Entries.Where(e => e.Table is not null).Select(e => e.Table!.ToString()).ToList(),
+            sourceSequence = row.SourceName,
+            sourceLast = Int64(row.SourceLast),
+            targetMax = Int64(row.TargetMax),
+            margin = row.Margin,
+            newValue = Int64(row.NewValue),
+            nextValue = Int64(row.NextValue),
+            action = row.Action,
+            increment = row.Current?.Increment,
+            previous = row.Current is null ? null : new
+            {
+                lastValue = row.Current.LastValue,
+                isCalled = row.Current.IsCalled,
+                nextValue = Int64(row.Current.NextValue),
+            },
+            expectedGap = gap is null ? null : new
+            {
+                first = Int64(gap.First),
+                last = Int64(gap.Last),
+                size = Int64(gap.Size),
+                words = OperationsBrief.Words(gap.Size),
+            },
+            derivation = row.Derivation,
+            set = report.WasSet(row),
+            verified = verification?.Passed,
+            verification = verification?.Detail,
+        };
+    }
+
+    /// <summary>Values outside 64 bits (only possible on a blocked row) are written as null.</summary>
+    private static long? Int64(BigInteger? value) =>
+        value is { } v && v >= long.MinValue && v <= long.MaxValue ? (long)v : null;
+}

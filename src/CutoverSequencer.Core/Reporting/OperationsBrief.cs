@@ -1,0 +1,56 @@
+using System.Numerics;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+using Humanizer;
+
+namespace CutoverSequencer.Core.Reporting;
+
+/// <summary>
+/// What operations must be told before cutover (seed 7.6): which numbers will never be issued and
+/// why, so that a "missing order numbers" report is recognised as expected.
+/// </summary>
+public static class OperationsBrief
+{
+    public const string Preamble =
+        "New keys after cutover start past the values below. The numbers in each gap are never issued by PostgreSQL: " +
+        "rows replayed from the source during CDC catch-up may fill some of them, the rest stay unused. " +
+        "Dashboards and reports that look for missing numbers will show these gaps; they are the deliberate safety margin, not lost data.";
+
+    public static IReadOnlyList<string> Lines(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var lines = new List<string>();
+        foreach (var row in report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance))
+        {
+            var keys = row.Columns.Count > 0
+                ? string.Join(", ", row.Columns.Select(c => $"{c.Table}.{Identifier.Display(c.Name)}"))
+                : "no table (sequence only)";
+            var facts = new List<string>();
+            if (row.TargetMax is { } max)
+            {
+                facts.Add($"{(row.Descending ? "lowest" : "last")} loaded key {N(max)}");
+            }
+            if (row.SourceLast is { } src)
+            {
+                facts.Add($"source high-water mark {N(src)}");
+            }
+            var gap = row.Gap;
+            var gapText = gap is null
+                ? "no gap"
+                : $"{N(gap.First)} – {N(gap.Last)} will not be issued ({N(gap.Size)} values, {Words(gap.Size)})";
+            lines.Add($"{row.Name} ({keys}): {string.Join("; ", facts)}; first new value {N(row.NextValue!.Value)}; {gapText}.");
+        }
+        if (lines.Count == 0)
+        {
+            lines.Add(report.Plan.IsBlocked
+                ? "Nothing was advanced: blocking findings must be resolved first (see Findings)."
+                : "No sequence needs advancing: every sequence already issues values beyond the loaded keys.");
+        }
+        return lines;
+    }
+
+    public static string Words(BigInteger value) =>
+        value >= long.MinValue && value <= long.MaxValue ? ((long)value).ToWords() : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string N(BigInteger value) => AdvancementPlanner.Format(value);
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace CutoverSequencer.Core.Reporting;
+
+/// <summary>Writes the three renderings into one directory.</summary>
+public static class ReportWriter
+{
+    public const string MarkdownFile = "cutover-report.md";
+    public const string HtmlFile = "cutover-report.html";
+    public const string JsonFile = "cutover-report.json";
+
+    /// <summary>The default report directory: a new timestamped folder under reports/.</summary>
+    public static string DefaultDirectory(string command, DateTimeOffset now) =>
+        Path.Combine("reports", now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + command);
+
+    public static void Write(CutoverReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Directory.CreateDirectory(directory);
+        var markdown = MarkdownReportRenderer.Render(report);
+        WriteAtomically(Path.Combine(directory, MarkdownFile), markdown);
+        WriteAtomically(Path.Combine(directory, HtmlFile), HtmlReportRenderer.Render(report, markdown));
+        WriteAtomically(Path.Combine(directory, JsonFile), JsonReportRenderer.Render(report));
+    }
+
+    /// <summary>Readers (orchestrators polling the directory) never see a half-written file.</summary>
+    private static void WriteAtomically(string path, string content)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content, new System.Text.UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+}

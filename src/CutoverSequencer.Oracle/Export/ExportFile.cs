@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Configuration;
+using Microsoft.VisualBasic.FileIO;
+
+namespace CutoverSequencer.Oracle.Export;
+
+/// <summary>
+/// One CSV file of an Oracle export, as SQL*Plus <c>SET MARKUP CSV ON</c> writes it: RFC 4180
+/// quoting (parsed by the framework's TextFieldParser), a header row of Oracle column names (case-insensitive, extra columns ignored), an empty
+/// field for NULL. A UTF-8 byte order mark and CRLF line ends are accepted; invalid UTF-8 is not.
+/// </summary>
+internal static class ExportFile
+{
+    public static IReadOnlyList<ExportRow> Read(string path, IReadOnlyCollection<string> requiredColumns)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            using var stream = new StreamReader(path, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: true);
+            using var parser = new TextFieldParser(stream)
+            {
+                TextFieldType = FieldType.Delimited,
+                Delimiters = [","],
+                HasFieldsEnclosedInQuotes = true,
+                TrimWhiteSpace = false,
+            };
+            var header = ReadRecord(parser, out var headerLine);
+            if (header is null)
+            {
+                throw new InvalidInputException($"{name}: the file is empty (expected a header row)");
+            }
+            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Length; i++)
+            {
+                var column = header[i].Trim();
+                if (column.Length > 0 && !columns.TryAdd(column, i))
+                {
+                    throw new InvalidInputException($"{name}:{headerLine}: column {column.ToUpperInvariant()} appears twice in the header");
+                }
+            }
+            var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidInputException(
+                    $"{name}:{headerLine}: missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} in the header");
+            }
+
+            var rows = new List<ExportRow>();
+            while (ReadRecord(parser, out var line) is { } record)
+            {
+                if (record.Length != header.Length)
+                {
+                    throw new InvalidInputException($"{name}:{line}: {record.Length} fields where the header has {header.Length}");
+                }
+                rows.Add(new ExportRow(name, line, columns, record));
+            }
+            return rows;
+        }
+        catch (MalformedLineException e)
+        {
+            throw new InvalidInputException($"{name}:{e.LineNumber}: malformed CSV (unbalanced or misplaced double quote)", e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidInputException($"{name}: not valid UTF-8 (byte offset {e.Index}); export with NLS_LANG=.AL32UTF8", e);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException($"{name}: cannot read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The next non-blank record and the line it starts on (SQL*Plus may emit blank lines).</summary>
+    private static string[]? ReadRecord(TextFieldParser parser, out int line)
+    {
+        while (!parser.EndOfData)
+        {
+            line = (int)parser.LineNumber;
+            var fields = parser.ReadFields();
+            if (fields is { Length: > 0 } && !(fields.Length == 1 && fields[0].Length == 0))
+            {
+                return fields;
+            }
+        }
+        line = (int)parser.LineNumber;
+        return null;
+    }
+}
+
+/// <summary>One data row, with typed accessors that name the file, line and column on error.</summary>
+internal sealed class ExportRow(string file, int line, IReadOnlyDictionary<string, int> columns, string[] fields)
+{
+    public string Location => $"{file}:{line}";
+
+    /// <summary>The field, or null when empty (Oracle NULL) or when the optional column is absent.</summary>
+    public string? Get(string column) =>
+        columns.TryGetValue(column, out var i) && fields[i].Trim().Length > 0 ? fields[i].Trim() : null;
+
+    public string Text(string column) =>
+        Get(column) ?? throw Error(column, "is empty");
+
+    /// <summary>
+    /// An exact integer. With <paramref name="approximateAllowed"/> a bound such as SQL*Plus's
+    /// "1.0000E+28" is accepted too: a rounded NOMAXVALUE still means "no bound".
+    /// </summary>
+    public BigInteger Number(string column, bool approximateAllowed = false)
+    {
+        var text = Text(column);
+        if (BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        if (approximateAllowed && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approx))
+        {
+            return new BigInteger(decimal.Truncate(approx));
+        }
+        throw Error(column, $"is '{Clip(text)}', not a whole number (select it with TO_CHAR(x, 'TM9'))");
+    }
+
+    public bool Flag(string column, bool defaultValue = false) => Get(column)?.ToUpperInvariant() switch
+    {
+        null => defaultValue,
+        "Y" or "YES" => true,
+        "N" or "NO" => false,
+        var other => throw Error(column, $"is '{Clip(other)}'; expected Y or N"),
+    };
+
+    public InvalidInputException Error(string column, string problem) =>
+        new($"{Location}: {column.ToUpperInvariant()} {problem}");
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}

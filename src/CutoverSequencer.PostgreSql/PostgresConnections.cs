@@ -1,0 +1,87 @@
+using System.Net.Sockets;
+using CutoverSequencer.Core;
+using Npgsql;
+
+namespace CutoverSequencer.PostgreSql;
+
+/// <summary>Opens connections and turns driver errors into the stage's exit codes, without secrets.</summary>
+public static class PostgresConnections
+{
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string role)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            // The message of a parse error may quote the string, password included: do not pass it on.
+            throw new InvalidInputException($"{role} connection string is not valid: {FirstWord(e.Message)}", e);
+        }
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "cutover-sequencer";
+        }
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+    }
+
+    /// <summary><c>postgresql://user@host:port/database</c>: where we connect, never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"postgresql://{b.Username}{(string.IsNullOrEmpty(b.Username) ? "" : "@")}{b.Host}:{b.Port}/{b.Database}";
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            return "postgresql://(invalid connection string)";
+        }
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, string endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            throw Classify(e, endpoint);
+        }
+    }
+
+    /// <summary>Maps connection and permission failures to exit code 3; others stay as they are.</summary>
+    public static Exception Classify(Exception e, string endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e switch
+        {
+            PostgresException { SqlState: "28P01" or "28000" } pg =>
+                new ConnectionFailedException($"cannot connect to {endpoint}: authentication failed ({pg.SqlState})", e),
+            PostgresException { SqlState: "3D000" } pg =>
+                new ConnectionFailedException($"cannot connect to {endpoint}: {pg.MessageText} ({pg.SqlState})", e),
+            PostgresException { SqlState: "42501" } pg =>
+                new ConnectionFailedException($"not permitted on {endpoint}: {pg.MessageText} (SQLSTATE 42501)", e),
+            PostgresException { SqlState: var state } pg when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal) =>
+                new ConnectionFailedException($"connection to {endpoint} failed: {pg.MessageText} ({pg.SqlState})", e),
+            PostgresException pg =>
+                new CutoverException($"{endpoint}: {pg.MessageText} (SQLSTATE {pg.SqlState}{(pg.Position > 0 ? $", position {pg.Position}" : "")})", ExitCodes.CannotConnect, e),
+            NpgsqlException or SocketException or TimeoutException =>
+                new ConnectionFailedException($"cannot connect to {endpoint}: {Innermost(e).Message}", e),
+            _ => e,
+        };
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+        return e;
+    }
+
+    private static string FirstWord(string message) => message.Split('\n')[0].Trim();
+}

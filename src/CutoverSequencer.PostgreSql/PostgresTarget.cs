@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
+using Npgsql;
+using Serilog;
+
+namespace CutoverSequencer.PostgreSql;
+
+/// <summary>
+/// The target PostgreSQL database: inspects sequences and keys (read-only) and applies setval.
+/// Names reach the server only as bound parameters (resolved with to_regclass) or, where SQL needs
+/// an identifier, as always-quoted names taken from the catalog.
+/// </summary>
+public sealed class PostgresTarget(string connectionString, ILogger log) : ITargetInspector, ISequenceApplier, IAsyncDisposable
+{
+    private const int ChunkSize = 500;
+
+    private readonly NpgsqlDataSource dataSource = PostgresConnections.CreateDataSource(connectionString, "target");
+
+    public string Endpoint { get; } = PostgresConnections.Describe(connectionString);
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        await using var connection = await PostgresConnections.OpenAsync(dataSource, Endpoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var resolved = await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
+            var positions = await ReadPositionsAsync(connection, resolved.Where(r => r.Sequence is not null).Select(r => r.Sequence!).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+            var states = new List<TargetEntryState>();
+            foreach (var r in resolved)
+            {
+                var sequence = r.Sequence is null ? null : positions[r.Sequence.Name];
+                states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, r.RowEstimate, r.Problems));
+            }
+            states = await ReadKeyExtremesAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states);
+        }
+        catch (Exception e) when (e is NpgsqlException)
+        {
+            throw PostgresConnections.Classify(e, Endpoint);
+        }
+    }
+
+    public async Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var set = new List<QualifiedName>();
+        if (sequences.Count == 0)
+        {
+            return new ApplyResult(set, null, null);
+        }
+        await using var connection = await PostgresConnections.OpenAsync(dataSource, Endpoint, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in sequences.Chunk(ChunkSize))
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var row in chunk)
+            {
+                // setval is not transactional: each completed call stays, whatever follows.
+                var command = new NpgsqlBatchCommand("SELECT setval($1::regclass, $2, true)");
+                command.Parameters.Add(new NpgsqlParameter { Value = row.Sequence!.ToSql() });
+                command.Parameters.Add(new NpgsqlParameter { Value = (long)row.NewValue!.Value });
+                batch.BatchCommands.Add(command);
+            }
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                set.AddRange(chunk.Select(r => r.Sequence!));
+                foreach (var row in chunk)
+                {
+                    log.Information("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
+                }
+            }
+            catch (PostgresException e)
+            {
+                var failedIndex = e.BatchCommand is null ? 0 : Math.Max(0, batch.BatchCommands.IndexOf(e.BatchCommand));
+                set.AddRange(chunk.Take(failedIndex).Select(r => r.Sequence!));
+                var failed = chunk[failedIndex].Sequence!;
+                log.Error("setval on {Sequence} failed: {Message} (SQLSTATE {SqlState})", failed, e.MessageText, e.SqlState);
+                return new ApplyResult(set, failed, $"{e.MessageText} (SQLSTATE {e.SqlState})", NotPermitted: e.SqlState == "42501");
+            }
+            catch (NpgsqlException e)
+            {
+                var failed = chunk[0].Sequence!;
+                log.Error("apply interrupted at {Sequence}: {Message}", failed, e.Message);
+                return new ApplyResult(set, failed, $"connection lost: {e.Message}", NotPermitted: true);
+            }
+        }
+        return new ApplyResult(set, null, null);
+    }
+
+    private sealed record Resolution(
+        TableEntry Entry,
+        TargetColumn? Column,
+        TargetSequence? Sequence,
+        long? RowEstimate,
+        List<TargetProblem> Problems);
+
+    /// <summary>One round trip resolves every entry's table, column and sequence.</summary>
+    private static async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH e AS (
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(tbl, col, seq, i)
+            ), r AS (
+                SELECT e.i, e.col, e.seq IS NOT NULL AS seq_configured,
+                       to_regclass(e.tbl) AS tbl_oid, to_regclass(e.seq) AS seq_oid
+                FROM e
+            )
+            SELECT r.i,
+                   r.tbl_oid IS NOT NULL AND tc.relkind IN ('r', 'p', 'f', 'm') AS table_found,
+                   tn.nspname, tc.relname, tc.reltuples::bigint,
+                   a.attname, format_type(a.atttypid, a.atttypmod) AS column_type,
+                   a.attidentity,
+                   coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::oid AS sequence_oid,
+                   CASE WHEN r.seq_configured THEN sc.relkind END AS configured_relkind
+            FROM r
+            LEFT JOIN pg_class tc ON tc.oid = r.tbl_oid
+            LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+            LEFT JOIN pg_attribute a ON a.attrelid = r.tbl_oid AND a.attname = r.col AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_class sc ON sc.oid = r.seq_oid
+            -- the sequence the column default calls (nextval('...')), which is what feeds the column
+            LEFT JOIN LATERAL (
+                SELECT d.refobjid AS oid
+                FROM pg_attrdef ad
+                JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass
+                JOIN pg_class c ON c.oid = d.refobjid AND c.relkind = 'S'
+                WHERE NOT r.seq_configured AND ad.adrelid = r.tbl_oid AND ad.adnum = a.attnum
+                LIMIT 1
+            ) dflt ON true
+            -- identity columns, and serial sequences OWNED BY the column
+            LEFT JOIN LATERAL (
+                SELECT d.objid AS oid
+                FROM pg_depend d
+                JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S'
+                WHERE NOT r.seq_configured AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                  AND d.refobjid = r.tbl_oid AND d.refobjsubid = a.attnum AND d.deptype IN ('i', 'a')
+                LIMIT 1
+            ) owned ON true
+            ORDER BY r.i
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Table?.ToSql()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.PkColumn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Sequence?.ToSql()).ToArray() });
+
+        var rows = new List<(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Estimate, uint? SequenceOid, char? ConfiguredKind)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var entry = entries[(int)reader.GetInt64(0) - 1];
+                var tableFound = !reader.IsDBNull(1) && reader.GetBoolean(1);
+                TargetColumn? column = null;
+                if (tableFound && !reader.IsDBNull(5))
+                {
+                    column = new TargetColumn(new QualifiedName(reader.GetString(2), reader.GetString(3)), reader.GetString(5), reader.GetString(6));
+                }
+                rows.Add((entry, tableFound, column,
+                    reader.IsDBNull(4) ? null : Math.Max(0, reader.GetInt64(4)),
+                    reader.IsDBNull(8) ? null : reader.GetFieldValue<uint>(8),
+                    reader.IsDBNull(9) ? null : reader.GetChar(9)));
+            }
+        }
+
+        var definitions = await ReadDefinitionsAsync(connection, rows.Where(r => r.SequenceOid is not null).Select(r => r.SequenceOid!.Value).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        var result = new List<Resolution>();
+        foreach (var row in rows)
+        {
+            var problems = new List<TargetProblem>();
+            var entry = row.Entry;
+            if (entry.Table is not null && !row.TableFound)
+            {
+                problems.Add(Problem(FindingCatalog.TableNotFound, entry.Table.ToString(), $"Table {entry.Table} does not exist in the target ({entry.Location})."));
+            }
+            else if (entry.Table is not null && row.Column is null)
+            {
+                problems.Add(Problem(FindingCatalog.ColumnNotFound, entry.Describe(), $"Column {Identifier.Display(entry.PkColumn!)} does not exist in {entry.Table} ({entry.Location})."));
+            }
+            else if (row.Column is { IsNumeric: false })
+            {
+                problems.Add(Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(), $"{entry.Describe()} is {row.Column.DataType}, not an integer type ({entry.Location})."));
+            }
+
+            TargetSequence? sequence = null;
+            if (entry.Sequence is not null && (row.SequenceOid is null || row.ConfiguredKind != 'S'))
+            {
+                var what = row.SequenceOid is null ? "does not exist in the target" : "is not a sequence";
+                problems.Add(Problem(FindingCatalog.SequenceNotFound, entry.Sequence.ToString(), $"Sequence {entry.Sequence} {what} ({entry.Location})."));
+            }
+            else if (row.SequenceOid is { } oid)
+            {
+                sequence = definitions[oid];
+            }
+            else if (entry.Table is not null && row.Column is not null)
+            {
+                problems.Add(Problem(FindingCatalog.SequenceNotResolved, entry.Describe(),
+                    $"No sequence is configured for {entry.Describe()} and the column has no nextval() default or identity ({entry.Location})."));
+            }
+            result.Add(new Resolution(entry, row.Column, sequence, row.Estimate, problems));
+        }
+        return result;
+    }
+
+    private static TargetProblem Problem(string code, string obj, string message) =>
+        new(code, obj, message, FindingCatalog.Get(code).Resolution);
+
+    private static async Task<Dictionary<uint, TargetSequence>> ReadDefinitionsAsync(NpgsqlConnection connection, uint[] oids, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT s.seqrelid, n.nspname, c.relname, format_type(s.seqtypid, NULL),
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+            FROM pg_sequence s
+            JOIN pg_class c ON c.oid = s.seqrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE s.seqrelid = ANY($1)
+            """;
+        var result = new Dictionary<uint, TargetSequence>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = oids, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result[reader.GetFieldValue<uint>(0)] = new TargetSequence(
+                new QualifiedName(reader.GetString(1), reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
+                reader.GetBoolean(9),
+                LastValue: reader.GetInt64(4),
+                IsCalled: false);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// last_value and is_called straight from each sequence relation (pg_sequences shows NULL when
+    /// is_called is false); reading them consumes no value. Batched as UNION ALL.
+    /// </summary>
+    private static async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<QualifiedName, TargetSequence>();
+        foreach (var chunk in sequences.Chunk(ChunkSize))
+        {
+            var sql = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sql.Append(" UNION ALL ");
+                }
+                sql.Append(CultureInfo.InvariantCulture, $"SELECT {i}, last_value, is_called FROM {chunk[i].Name.ToSql()}");
+            }
+#pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
+            await using var command = new NpgsqlCommand(sql.ToString(), connection);
+#pragma warning restore CA2100
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var definition = chunk[reader.GetInt32(0)];
+                result[definition.Name] = definition with { LastValue = reader.GetInt64(1), IsCalled = reader.GetBoolean(2) };
+            }
+        }
+        return result;
+    }
+
+    /// <summary>MAX(pk) per entry (MIN when the sequence descends), in batches of one round trip.</summary>
+    private static async Task<List<TargetEntryState>> ReadKeyExtremesAsync(NpgsqlConnection connection, List<TargetEntryState> states, CancellationToken cancellationToken)
+    {
+        var toScan = states
+            .Select((s, i) => (State: s, Index: i))
+            .Where(x => x.State.Column is not null && x.State.Sequence is not null && x.State.Problems.Count == 0)
+            .ToList();
+        foreach (var chunk in toScan.Chunk(ChunkSize))
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var (state, _) in chunk)
+            {
+                var aggregate = state.Sequence!.Descending ? "min" : "max";
+                var column = state.Column!;
+#pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                    $"SELECT {aggregate}({Identifier.Quote(column.Name)})::text FROM {column.Table.ToSql()}"));
+#pragma warning restore CA2100
+            }
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (state, index) in chunk)
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var text = await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(0);
+                states[index] = state with { KeyExtreme = text is null ? null : WholeBound(text, state.Sequence!.Descending) };
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return states;
+    }
+
+    /// <summary>A numeric key as a whole number on the safe side: ceiling for MAX, floor for MIN.</summary>
+    internal static BigInteger WholeBound(string text, bool descending)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var whole = BigInteger.Parse(dot < 0 ? text : text[..dot], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (dot < 0 || text[(dot + 1)..].All(c => c == '0'))
+        {
+            return whole;
+        }
+        var negative = text.StartsWith('-');
+        // Truncation moved toward zero; step away on the side that keeps the bound safe.
+        return descending ? (negative ? whole - 1 : whole) : (negative ? whole : whole + 1);
+    }
+}
