@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the demo and the tests need on a fresh Debian/Ubuntu machine: the PostgreSQL server
+# binaries (initdb, pg_ctl). The .NET SDK must already be present (see global.json).
+set -euo pipefail
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET SDK (dotnet) is not on PATH; install .NET 10 first" >&2
+  exit 1
+fi
+
+have_postgres() {
+  command -v initdb >/dev/null 2>&1 && return 0
+  [ -n "${CUTOVER_PG_BIN:-}" ] && [ -x "${CUTOVER_PG_BIN}/initdb" ] && return 0
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+
+if ! have_postgres; then
+  echo "setup: PostgreSQL server binaries not found; installing the postgresql package" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: need root (or sudo) to install postgresql" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq postgresql >/dev/null
+  have_postgres || { echo "setup: postgresql installed but initdb still not found" >&2; exit 1; }
+fi
