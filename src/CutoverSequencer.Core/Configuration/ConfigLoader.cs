@@ -153,6 +153,10 @@ public static partial class ConfigLoader
             switch (schema.Kind)
             {
                 case ConfigSchema.NodeKind.Map when node is YamlMappingNode map:
+                    if (key.Length > 0)
+                    {
+                        Lines[key] = line;
+                    }
                     var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     foreach (var (k, v) in map.Children)
                     {
@@ -242,11 +246,11 @@ public static partial class ConfigLoader
             if (kind == SourceKind.OracleExport)
             {
                 var raw = Text("source:exportDirectory");
-                if (string.IsNullOrWhiteSpace(raw))
+                if (string.IsNullOrWhiteSpace(raw) && Missing("source:exportDirectory"))
                 {
                     Fail<string>("source:exportDirectory", "'source.exportDirectory' is required when source.kind is oracle-export");
                 }
-                else
+                else if (raw is not null)
                 {
                     exportDirectory = Path.GetFullPath(Path.Combine(baseDirectory, raw));
                     if (!Directory.Exists(exportDirectory))
@@ -260,7 +264,7 @@ public static partial class ConfigLoader
             if (kind is SourceKind.Oracle or SourceKind.Postgres)
             {
                 connectionString = Text("source:connectionString");
-                if (string.IsNullOrWhiteSpace(connectionString))
+                if (string.IsNullOrWhiteSpace(connectionString) && Missing("source:connectionString"))
                 {
                     Fail<string>("source:connectionString", $"'source.connectionString' is required when source.kind is {kindText}");
                 }
@@ -277,7 +281,7 @@ public static partial class ConfigLoader
         private TargetConfig? ReadTarget()
         {
             var connectionString = Text("target:connectionString");
-            if (string.IsNullOrWhiteSpace(connectionString))
+            if (string.IsNullOrWhiteSpace(connectionString) && Missing("target:connectionString"))
             {
                 Fail<string>("target:connectionString", "'target.connectionString' is required");
             }
@@ -427,6 +431,9 @@ public static partial class ConfigLoader
             }
             return resolved;
         }
+
+        /// <summary>True when no layer gives the key a value (as opposed to a value that failed to resolve).</summary>
+        private bool Missing(string key) => string.IsNullOrWhiteSpace(configuration[key]);
 
         private IEnumerable<string> Children(string key) =>
             configuration.GetSection(key).GetChildren()

@@ -21,7 +21,8 @@ public enum PlanAction
 
 /// <summary>
 /// The decision for one sequence. <see cref="NewValue"/> is what <c>setval(seq, NewValue, true)</c>
-/// sets; <see cref="NextValue"/> is what the next nextval returns.
+/// sets; <see cref="NextValue"/> is what the next nextval returns. <see cref="RequiredNext"/> is the
+/// next value the formula asks for, before the rule that a sequence never moves backwards.
 /// </summary>
 public sealed record PlannedSequence(
     string Name,
@@ -36,7 +37,8 @@ public sealed record PlannedSequence(
     BigInteger? NextValue,
     PlanAction Action,
     TargetSequence? Current,
-    string Derivation)
+    string Derivation,
+    BigInteger? RequiredNext = null)
 {
     public bool Descending => Current?.Descending ?? false;
 

@@ -181,7 +181,7 @@ public static class AdvancementPlanner
         if (row.Action == PlanAction.Unchanged && row.Reference is not null)
         {
             findings.Add(Finding.Of(FindingCatalog.TargetAlreadyAhead, name,
-                $"{name} already issues {Format(sequence.NextValue)} next, at or beyond the {Format(row.NextValue!.Value)} the plan needs; it stays unchanged."));
+                $"{name} already issues {Format(sequence.NextValue)} next, at or beyond the {Format(row.RequiredNext!.Value)} the plan needs; it stays unchanged."));
         }
         return blocked ? row with { Action = PlanAction.Blocked } : row;
     }
@@ -223,11 +223,11 @@ public static class AdvancementPlanner
         {
             parts.Add($"the sequence already issues {Format(current)} next, so it is left unchanged");
             derivation = string.Join("; ", parts) + ".";
-            return baseRow with { NewValue = current - sequence.Increment, NextValue = current };
+            return baseRow with { NewValue = current - sequence.Increment, NextValue = current, RequiredNext = next };
         }
         parts.Add($"setval({Format(onGrid)}, true): next value {Format(next)}");
         derivation = string.Join("; ", parts) + ".";
-        return baseRow with { NewValue = onGrid, NextValue = next, Action = PlanAction.Advance };
+        return baseRow with { NewValue = onGrid, NextValue = next, Action = PlanAction.Advance, RequiredNext = next };
     }
 
     /// <summary>

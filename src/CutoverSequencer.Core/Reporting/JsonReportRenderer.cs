@@ -70,6 +70,7 @@ public static class JsonReportRenderer
             margin = row.Margin,
             newValue = Int64(row.NewValue),
             nextValue = Int64(row.NextValue),
+            requiredNextValue = Int64(row.RequiredNext),
             action = row.Action,
             increment = row.Current?.Increment,
             previous = row.Current is null ? null : new
@@ -78,7 +79,7 @@ public static class JsonReportRenderer
                 isCalled = row.Current.IsCalled,
                 nextValue = Int64(row.Current.NextValue),
             },
-            expectedGap = gap is null ? null : new
+            expectedGap = gap is null || row.Action == PlanAction.Blocked ? null : new
             {
                 first = Int64(gap.First),
                 last = Int64(gap.Last),

@@ -59,7 +59,7 @@ public static class MarkdownReportRenderer
         }
         md.AppendLine();
 
-        var gaps = report.Plan.Sequences.Where(r => r.Gap is not null).ToList();
+        var gaps = report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance && r.Gap is not null).ToList();
         if (gaps.Count > 0)
         {
             md.AppendLine("## Expected gaps in words");
@@ -161,7 +161,7 @@ public static class MarkdownReportRenderer
             : string.Join(", ", row.Entries.Select(e => e.Table is null ? "(sequence only)" : e.Describe()));
 
     private static string GapCell(PlannedSequence row) =>
-        row.Gap is { } gap ? $"{N(gap.Size)} ({N(gap.First)} – {N(gap.Last)})" : "–";
+        row.Action != PlanAction.Blocked && row.Gap is { } gap ? $"{N(gap.Size)} ({N(gap.First)} – {N(gap.Last)})" : "–";
 
     private static void Row(StringBuilder md, string name, string value) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");

@@ -1,0 +1,260 @@
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Naming;
+
+namespace CutoverSequencer.Tests;
+
+public class ConfigLoaderTests : IDisposable
+{
+    private const string Header = """
+        source:
+          kind: oracle-export
+          exportDirectory: ./export
+        target:
+          connectionString: Host=localhost;Database=finance;Username=migrator
+        """;
+
+    private readonly TempFiles files = new();
+
+    public ConfigLoaderTests() => Directory.CreateDirectory(Path.Combine(files.Root, "export"));
+
+    public void Dispose() => files.Dispose();
+
+    private CutoverConfig Load(string yaml) => ConfigLoader.Load(files.Write("cutover.yaml", yaml));
+
+    private string Error(string yaml) => Assert.Throws<InvalidInputException>(() => Load(yaml)).Message;
+
+    [Fact]
+    public void Loads_the_seed_sequence_advancement_block_verbatim()
+    {
+        var config = Load(Header + "\n" + """
+            sequenceAdvancement:
+              enabled: true
+              safetyMargin: 10000
+              tables:
+                - table: account
+                  pkColumn: account_id
+                  sequence: account_seq
+                - table: order_header
+                  pkColumn: order_id
+                  sequence: order_header_seq
+            """);
+
+        Assert.True(config.SequenceAdvancement.Enabled);
+        Assert.Equal(10_000, config.SequenceAdvancement.SafetyMargin);
+        Assert.Collection(config.SequenceAdvancement.Tables,
+            e =>
+            {
+                Assert.Equal(new QualifiedName("public", "account"), e.Table);
+                Assert.Equal("account_id", e.PkColumn);
+                Assert.Equal(new QualifiedName("public", "account_seq"), e.Sequence);
+            },
+            e => Assert.Equal(new QualifiedName("public", "order_header_seq"), e.Sequence));
+    }
+
+    [Fact]
+    public void Loads_the_contract_example_with_its_unused_environment_reference()
+    {
+        var config = Load("""
+            source:
+              kind: oracle-export          # oracle | oracle-export | postgres | none
+              exportDirectory: ./export    # oracle-export: the CSV files below
+              connectionString: ${ORACLE_CS_NEVER_SET_7F3A}   # oracle / postgres
+              schemas: [FINANCE]           # Oracle owners (or PG schemas) to read
+            target:
+              connectionString: Host=...;Database=...;Username=...
+              schema: public               # default schema for unqualified names
+            sequenceAdvancement:
+              enabled: true
+              safetyMargin: 10000
+              tables:
+                - table: account
+                  pkColumn: account_id
+                  sequence: account_seq
+                  safetyMargin: 50000      # optional per-table override
+            """);
+
+        Assert.Equal(SourceKind.OracleExport, config.Source.Kind);
+        Assert.Equal(["FINANCE"], config.Source.Schemas);
+        Assert.Equal(50_000, config.SequenceAdvancement.Tables[0].SafetyMargin);
+        Assert.Equal(Path.Combine(files.Root, "export"), config.Source.ExportDirectory);
+    }
+
+    [Fact]
+    public void Folds_unquoted_names_and_keeps_quoted_ones_exact()
+    {
+        var config = Load(Header + "\n  schema: Finance\n" + """
+            sequenceAdvancement:
+              tables:
+                - table: Account
+                  pkColumn: '"AccountId"'
+                - table: '"Billing"."Invoice"'
+                  pkColumn: id
+                  sequence: billing.invoice_seq
+                - sequence: ORDER_NUMBER_SEQ
+            """);
+
+        var entries = config.SequenceAdvancement.Tables;
+        Assert.Equal(new QualifiedName("finance", "account"), entries[0].Table);
+        Assert.Equal("AccountId", entries[0].PkColumn);
+        Assert.Null(entries[0].Sequence);
+        Assert.Equal(new QualifiedName("Billing", "Invoice"), entries[1].Table);
+        Assert.Equal(new QualifiedName("billing", "invoice_seq"), entries[1].Sequence);
+        Assert.Equal(new QualifiedName("finance", "order_number_seq"), entries[2].Sequence);
+        Assert.Null(entries[2].Table);
+    }
+
+    [Fact]
+    public void A_misspelt_key_names_the_file_and_line_and_suggests_the_right_key()
+    {
+        var message = Error(Header + "\n" + """
+            sequenceAdvancement:
+              safetyMargn: 10000
+            """);
+
+        Assert.Equal("cutover.yaml:7: unknown key 'safetyMargn' under 'sequenceAdvancement' (did you mean 'safetyMargin'?)",
+            Path.GetFileName(message));
+    }
+
+    [Theory]
+    [InlineData("safetyMargin: lots", "'safetyMargin' must be a whole number, not 'lots'")]
+    [InlineData("safetyMargin: 0", "'safetyMargin' must be greater than zero, not 0")]
+    [InlineData("safetyMargin: -5", "'safetyMargin' must be greater than zero, not -5")]
+    [InlineData("enabled: maybe", "'enabled' must be true or false, not 'maybe'")]
+    [InlineData("tables: account", "'sequenceAdvancement.tables' must be a list")]
+    public void Wrong_values_are_reported_with_their_line(string line, string expected)
+    {
+        var message = Error(Header + "\nsequenceAdvancement:\n  " + line + "\n");
+
+        Assert.EndsWith($"cutover.yaml:7: {expected}", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_entries_name_both_lines()
+    {
+        var message = Error(Header + "\n" + """
+            sequenceAdvancement:
+              tables:
+                - table: account
+                  pkColumn: account_id
+                - table: ACCOUNT
+                  pkColumn: Account_Id
+            """);
+
+        Assert.EndsWith("cutover.yaml:10: duplicate entry for public.account.account_id (first listed at " + Path.Combine(files.Root, "cutover.yaml") + ":8)",
+            message.Replace(Path.Combine(files.Root, "cutover.yaml"), Path.Combine(files.Root, "cutover.yaml"), StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_export_directory_is_reported_before_anything_connects()
+    {
+        var message = Error(Header.Replace("./export", "./no-such-export", StringComparison.Ordinal));
+
+        Assert.Contains("cutover.yaml:3: export directory './no-such-export' does not exist", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unset_environment_variable_that_is_needed_is_an_error()
+    {
+        var message = Error(Header.Replace("Host=localhost;Database=finance;Username=migrator", "${CUTOVER_TEST_UNSET_91C2}", StringComparison.Ordinal));
+
+        Assert.EndsWith("cutover.yaml:5: environment variable CUTOVER_TEST_UNSET_91C2 is not set (used by 'target.connectionString')", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Environment_references_are_resolved()
+    {
+        Environment.SetEnvironmentVariable("CUTOVER_TEST_CS_4B1D", "Host=db.example;Database=x");
+        var config = Load(Header.Replace("Host=localhost;Database=finance;Username=migrator", "${CUTOVER_TEST_CS_4B1D}", StringComparison.Ordinal));
+
+        Assert.Equal("Host=db.example;Database=x", config.Target.ConnectionString);
+    }
+
+    [Fact]
+    public void Invalid_yaml_names_its_line()
+    {
+        var message = Error("source:\n  kind: oracle-export\n target: [unclosed\n");
+
+        Assert.Matches(@"cutover\.yaml:\d+: invalid YAML: ", message);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_one_per_line()
+    {
+        var message = Error("""
+            source:
+              kind: sql-server
+            target:
+              conectionString: x
+            sequenceAdvancement:
+              safetyMargin: -1
+            """);
+
+        var lines = message.Split(Environment.NewLine);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.EndsWith("cutover.yaml:4: unknown key 'conectionString' under 'target' (did you mean 'connectionString'?)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("cutover.yaml:2: 'source.kind' is 'sql-server'; expected oracle, oracle-export, postgres or none", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("'target.connectionString' is required", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("cutover.yaml:6: 'safetyMargin' must be greater than zero, not -1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error() =>
+        Assert.EndsWith("the configuration file is empty", Error(""), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_missing_file_is_an_error() =>
+        Assert.EndsWith("configuration file not found",
+            Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Path.Combine(files.Root, "nope.yaml"))).Message, StringComparison.Ordinal);
+}
+
+[CollectionDefinition("process environment", DisableParallelization = true)]
+public class ProcessEnvironmentCollection;
+
+[Collection("process environment")]
+public class ConfigEnvironmentOverrideTests : IDisposable
+{
+    private readonly TempFiles files = new();
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN", null);
+        Environment.SetEnvironmentVariable("CUTOVER__TARGET__CONECTIONSTRING", null);
+        files.Dispose();
+    }
+
+    private string Config() => files.Write("cutover.yaml", """
+        source:
+          kind: none
+        target:
+          connectionString: Host=localhost
+        sequenceAdvancement:
+          safetyMargin: 10000
+        """);
+
+    [Fact]
+    public void A_CUTOVER_variable_overrides_the_file()
+    {
+        Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN", "25000");
+
+        Assert.Equal(25_000, ConfigLoader.Load(Config()).SequenceAdvancement.SafetyMargin);
+    }
+
+    [Fact]
+    public void A_bad_override_names_the_variable()
+    {
+        Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN", "zero");
+
+        var message = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Config())).Message;
+        Assert.Equal("environment variable CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN: 'safetyMargin' must be a whole number, not 'zero'", message);
+    }
+
+    [Fact]
+    public void A_misspelt_override_variable_is_an_error()
+    {
+        Environment.SetEnvironmentVariable("CUTOVER__TARGET__CONECTIONSTRING", "Host=x");
+
+        var message = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Config())).Message;
+        Assert.Equal("environment variable CUTOVER__TARGET__CONECTIONSTRING: unknown key 'CONECTIONSTRING' under 'target' (did you mean 'connectionString'?)", message);
+    }
+}

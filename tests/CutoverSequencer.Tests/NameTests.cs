@@ -1,0 +1,38 @@
+using CutoverSequencer.Core.Naming;
+
+namespace CutoverSequencer.Tests;
+
+public class NameTests
+{
+    [Theory]
+    [InlineData("account", "public", "account")]
+    [InlineData("ACCOUNT", "public", "account")]
+    [InlineData("Finance.Account", "finance", "account")]
+    [InlineData("\"Finance\".\"Account\"", "Finance", "Account")]
+    [InlineData("\"with \"\"quote\"\"\"", "public", "with \"quote\"")]
+    [InlineData("\"a.b\"", "public", "a.b")]
+    [InlineData("größe", "public", "größe")]
+    public void Parses_names_the_PostgreSQL_way(string text, string schema, string name) =>
+        Assert.Equal(new QualifiedName(schema, name), QualifiedName.Parse(text, "public"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a.b.c")]
+    [InlineData("account;drop table x")]
+    [InlineData("\"unterminated")]
+    [InlineData("1abc")]
+    [InlineData("a.")]
+    [InlineData("\"\"")]
+    public void Rejects_what_PostgreSQL_would_not_read_as_a_name(string text) =>
+        Assert.Throws<FormatException>(() => QualifiedName.Parse(text, "public"));
+
+    [Fact]
+    public void Quotes_every_part_for_sql_and_only_where_needed_for_display()
+    {
+        var name = new QualifiedName("Billing", "in\"voice");
+
+        Assert.Equal("\"Billing\".\"in\"\"voice\"", name.ToSql());
+        Assert.Equal("\"Billing\".\"in\"\"voice\"", name.ToString());
+        Assert.Equal("public.account_seq", new QualifiedName("public", "account_seq").ToString());
+    }
+}
