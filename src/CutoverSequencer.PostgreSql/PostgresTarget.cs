@@ -69,26 +69,31 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
                 command.Parameters.Add(new NpgsqlParameter { Value = (long)row.NewValue!.Value });
                 batch.BatchCommands.Add(command);
             }
+            // Each setval returns one row: the rows read are exactly the calls that completed.
+            var done = 0;
             try
             {
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                set.AddRange(chunk.Select(r => r.Sequence!));
-                foreach (var row in chunk)
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                do
                 {
-                    log.Information("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                    }
+                    log.Information("setval({Sequence}, {Value}, true)", chunk[done].Name, chunk[done].NewValue);
+                    set.Add(chunk[done].Sequence!);
+                    done++;
                 }
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
             }
             catch (PostgresException e)
             {
-                var failedIndex = e.BatchCommand is null ? 0 : Math.Max(0, batch.BatchCommands.IndexOf(e.BatchCommand));
-                set.AddRange(chunk.Take(failedIndex).Select(r => r.Sequence!));
-                var failed = chunk[failedIndex].Sequence!;
+                var failed = chunk[done].Sequence!;
                 log.Error("setval on {Sequence} failed: {Message} (SQLSTATE {SqlState})", failed, e.MessageText, e.SqlState);
                 return new ApplyResult(set, failed, $"{e.MessageText} (SQLSTATE {e.SqlState})", NotPermitted: e.SqlState == "42501");
             }
             catch (NpgsqlException e)
             {
-                var failed = chunk[0].Sequence!;
+                var failed = chunk[Math.Min(done, chunk.Length - 1)].Sequence!;
                 log.Error("apply interrupted at {Sequence}: {Message}", failed, e.Message);
                 return new ApplyResult(set, failed, $"connection lost: {e.Message}", NotPermitted: true);
             }

@@ -40,10 +40,12 @@ public static class AdvancementPlanner
                 "The target objects could not be resolved."));
         }
 
+        // Configuration order, so the report and the apply follow the file.
+        var order = settings.Tables.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i);
         var groups = target.Entries
             .Where(e => e.IsResolved)
             .GroupBy(e => e.Sequence!.Name)
-            .OrderBy(g => g.Min(e => e.Entry.Location), StringComparer.Ordinal);
+            .OrderBy(g => g.Min(e => order.GetValueOrDefault(e.Entry, int.MaxValue)));
         foreach (var group in groups)
         {
             rows.Add(PlanSequence([.. group], settings, source, matchedSource, findings));

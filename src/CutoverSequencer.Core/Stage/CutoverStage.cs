@@ -73,33 +73,26 @@ public sealed class CutoverStage(
                 log.Information("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
                 if (!applied.Succeeded)
                 {
+                    // The remedy is a re-run, not a read-back: report what was set and stop here.
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
+                    return Report(command, ReportStatus.ApplyFailed, catalog, snapshot, plan, findings, applied, null);
                 }
                 reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
             }
             var (results, verifyFindings) = Verifier.Verify(plan, reading);
             verification = results;
             findings.AddRange(verifyFindings);
-            status = applied is { Succeeded: false } ? ReportStatus.ApplyFailed
-                : plan.IsBlocked || results.Any(r => !r.Passed) ? ReportStatus.VerificationFailed
-                : ReportStatus.Verified;
+            status = plan.IsBlocked || results.Any(r => !r.Passed) ? ReportStatus.VerificationFailed : ReportStatus.Verified;
             log.Information("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
         }
 
-        return new CutoverReport(
-            command.ToString().ToLowerInvariant(),
-            status,
-            clock.GetUtcNow(),
-            config.FilePath,
-            catalog.Description,
-            catalog.CapturedAt,
-            snapshot.Description,
-            plan,
-            findings,
-            applied,
-            verification,
-            [.. timings]);
+        return Report(command, status, catalog, snapshot, plan, findings, applied, verification);
     }
+
+    private CutoverReport Report(StageCommand command, ReportStatus status, SourceCatalog catalog, TargetSnapshot snapshot,
+        AdvancementPlan plan, List<Finding> findings, ApplyResult? applied, IReadOnlyList<SequenceVerification>? verification) =>
+        new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, catalog.Description, catalog.CapturedAt,
+            snapshot.Description, plan, findings, applied, verification, [.. timings]);
 
     public void AddTiming(string stage, TimeSpan duration) => timings.Add(new StageTiming(stage, duration));
 
