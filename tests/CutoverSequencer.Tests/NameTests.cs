@@ -36,3 +36,17 @@ public class NameTests
         Assert.Equal("public.account_seq", new QualifiedName("public", "account_seq").ToString());
     }
 }
+
+public class DocumentationTests
+{
+    [Fact]
+    public void Every_finding_code_is_documented_with_its_severity()
+    {
+        var doc = File.ReadAllText(Path.Combine(ExportReaderTests.RepositoryRoot(), "docs", "findings.md"));
+
+        foreach (var definition in CutoverSequencer.Core.Planning.FindingCatalog.All)
+        {
+            Assert.Contains($"| `{definition.Code}` | {definition.Severity.ToString().ToLowerInvariant()} |", doc, StringComparison.Ordinal);
+        }
+    }
+}

@@ -15,7 +15,7 @@ public static class MarkdownReportRenderer
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Cutover sequence report: {StatusText(report.Status)}");
         md.AppendLine();
-        md.AppendLine("| | |");
+        md.AppendLine("| Run | |");
         md.AppendLine("|---|---|");
         Row(md, "Command", $"`{report.Command}`");
         Row(md, "Status", $"**{StatusText(report.Status)}** (exit code {report.ExitCode})");
