@@ -24,7 +24,7 @@ public static class StageRunner
     {
         var config = ConfigLoader.Load(configPath, overrides);
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
-            configPath, config.Source.Kind, config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
+            configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
 
         var source = CreateSource(config.Source);
         await using var target = new PostgresTarget(config.Target.ConnectionString, log);
@@ -42,7 +42,13 @@ public static class StageRunner
         SourceKind.OracleExport => new OracleExportReader(source.ExportDirectory!, source.Schemas),
         SourceKind.None => new NoSource(),
         _ => throw new InvalidInputException(
-            $"source.kind '{source.Kind.ToString().ToLowerInvariant()}' is not available in this build; use oracle-export (run docs/oracle/export-catalog.sql) or none"),
+            $"source.kind '{KindName(source.Kind)}' is not available in this build; use oracle-export (run docs/oracle/export-catalog.sql) or none"),
+    };
+
+    private static string KindName(SourceKind kind) => kind switch
+    {
+        SourceKind.OracleExport => "oracle-export",
+        _ => kind.ToString().ToLowerInvariant(),
     };
 
     private static async Task WriteSummaryAsync(CutoverReport report, string directory, TextWriter output)

@@ -7,7 +7,8 @@ namespace CutoverSequencer.PostgreSql;
 /// <summary>Opens connections and turns driver errors into the stage's exit codes, without secrets.</summary>
 public static class PostgresConnections
 {
-    public static NpgsqlDataSource CreateDataSource(string connectionString, string role)
+    /// <param name="readOnly">Sessions refuse every write: inspection and verification can change nothing.</param>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string role, bool readOnly = false)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -22,6 +23,10 @@ public static class PostgresConnections
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
             builder.ApplicationName = "cutover-sequencer";
+        }
+        if (readOnly)
+        {
+            builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
         }
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }

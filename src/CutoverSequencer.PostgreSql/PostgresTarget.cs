@@ -20,16 +20,21 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
 {
     private const int ChunkSize = 500;
 
-    private readonly NpgsqlDataSource dataSource = PostgresConnections.CreateDataSource(connectionString, "target");
+    private readonly NpgsqlDataSource reader = PostgresConnections.CreateDataSource(connectionString, "target", readOnly: true);
+    private readonly NpgsqlDataSource writer = PostgresConnections.CreateDataSource(connectionString, "target");
 
     public string Endpoint { get; } = PostgresConnections.Describe(connectionString);
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await reader.DisposeAsync().ConfigureAwait(false);
+        await writer.DisposeAsync().ConfigureAwait(false);
+    }
 
     public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await using var connection = await PostgresConnections.OpenAsync(dataSource, Endpoint, cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken).ConfigureAwait(false);
         try
         {
             var resolved = await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
@@ -57,7 +62,7 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
         {
             return new ApplyResult(set, null, null);
         }
-        await using var connection = await PostgresConnections.OpenAsync(dataSource, Endpoint, cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken).ConfigureAwait(false);
         foreach (var chunk in sequences.Chunk(ChunkSize))
         {
             await using var batch = new NpgsqlBatch(connection);
