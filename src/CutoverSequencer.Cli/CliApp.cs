@@ -73,7 +73,7 @@ public static class CliApp
             }
             catch (CutoverException e)
             {
-                log.Error("{Message}", e.Message);
+                log.Error("{Message:l}", e.Message);
                 log.Debug(e, "Details");
                 return e.ExitCode;
             }
@@ -84,7 +84,7 @@ public static class CliApp
             }
             catch (Exception e)
             {
-                log.Error("Unexpected error: {Message}", e.Message);
+                log.Error("Unexpected error: {Message:l}", e.Message);
                 log.Debug(e, "Details");
                 return ExitCodes.BlockedOrUnverified;
             }

@@ -48,31 +48,4 @@ internal static class Cli
 
     public static IEnumerable<string> FindingCodes(JsonElement report) =>
         report.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()!);
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CutoverSequencer.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
-}
-
-/// <summary>A temporary working directory for configuration files and reports.</summary>
-internal sealed class Workspace : IDisposable
-{
-    public string Root { get; } = Directory.CreateTempSubdirectory("cutover-it-").FullName;
-
-    public string Reports => Path.Combine(Root, "reports");
-
-    public string Write(string name, string content)
-    {
-        var path = Path.Combine(Root, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Root, recursive: true);
 }

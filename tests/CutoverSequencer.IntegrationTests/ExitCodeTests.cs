@@ -4,7 +4,9 @@ namespace CutoverSequencer.IntegrationTests;
 [Collection(PostgresCollection.Name)]
 public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly TempDirectory workspace = new();
+
+    private string Reports => Path.Combine(workspace.Root, "reports");
 
     public void Dispose() => workspace.Dispose();
 
@@ -35,12 +37,12 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
                   pkColumn: id
             """);
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
         Assert.Contains("cutover.yaml:6: unknown key 'safetyMargn' under 'sequenceAdvancement' (did you mean 'safetyMargin'?)", line, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(workspace.Reports));
+        Assert.False(Directory.Exists(Reports));
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "s"));
     }
 
@@ -62,12 +64,12 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
                   pkColumn: ticket_id
             """);
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "ticket_seq"));
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "note_seq"));
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.Equal("blocked", report.GetProperty("status").GetString());
         Assert.Equal("blocked", Cli.Sequence(report, "public.ticket_seq").GetProperty("action").GetString());
         Assert.Contains("COLUMN_TYPE_OVERFLOW", Cli.FindingCodes(report));
@@ -87,7 +89,7 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
                   pkColumn: id
             """);
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(3, result.ExitCode);
         var line = Assert.Single(result.ErrorLines, l => l.Contains(" ERR ", StringComparison.Ordinal));
@@ -109,10 +111,10 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
                   sequence: no_such_seq
             """);
 
-        var result = await Cli.RunAsync(null, "plan", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(null, "plan", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(1, result.ExitCode);
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         var codes = Cli.FindingCodes(report).ToList();
         Assert.Contains("COLUMN_NOT_FOUND", codes);
         Assert.Contains("TABLE_NOT_FOUND", codes);
@@ -140,12 +142,12 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
                   pkColumn: id
             """, margin: 10);
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
         Assert.True(result.ExitCode == 4, result.Stdout + result.Stderr);
         Assert.Equal((110L, true), await PostgresCluster.SequenceAsync(cs, "a_seq"));
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "b_seq"));
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.Equal("apply-failed", report.GetProperty("status").GetString());
         Assert.Equal(["public.a_seq"], report.GetProperty("apply").GetProperty("set").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("public.b_seq", report.GetProperty("apply").GetProperty("failedAt").GetString());
@@ -159,6 +161,20 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--config", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_logs_are_one_json_object_per_line_on_stderr()
+    {
+        var config = workspace.Write("cutover.yaml", "source:\n  kind: none\ntarget:\n  connectionString: Host=x\nsequenceAdvancement:\n  safetyMargin: -3\n");
+
+        var result = await Cli.RunAsync(null, "plan", "--config", config, "--log-format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        var log = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Error", log.GetProperty("Level").GetString());
+        Assert.EndsWith("cutover.yaml:6: 'safetyMargin' must be greater than zero, not -3", log.GetProperty("RenderedMessage").GetString(), StringComparison.Ordinal);
     }
 
     private static bool IsListening(int port)

@@ -4,7 +4,9 @@ namespace CutoverSequencer.IntegrationTests;
 [Collection(PostgresCollection.Name)]
 public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly TempDirectory workspace = new();
+
+    private string Reports => Path.Combine(workspace.Root, "reports");
 
     public void Dispose() => workspace.Dispose();
 
@@ -56,7 +58,7 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
                   pkColumn: id
             """);
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Equal((4100L, true), await PostgresCluster.SequenceAsync(cs, "\"Billing\".\"Invoice_InvoiceId_seq\""));
@@ -72,7 +74,7 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(1103L, await PostgresCluster.ScalarAsync<long>(cs, "INSERT INTO odd DEFAULT VALUES RETURNING id"));
         Assert.Equal(-601L, await PostgresCluster.ScalarAsync<long>(cs, "INSERT INTO refund DEFAULT VALUES RETURNING id"));
 
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.Equal("\"Billing\".\"Invoice_InvoiceId_seq\"", Cli.Sequence(report, "\"Billing\".\"Invoice_InvoiceId_seq\"").GetProperty("sequence").GetString());
         Assert.Equal("unchanged", Cli.Sequence(report, "public.ahead_seq").GetProperty("action").GetString());
         Assert.Contains("TARGET_ALREADY_AHEAD", Cli.FindingCodes(report));

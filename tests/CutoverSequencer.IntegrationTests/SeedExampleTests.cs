@@ -4,8 +4,10 @@ namespace CutoverSequencer.IntegrationTests;
 [Collection(PostgresCollection.Name)]
 public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
 {
-    private static readonly string Sample = Path.Combine(Cli.RepositoryRoot(), "configs", "sample");
-    private readonly Workspace workspace = new();
+    private static readonly string Sample = Path.Combine(Repository.Root, "configs", "sample");
+    private readonly TempDirectory workspace = new();
+
+    private string Reports => Path.Combine(workspace.Root, "reports");
 
     public void Dispose() => workspace.Dispose();
 
@@ -24,7 +26,7 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
     {
         var (cs, config) = await LoadSampleAsync();
 
-        var result = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var expected = new (string Sequence, long Value)[]
@@ -40,7 +42,7 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(24901045L, await PostgresCluster.ScalarAsync<long>(cs, "INSERT INTO transaction (account_id, amount) VALUES (857332, 1) RETURNING transaction_id"));
         Assert.Equal(14422, await PostgresCluster.ScalarAsync<int>(cs, "INSERT INTO reconciliation_batch (closed_on) VALUES (current_date) RETURNING recon_batch_id"));
 
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.Equal("verified", report.GetProperty("status").GetString());
         var account = Cli.Sequence(report, "public.account_seq");
         Assert.Equal("public.account", account.GetProperty("table").GetString());
@@ -51,20 +53,20 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(857331, account.GetProperty("newValue").GetInt64());
         Assert.Equal(857332, account.GetProperty("nextValue").GetInt64());
         Assert.Equal("advance", account.GetProperty("action").GetString());
-        Assert.True(File.Exists(Path.Combine(workspace.Reports, "cutover-report.md")));
-        Assert.True(File.Exists(Path.Combine(workspace.Reports, "cutover-report.html")));
+        Assert.True(File.Exists(Path.Combine(Reports, "cutover-report.md")));
+        Assert.True(File.Exists(Path.Combine(Reports, "cutover-report.html")));
     }
 
     [PostgresFact]
     public async Task A_second_apply_changes_nothing_and_still_verifies()
     {
         var (cs, config) = await LoadSampleAsync();
-        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", workspace.Reports)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports)).ExitCode);
 
-        var again = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", workspace.Reports);
+        var again = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(0, again.ExitCode);
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.All(report.GetProperty("sequences").EnumerateArray(), s => Assert.Equal("unchanged", s.GetProperty("action").GetString()));
         Assert.Equal((857331L, true), await PostgresCluster.SequenceAsync(cs, "account_seq"));
     }
@@ -74,11 +76,11 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
     {
         var (cs, config) = await LoadSampleAsync();
 
-        var result = await Cli.RunAsync(Target(cs), "plan", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(Target(cs), "plan", "--config", config, "--report-dir", Reports);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "account_seq"));
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.Equal("planned", report.GetProperty("status").GetString());
         Assert.Equal(78450321, Cli.Sequence(report, "public.ledger_entry_seq").GetProperty("newValue").GetInt64());
     }
@@ -87,14 +89,14 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
     public async Task Verify_fails_when_keys_arrive_past_the_sequence_after_apply()
     {
         var (cs, config) = await LoadSampleAsync();
-        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", workspace.Reports)).ExitCode);
-        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", workspace.Reports)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Reports)).ExitCode);
 
         await PostgresCluster.ExecuteAsync(cs, "INSERT INTO payment (payment_id, account_id, amount) VALUES (6200000, 1, 1)");
-        var result = await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(1, result.ExitCode);
-        var report = Cli.Report(workspace.Reports);
+        var report = Cli.Report(Reports);
         Assert.Equal("verification-failed", report.GetProperty("status").GetString());
         Assert.False(Cli.Sequence(report, "public.payment_seq").GetProperty("verified").GetBoolean());
         Assert.Contains("VERIFICATION_FAILED", Cli.FindingCodes(report));
@@ -108,9 +110,9 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
         var environment = Target(cs);
         environment["CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN"] = "20000";
 
-        var result = await Cli.RunAsync(environment, "plan", "--config", config, "--report-dir", workspace.Reports);
+        var result = await Cli.RunAsync(environment, "plan", "--config", config, "--report-dir", Reports);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(867331, Cli.Sequence(Cli.Report(workspace.Reports), "public.account_seq").GetProperty("newValue").GetInt64());
+        Assert.Equal(867331, Cli.Sequence(Cli.Report(Reports), "public.account_seq").GetProperty("newValue").GetInt64());
     }
 }

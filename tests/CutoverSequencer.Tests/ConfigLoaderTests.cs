@@ -14,7 +14,7 @@ public class ConfigLoaderTests : IDisposable
           connectionString: Host=localhost;Database=finance;Username=migrator
         """;
 
-    private readonly TempFiles files = new();
+    private readonly TempDirectory files = new();
 
     public ConfigLoaderTests() => Directory.CreateDirectory(Path.Combine(files.Root, "export"));
 
@@ -214,7 +214,7 @@ public class ProcessEnvironmentCollection;
 [Collection("process environment")]
 public class ConfigEnvironmentOverrideTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempDirectory files = new();
 
     public void Dispose()
     {

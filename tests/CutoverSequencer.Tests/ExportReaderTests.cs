@@ -8,7 +8,7 @@ namespace CutoverSequencer.Tests;
 public class ExportReaderTests : IDisposable
 {
     private const string Header = "\"SEQUENCE_OWNER\",\"SEQUENCE_NAME\",\"MIN_VALUE\",\"MAX_VALUE\",\"INCREMENT_BY\",\"CYCLE_FLAG\",\"ORDER_FLAG\",\"CACHE_SIZE\",\"LAST_NUMBER\"";
-    private readonly TempFiles files = new();
+    private readonly TempDirectory files = new();
 
     public void Dispose() => files.Dispose();
 
@@ -24,7 +24,7 @@ public class ExportReaderTests : IDisposable
     [Fact]
     public void Reads_the_bundled_sample_export()
     {
-        var sample = Path.Combine(RepositoryRoot(), "configs", "sample", "export");
+        var sample = Path.Combine(Repository.Root, "configs", "sample", "export");
 
         var catalog = new OracleExportReader(sample, ["finance"]).Read();
 
@@ -130,15 +130,5 @@ public class ExportReaderTests : IDisposable
         var message = Assert.Throws<InvalidInputException>(() => new OracleExportReader(files.Root, []).Read()).Message;
 
         Assert.EndsWith("sequences.csv: required export file not found", message, StringComparison.Ordinal);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CutoverSequencer.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -42,7 +42,7 @@ public class DocumentationTests
     [Fact]
     public void Every_finding_code_is_documented_with_its_severity()
     {
-        var doc = File.ReadAllText(Path.Combine(ExportReaderTests.RepositoryRoot(), "docs", "findings.md"));
+        var doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "findings.md"));
 
         foreach (var definition in CutoverSequencer.Core.Planning.FindingCatalog.All)
         {

@@ -75,7 +75,7 @@ public class ReportApprovalTests
 
     private static void Approve(string name, string received)
     {
-        var directory = Path.Combine(ExportReaderTests.RepositoryRoot(), "tests", "CutoverSequencer.Tests", "Approved");
+        var directory = Path.Combine(Repository.Root, "tests", "CutoverSequencer.Tests", "Approved");
         var extension = Path.GetExtension(name);
         var approvedPath = Path.Combine(directory, Path.GetFileNameWithoutExtension(name) + ".approved" + extension);
         var receivedPath = Path.Combine(directory, Path.GetFileNameWithoutExtension(name) + ".received" + extension);
