@@ -43,6 +43,15 @@ public sealed record TableEntry(
     string? SourceSequence,
     string Location)
 {
+    /// <summary>Where the entry comes from: the configuration, or the source analysis that found it.</summary>
+    public string Origin { get; init; } = "configuration";
+
+    /// <summary>
+    /// Configured entries must resolve (a missing object blocks); entries found by analysis are
+    /// advisory (a missing object is a warning: the table may not have been migrated).
+    /// </summary>
+    public bool IsConfigured => Origin == "configuration";
+
     public string Describe() =>
         Table is null ? $"sequence {Sequence}" : $"{Table}.{Identifier.Display(PkColumn!)}";
 }

@@ -32,6 +32,33 @@ public sealed record SourceSequence(
         oracleName == oracleName.ToUpperInvariant() ? oracleName.ToLowerInvariant() : oracleName;
 }
 
+/// <summary>An Oracle identity column and the system sequence (ISEQ$$_n) behind it.</summary>
+public sealed record SourceIdentityColumn(string Owner, string Table, string Column, string GenerationType, string? SequenceName, string Location);
+
+/// <summary>A trigger with its full text (DBA_SOURCE lines in order).</summary>
+public sealed record SourceTrigger(
+    string Owner,
+    string Name,
+    string TableOwner,
+    string Table,
+    string TriggerType,
+    string TriggeringEvent,
+    string Status,
+    string? ReferencingNames,
+    string Text,
+    string Location)
+{
+    public string FullName => $"{Owner}.{Name}";
+
+    public bool Enabled => string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A column's Oracle type, for key-type analysis.</summary>
+public sealed record SourceColumn(string Owner, string Table, string Column, string DataType, int? DataLength, int? CharLength, string Location);
+
+/// <summary>One sampled value of a column (GUID detection).</summary>
+public sealed record SourceValueSample(string Owner, string Table, string Column, string? Value);
+
 /// <summary>Everything read from the source side in one capture.</summary>
 public sealed record SourceCatalog(
     string Kind,
@@ -41,5 +68,16 @@ public sealed record SourceCatalog(
     string? CurrentScn = null,
     string? DatabaseVersion = null)
 {
+    public IReadOnlyList<SourceIdentityColumn> IdentityColumns { get; init; } = [];
+
+    public IReadOnlyList<SourceTrigger> Triggers { get; init; } = [];
+
+    public IReadOnlyList<SourceColumn> Columns { get; init; } = [];
+
+    public IReadOnlyList<SourceValueSample> Samples { get; init; } = [];
+
+    /// <summary>Findings about how the catalog was read (for example a fallback from DBA_ to ALL_ views).</summary>
+    public IReadOnlyList<Planning.Finding> Findings { get; init; } = [];
+
     public static SourceCatalog Empty(string description) => new("none", description, []);
 }

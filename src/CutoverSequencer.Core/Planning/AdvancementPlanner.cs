@@ -31,6 +31,17 @@ public static class AdvancementPlanner
 
         foreach (var broken in target.Entries.Where(e => !e.IsResolved))
         {
+            if (!broken.Entry.IsConfigured)
+            {
+                // Found by analysis, not asked for: the table may simply not have been migrated.
+                findings.Add(Finding.Of(FindingCatalog.DiscoveredMappingUnresolved, broken.Entry.Describe(),
+                    $"{broken.Entry.Describe()} (from {broken.Entry.Origin}) is not advanced: {string.Join(" ", broken.Problems.Select(p => p.Message))}"));
+                if (broken.Entry.SourceSequence is { } name && FindExplicit(name, source) is { } accounted)
+                {
+                    matchedSource.Add(accounted);
+                }
+                continue;
+            }
             foreach (var problem in broken.Problems)
             {
                 findings.Add(Finding.Of(problem.Code, problem.Object, problem.Message, problem.Resolution));
@@ -40,15 +51,16 @@ public static class AdvancementPlanner
                 "The target objects could not be resolved."));
         }
 
-        // Configuration order, so the report and the apply follow the file.
-        var order = settings.Tables.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i);
+        // Inspection order (the configuration's, then mappings found by analysis), so the report
+        // and the apply follow the file.
         var groups = target.Entries
-            .Where(e => e.IsResolved)
-            .GroupBy(e => e.Sequence!.Name)
-            .OrderBy(g => g.Min(e => order.GetValueOrDefault(e.Entry, int.MaxValue)));
+            .Select((e, i) => (Entry: e, Index: i))
+            .Where(x => x.Entry.IsResolved)
+            .GroupBy(x => x.Entry.Sequence!.Name)
+            .OrderBy(g => g.Min(x => x.Index));
         foreach (var group in groups)
         {
-            rows.Add(PlanSequence([.. group], settings, source, matchedSource, findings));
+            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, matchedSource, findings));
         }
 
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
@@ -63,12 +75,7 @@ public static class AdvancementPlanner
                 "sequenceAdvancement.enabled is false: nothing will be written."));
         }
 
-        var ordered = findings
-            .OrderByDescending(f => f.Severity)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ThenBy(f => f.Object, StringComparer.Ordinal)
-            .ToList();
-        return new AdvancementPlan(rows, ordered, settings.Enabled);
+        return new AdvancementPlan(rows, Finding.Ordered(findings), settings.Enabled);
     }
 
     private static PlannedSequence PlanSequence(
@@ -287,11 +294,7 @@ public static class AdvancementPlanner
         var explicitName = entries.Select(e => e.SourceSequence).FirstOrDefault(s => s is not null);
         if (explicitName is not null)
         {
-            var (owner, seqName) = SplitOracleName(explicitName);
-            var found = source.Sequences.FirstOrDefault(s =>
-                string.Equals(s.Name, seqName, StringComparison.Ordinal) &&
-                (owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal)));
-            return (found, null);
+            return (FindExplicit(explicitName, source), null);
         }
 
         var candidates = source.Sequences
@@ -310,6 +313,14 @@ public static class AdvancementPlanner
         }
         return (null, Finding.Of(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
             $"{target} matches {string.Join(", ", candidates.Select(c => c.FullName))} in the source."));
+    }
+
+    private static SourceSequence? FindExplicit(string name, SourceCatalog source)
+    {
+        var (owner, seqName) = SplitOracleName(name);
+        return source.Sequences.FirstOrDefault(s =>
+            string.Equals(s.Name, seqName, StringComparison.Ordinal) &&
+            (owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal)));
     }
 
     /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>

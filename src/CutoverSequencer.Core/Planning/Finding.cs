@@ -23,6 +23,13 @@ public sealed record Finding(string Code, Severity Severity, string Object, stri
         var definition = FindingCatalog.Get(code);
         return new Finding(code, definition.Severity, obj, message, resolution ?? definition.Resolution);
     }
+
+    /// <summary>The report order: blocking first, then by code and object.</summary>
+    public static IReadOnlyList<Finding> Ordered(IEnumerable<Finding> findings) =>
+        [.. findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Object, StringComparer.Ordinal)];
 }
 
 public sealed record FindingDefinition(string Code, Severity Severity, string Meaning, string Resolution);
@@ -54,6 +61,10 @@ public static class FindingCatalog
     public const string ApplyFailed = "APPLY_FAILED";
     public const string VerificationFailed = "VERIFICATION_FAILED";
     public const string MarginNotMet = "MARGIN_NOT_MET";
+    public const string TriggerSequencePattern = "TRIGGER_SEQUENCE_PATTERN";
+    public const string UuidColumn = "UUID_COLUMN";
+    public const string DiscoveredMappingUnresolved = "DISCOVERED_MAPPING_UNRESOLVED";
+    public const string SourceCatalogFallback = "SOURCE_CATALOG_FALLBACK";
 
     public static IReadOnlyList<FindingDefinition> All { get; } =
     [
@@ -126,6 +137,18 @@ public static class FindingCatalog
         new(VerificationFailed, Severity.Blocking,
             "After apply, a sequence's next value does not clear every key (or the source value).",
             "Do not open the application. Re-run apply (keys may have arrived since), then verify again."),
+        new(TriggerSequencePattern, Severity.Warning,
+            "A BEFORE INSERT row trigger fills the key from a sequence (SELECT s.NEXTVAL INTO :NEW.id, :NEW.id := s.NEXTVAL, NVL/COALESCE forms). The table is mapped to that sequence even if the configuration does not list it.",
+            "Do not migrate the trigger: after the load, set the column default with the generated ALTER TABLE ... SET DEFAULT nextval(...) (written to post-load-defaults.sql for review)."),
+        new(UuidColumn, Severity.Info,
+            "A *_ID / *_GUID / *_UUID column of RAW(16) or 32/36/38 characters holds GUIDs (every sampled value is GUID-shaped); no sequence feeds it.",
+            "Keep it as text (default, values preserved exactly), or convert it to uuid with the ALTER TABLE ... USING expression in the message."),
+        new(DiscoveredMappingUnresolved, Severity.Warning,
+            "A mapping found by source analysis (trigger or identity column) does not resolve in the target: the table, column or sequence is missing there.",
+            "If the table was migrated under another name, list it in sequenceAdvancement.tables; if it was not migrated, ignore."),
+        new(SourceCatalogFallback, Severity.Warning,
+            "The source was read through ALL_ views because DBA_ views were not permitted: only objects visible to the connecting user are included.",
+            "Grant SELECT_CATALOG_ROLE (or SELECT ANY DICTIONARY) to the reading user, or confirm every owner's objects are visible."),
         new(MarginNotMet, Severity.Warning,
             "The sequence clears every key but sits closer to them than the configured safety margin (keys arrived since apply).",
             "Re-run apply to restore the full margin before the application writes."),

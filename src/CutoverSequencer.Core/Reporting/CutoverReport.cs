@@ -46,6 +46,9 @@ public sealed record CutoverReport(
     IReadOnlyList<SequenceVerification>? Verification,
     IReadOnlyList<StageTiming> Timings)
 {
+    /// <summary>Column defaults that replace sequence-filling triggers, for review (post-load-defaults.sql).</summary>
+    public IReadOnlyList<string> PostLoadDefaults { get; init; } = [];
+
     public int ExitCode => Status switch
     {
         ReportStatus.Planned or ReportStatus.Verified => ExitCodes.Done,

@@ -46,6 +46,7 @@ public static class JsonReportRenderer
                 failedAt = report.Apply.FailedAt?.ToString(),
                 error = report.Apply.Error,
             },
+            postLoadDefaults = report.PostLoadDefaults,
             operationsBrief = new { summary = OperationsBrief.Preamble, sequences = OperationsBrief.Lines(report) },
             timings = report.Timings.Select(t => new { stage = t.Stage, milliseconds = (long)t.Duration.TotalMilliseconds }).ToList(),
         };
@@ -64,6 +65,7 @@ public static class JsonReportRenderer
             table = entry?.Table?.ToString(),
             column = column?.Name ?? entry?.PkColumn,
             tables = row.Entries.Where(e => e.Table is not null).Select(e => e.Table!.ToString()).ToList(),
+            origin = row.Entries.Select(e => e.Origin).FirstOrDefault(),
             sourceSequence = row.SourceName,
             sourceLast = Int64(row.SourceLast),
             targetMax = Int64(row.TargetMax),

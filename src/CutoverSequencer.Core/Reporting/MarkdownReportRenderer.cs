@@ -118,9 +118,25 @@ public static class MarkdownReportRenderer
         md.AppendLine();
         foreach (var row in report.Plan.Sequences)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(row.Name)}: {Escape(row.Derivation)}");
+            var origin = row.Entries.Any(e => !e.IsConfigured) ? $" (mapped from {string.Join(", ", row.Entries.Select(e => e.Origin).Distinct())})" : "";
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(row.Name)}{Escape(origin)}: {Escape(row.Derivation)}");
         }
         md.AppendLine();
+
+        if (report.PostLoadDefaults.Count > 0)
+        {
+            md.AppendLine("## Post-load column defaults (for review)");
+            md.AppendLine();
+            md.AppendLine("These replace the Oracle triggers that filled keys from sequences; they are also in `post-load-defaults.sql`.");
+            md.AppendLine();
+            md.AppendLine("```sql");
+            foreach (var statement in report.PostLoadDefaults)
+            {
+                md.AppendLine(statement);
+            }
+            md.AppendLine("```");
+            md.AppendLine();
+        }
 
         md.AppendLine("## Stage timings");
         md.AppendLine();

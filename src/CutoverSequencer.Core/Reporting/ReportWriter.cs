@@ -8,6 +8,7 @@ public static class ReportWriter
     public const string MarkdownFile = "cutover-report.md";
     public const string HtmlFile = "cutover-report.html";
     public const string JsonFile = "cutover-report.json";
+    public const string PostLoadDefaultsFile = "post-load-defaults.sql";
 
     /// <summary>The default report directory: a new timestamped folder under reports/.</summary>
     public static string DefaultDirectory(string command, DateTimeOffset now) =>
@@ -21,6 +22,19 @@ public static class ReportWriter
         WriteAtomically(Path.Combine(directory, MarkdownFile), markdown);
         WriteAtomically(Path.Combine(directory, HtmlFile), HtmlReportRenderer.Render(report, markdown));
         WriteAtomically(Path.Combine(directory, JsonFile), JsonReportRenderer.Render(report));
+        if (report.PostLoadDefaults.Count > 0)
+        {
+            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), PostLoadDefaultsScript(report));
+        }
+    }
+
+    /// <summary>For review, not for blind execution: run after the load, with the post-load DDL.</summary>
+    public static string PostLoadDefaultsScript(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var header = "-- Column defaults replacing Oracle BEFORE INSERT triggers that filled keys from sequences.\n" +
+                     "-- Review each statement, then run it with the post-load DDL (after the load, before the application).\n\n";
+        return header + string.Join("\n\n", report.PostLoadDefaults) + "\n";
     }
 
     /// <summary>Readers (orchestrators polling the directory) never see a half-written file.</summary>

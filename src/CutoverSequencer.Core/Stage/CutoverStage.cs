@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CutoverSequencer.Core.Analysis;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
@@ -34,7 +35,12 @@ public sealed class CutoverStage(
         var catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
         log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
-        var entries = config.SequenceAdvancement.Tables;
+        var analysis = SourceAnalysis.Analyze(catalog, config);
+        var entries = analysis.Entries;
+        foreach (var found in entries.Where(e => !e.IsConfigured))
+        {
+            log.Information("Mapped {Entry} from {Origin}", found.Describe(), found.Origin);
+        }
         var snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
@@ -49,7 +55,7 @@ public sealed class CutoverStage(
             log.Warning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
         }
 
-        var findings = new List<Finding>(plan.Findings);
+        var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
         ApplyResult? applied = null;
         IReadOnlyList<SequenceVerification>? verification = null;
         ReportStatus status;
@@ -75,7 +81,7 @@ public sealed class CutoverStage(
                 {
                     // The remedy is a re-run, not a read-back: report what was set and stop here.
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
-                    return Report(command, ReportStatus.ApplyFailed, catalog, snapshot, plan, findings, applied, null);
+                    return Report(command, ReportStatus.ApplyFailed, catalog, snapshot, plan, findings, applied, null, analysis);
                 }
                 reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
             }
@@ -86,15 +92,17 @@ public sealed class CutoverStage(
             log.Information("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
         }
 
-        return Report(command, status, catalog, snapshot, plan, findings, applied, verification);
+        return Report(command, status, catalog, snapshot, plan, findings, applied, verification, analysis);
     }
 
     private CutoverReport Report(StageCommand command, ReportStatus status, SourceCatalog catalog, TargetSnapshot snapshot,
-        AdvancementPlan plan, List<Finding> findings, ApplyResult? applied, IReadOnlyList<SequenceVerification>? verification) =>
+        AdvancementPlan plan, List<Finding> findings, ApplyResult? applied, IReadOnlyList<SequenceVerification>? verification,
+        AnalysisResult analysis) =>
         new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, catalog.Description, catalog.CapturedAt,
-            snapshot.Description, plan, findings, applied, verification, [.. timings]);
-
-    public void AddTiming(string stage, TimeSpan duration) => timings.Add(new StageTiming(stage, duration));
+            snapshot.Description, plan, findings, applied, verification, [.. timings])
+        {
+            PostLoadDefaults = analysis.PostLoadDefaults,
+        };
 
     private async Task<T> Timed<T>(string stage, Func<Task<T>> work)
     {
@@ -105,7 +113,7 @@ public sealed class CutoverStage(
         }
         finally
         {
-            AddTiming(stage, watch.Elapsed);
+            timings.Add(new StageTiming(stage, watch.Elapsed));
         }
     }
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+
+namespace CutoverSequencer.Core.Analysis;
+
+/// <summary>What the source catalog adds to the configuration: mappings, findings, reviewable DDL.</summary>
+public sealed record AnalysisResult(
+    IReadOnlyList<TableEntry> Entries,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> PostLoadDefaults);
+
+/// <summary>
+/// Turns trigger patterns and identity columns into mappings the configuration did not list
+/// (configured entries win), and GUID key columns into findings. Pure.
+/// </summary>
+public static class SourceAnalysis
+{
+    public static AnalysisResult Analyze(SourceCatalog source, CutoverConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(config);
+        var schema = config.Target.Schema;
+        var entries = new List<TableEntry>(config.SequenceAdvancement.Tables);
+        var added = new List<TableEntry>();
+        var findings = new List<Finding>();
+        var ddl = new List<string>();
+
+        void AddMapping(TableEntry entry)
+        {
+            var sameKey = entries.FirstOrDefault(e => e.Table == entry.Table && e.PkColumn == entry.PkColumn);
+            if (sameKey is null)
+            {
+                entries.Add(entry);
+                added.Add(entry);
+            }
+        }
+
+        foreach (var pattern in TriggerAnalyzer.Analyze(source.Triggers, source.Sequences))
+        {
+            var trigger = pattern.Trigger;
+            var table = new QualifiedName(schema, SourceSequence.FoldOracleName(trigger.Table));
+            var column = SourceSequence.FoldOracleName(pattern.Column);
+            var sequence = new QualifiedName(schema, pattern.Sequence.PostgresName);
+            var statement = $"ALTER TABLE {table} ALTER COLUMN {Identifier.Display(column)} SET DEFAULT nextval({Literal(sequence.ToString())});";
+            ddl.Add($"-- {trigger.FullName} ({(trigger.Enabled ? "enabled" : "DISABLED")}, {pattern.Variant})\n{statement}");
+            var state = trigger.Enabled ? "" : " The trigger is DISABLED in the source: confirm the application really relies on it.";
+            findings.Add(Finding.Of(FindingCatalog.TriggerSequencePattern, trigger.FullName,
+                $"Trigger {trigger.FullName} ({trigger.TriggerType.ToLowerInvariant()}, {(trigger.Enabled ? "enabled" : "disabled")}) fills {trigger.TableOwner}.{trigger.Table}.{pattern.Column} from {pattern.Sequence.FullName} ({pattern.Variant}).{state}",
+                $"Replace the trigger with a column default after the load (also in post-load-defaults.sql): {statement}"));
+            AddMapping(new TableEntry(table, column, sequence, null, Quoted(pattern.Sequence.Owner, pattern.Sequence.Name), trigger.Location)
+            {
+                Origin = $"trigger {trigger.FullName}",
+            });
+        }
+
+        foreach (var identity in source.IdentityColumns.Where(i => i.SequenceName is not null))
+        {
+            var table = new QualifiedName(schema, SourceSequence.FoldOracleName(identity.Table));
+            AddMapping(new TableEntry(table, SourceSequence.FoldOracleName(identity.Column), null, null, Quoted(identity.Owner, identity.SequenceName!), identity.Location)
+            {
+                Origin = $"identity column {identity.Owner}.{identity.Table}.{identity.Column}",
+            });
+        }
+
+        foreach (var guid in GuidAnalyzer.Analyze(source.Columns, source.Samples))
+        {
+            findings.Add(GuidFinding(guid, schema));
+        }
+
+        return new AnalysisResult(entries, findings, ddl);
+    }
+
+    private static Finding GuidFinding(GuidColumn guid, string schema)
+    {
+        var c = guid.Column;
+        var table = new QualifiedName(schema, SourceSequence.FoldOracleName(c.Table));
+        var column = Identifier.Display(SourceSequence.FoldOracleName(c.Column));
+        var type = c.DataType.ToUpperInvariant() == "RAW"
+            ? $"RAW({c.DataLength})"
+            : $"{c.DataType.ToUpperInvariant()}({(c.CharLength ?? c.DataLength)?.ToString(CultureInfo.InvariantCulture)})";
+        var forms = string.Join(", ", guid.Forms.Select(f => f switch
+        {
+            GuidForm.Hex32 => "32 hex digits",
+            GuidForm.Raw16 => "RAW(16) bytes",
+            GuidForm.Dashed36 => "36 characters with dashes",
+            _ => "38 characters with braces",
+        }));
+        // PostgreSQL's uuid input accepts 32 hex digits, dashed and braced forms alike.
+        var conversion = guid.Forms.Contains(GuidForm.Raw16)
+            ? $"ALTER TABLE {table} ALTER COLUMN {column} TYPE uuid USING encode({column}, 'hex')::uuid;"
+            : $"ALTER TABLE {table} ALTER COLUMN {column} TYPE uuid USING {column}::uuid;";
+        return Finding.Of(FindingCatalog.UuidColumn, $"{c.Owner}.{c.Table}.{c.Column}",
+            $"{c.Owner}.{c.Table}.{c.Column} is {type} holding GUIDs: {guid.SampleCount} sampled value(s), all GUID-shaped ({forms}), e.g. {guid.Example}. No sequence feeds it.",
+            $"Option 1 (default, safest): keep it as text, values preserved exactly. Option 2: convert to uuid after the load: {conversion}");
+    }
+
+    private static string Quoted(string owner, string name) => $"\"{owner}\".\"{name}\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
