@@ -23,10 +23,10 @@ public static class AdvancementPlanner
         var rows = new List<PlannedSequence>();
         var matchedSource = new HashSet<SourceSequence>();
 
-        if (settings.Tables.Count == 0)
+        if (target.Entries.Count == 0)
         {
             findings.Add(Finding.Of(FindingCatalog.NothingConfigured, "sequenceAdvancement.tables",
-                "No tables or sequences are configured."));
+                "No tables or sequences are configured, and source analysis found none."));
         }
 
         foreach (var broken in target.Entries.Where(e => !e.IsResolved))

@@ -129,7 +129,7 @@ public static class FindingCatalog
             "sequenceAdvancement.enabled is false: the plan is reported but nothing is written.",
             "Set sequenceAdvancement.enabled: true to apply."),
         new(NothingConfigured, Severity.Warning,
-            "sequenceAdvancement.tables is empty: there is nothing to advance.",
+            "sequenceAdvancement.tables is empty and source analysis found no trigger or identity mapping: there is nothing to advance.",
             "List the sequence-backed keys under sequenceAdvancement.tables."),
         new(ApplyFailed, Severity.Blocking,
             "A setval failed; sequences before it in the report were set, the rest were not.",

@@ -1,0 +1,6 @@
+-- type: BEFORE EACH ROW
+TRIGGER orders_bi BEFORE INSERT ON orders FOR EACH ROW
+BEGIN
+  :NEW.order_id := id_pkg.next_order_seq();
+  :NEW.batch_id := batch_seq_fn.NEXTVAL;
+END;

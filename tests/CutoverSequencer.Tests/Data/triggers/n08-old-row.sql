@@ -1,0 +1,5 @@
+-- type: BEFORE EACH ROW
+TRIGGER account_bi BEFORE INSERT ON account FOR EACH ROW
+BEGIN
+  :OLD.account_id := account_seq.NEXTVAL;
+END;

@@ -1,0 +1,10 @@
+-- type: BEFORE EACH ROW
+-- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ
+TRIGGER account_bi
+  BEFORE INSERT ON account
+  FOR EACH ROW
+BEGIN
+  IF :NEW.account_id IS NULL THEN
+    SELECT account_seq.NEXTVAL INTO :NEW.account_id FROM DUAL;
+  END IF;
+END;

@@ -1,0 +1,9 @@
+-- type: BEFORE EACH ROW
+-- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ
+TRIGGER account_bi
+BEFORE INSERT ON account
+FOR EACH ROW
+WHEN (NEW.account_id IS NULL)
+BEGIN
+  :NEW.account_id := account_seq.NEXTVAL;
+END;
