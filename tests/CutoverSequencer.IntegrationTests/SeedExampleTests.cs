@@ -104,6 +104,37 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
     }
 
     [PostgresFact]
+    public async Task Plan_maps_trigger_and_identity_keys_nobody_listed_and_writes_reviewable_ddl()
+    {
+        var (cs, config) = await LoadSampleAsync();
+
+        var result = await Cli.RunAsync(Target(cs), "plan", "--config", config, "--report-dir", Reports);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var report = Cli.Report(Reports);
+        var order = Cli.Sequence(report, "public.order_header_seq");
+        Assert.Equal("trigger FINANCE.ORDER_HEADER_BI", order.GetProperty("origin").GetString());
+        Assert.Equal(130455, order.GetProperty("newValue").GetInt64());
+        var profile = Cli.Sequence(report, "public.customer_profile_profile_id_seq");
+        Assert.Equal("identity column FINANCE.CUSTOMER_PROFILE.PROFILE_ID", profile.GetProperty("origin").GetString());
+        Assert.Equal("FINANCE.ISEQ$$_74512", profile.GetProperty("sourceSequence").GetString());
+        Assert.Equal(62001, profile.GetProperty("newValue").GetInt64());
+
+        var findings = report.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(2, findings.Count(f => f.GetProperty("code").GetString() == "TRIGGER_SEQUENCE_PATTERN"));
+        Assert.Contains(findings, f => f.GetProperty("code").GetString() == "UUID_COLUMN" && f.GetProperty("object").GetString() == "FINANCE.SESSION_TOKEN.TOKEN_ID");
+        Assert.DoesNotContain(findings, f => f.GetProperty("object").GetString() == "FINANCE.ACCOUNT_AUDIT_AI");
+        Assert.DoesNotContain(findings, f => f.GetProperty("object").GetString() == "FINANCE.ISEQ$$_74512");
+        var ddl = await File.ReadAllTextAsync(Path.Combine(Reports, "post-load-defaults.sql"));
+        Assert.Contains("ALTER TABLE public.order_header ALTER COLUMN order_id SET DEFAULT nextval('public.order_header_seq');", ddl, StringComparison.Ordinal);
+
+        // The generated DDL runs as written, and the default then issues past every key.
+        await PostgresCluster.ExecuteAsync(cs, ddl);
+        await PostgresCluster.ExecuteAsync(cs, "SELECT setval('order_header_seq', 130455, true)");
+        Assert.Equal(130456L, await PostgresCluster.ScalarAsync<long>(cs, "INSERT INTO order_header (account_id) VALUES (1) RETURNING order_id"));
+    }
+
+    [PostgresFact]
     public async Task A_CUTOVER_environment_variable_overrides_the_margin()
     {
         var (cs, config) = await LoadSampleAsync();

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Oracle.Catalog;
 using Microsoft.VisualBasic.FileIO;
 
 namespace CutoverSequencer.Oracle.Export;
@@ -14,7 +15,7 @@ namespace CutoverSequencer.Oracle.Export;
 /// </summary>
 internal static class ExportFile
 {
-    public static IReadOnlyList<ExportRow> Read(string path, IReadOnlyCollection<string> requiredColumns)
+    public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyCollection<string> requiredColumns)
     {
         var name = Path.GetFileName(path);
         try
@@ -48,14 +49,14 @@ internal static class ExportFile
                     $"{name}:{headerLine}: missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} in the header");
             }
 
-            var rows = new List<ExportRow>();
+            var rows = new List<CsvRow>();
             while (ReadRecord(parser, out var line) is { } record)
             {
                 if (record.Length != header.Length)
                 {
                     throw new InvalidInputException($"{name}:{line}: {record.Length} fields where the header has {header.Length}");
                 }
-                rows.Add(new ExportRow(name, line, columns, record));
+                rows.Add(new CsvRow(name, line, columns, record));
             }
             return rows;
         }
@@ -90,46 +91,11 @@ internal static class ExportFile
     }
 }
 
-/// <summary>One data row, with typed accessors that name the file, line and column on error.</summary>
-internal sealed class ExportRow(string file, int line, IReadOnlyDictionary<string, int> columns, string[] fields)
+/// <summary>One CSV data row.</summary>
+internal sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, int> columns, string[] fields) : CatalogRow
 {
-    public string Location => $"{file}:{line}";
+    public override string Location => $"{file}:{line}";
 
-    /// <summary>The field, or null when empty (Oracle NULL) or when the optional column is absent.</summary>
-    public string? Get(string column) =>
-        columns.TryGetValue(column, out var i) && fields[i].Trim().Length > 0 ? fields[i].Trim() : null;
-
-    public string Text(string column) =>
-        Get(column) ?? throw Error(column, "is empty");
-
-    /// <summary>
-    /// An exact integer. With <paramref name="approximateAllowed"/> a bound such as SQL*Plus's
-    /// "1.0000E+28" is accepted too: a rounded NOMAXVALUE still means "no bound".
-    /// </summary>
-    public BigInteger Number(string column, bool approximateAllowed = false)
-    {
-        var text = Text(column);
-        if (BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        if (approximateAllowed && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approx))
-        {
-            return new BigInteger(decimal.Truncate(approx));
-        }
-        throw Error(column, $"is '{Clip(text)}', not a whole number (select it with TO_CHAR(x, 'TM9'))");
-    }
-
-    public bool Flag(string column, bool defaultValue = false) => Get(column)?.ToUpperInvariant() switch
-    {
-        null => defaultValue,
-        "Y" or "YES" => true,
-        "N" or "NO" => false,
-        var other => throw Error(column, $"is '{Clip(other)}'; expected Y or N"),
-    };
-
-    public InvalidInputException Error(string column, string problem) =>
-        new($"{Location}: {column.ToUpperInvariant()} {problem}");
-
-    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
+    public override string? Get(string column) =>
+        columns.TryGetValue(column, out var i) && fields[i].Trim().Length > 0 ? fields[i] : null;
 }

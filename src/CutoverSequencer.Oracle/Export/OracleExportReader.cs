@@ -1,24 +1,23 @@
-using System.Globalization;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Oracle.Catalog;
 
 namespace CutoverSequencer.Oracle.Export;
 
 /// <summary>
-/// Reads the sequence states of an Oracle export directory (the CSV files the shipped SQL*Plus
-/// script writes). Only sequences.csv is required; export_info.csv adds the capture time and SCN.
+/// Reads an Oracle export directory: the CSV files written by docs/oracle/export-catalog.sql or by
+/// <c>cutover-sequencer export</c>. Only sequences.csv is required.
 /// </summary>
 public sealed class OracleExportReader(string directory, IReadOnlyList<string> owners) : ISourceCatalogReader
 {
     public const string SequencesFile = "sequences.csv";
+    public const string IdentityColumnsFile = "identity_columns.csv";
+    public const string TriggersFile = "triggers.csv";
+    public const string TriggerSourceFile = "trigger_source.csv";
+    public const string ColumnsFile = "columns.csv";
+    public const string GuidSamplesFile = "guid_samples.csv";
     public const string ExportInfoFile = "export_info.csv";
-
-    private static readonly string[] SequenceColumns =
-    [
-        "SEQUENCE_OWNER", "SEQUENCE_NAME", "MIN_VALUE", "MAX_VALUE", "INCREMENT_BY",
-        "CYCLE_FLAG", "ORDER_FLAG", "CACHE_SIZE", "LAST_NUMBER",
-    ];
 
     public Task<SourceCatalog> ReadAsync(CancellationToken cancellationToken) => Task.FromResult(Read());
 
@@ -30,72 +29,41 @@ public sealed class OracleExportReader(string directory, IReadOnlyList<string> o
             throw new InvalidInputException($"{sequencesPath}: required export file not found");
         }
 
-        var wanted = owners.Select(FoldOwner).ToHashSet(StringComparer.Ordinal);
-        var sequences = new List<SourceSequence>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in ExportFile.Read(sequencesPath, SequenceColumns))
-        {
-            var owner = row.Text("SEQUENCE_OWNER");
-            if (wanted.Count > 0 && !wanted.Contains(owner))
-            {
-                continue;
-            }
-            var sequence = new SourceSequence(
-                owner,
-                row.Text("SEQUENCE_NAME"),
-                row.Number("MIN_VALUE", approximateAllowed: true),
-                row.Number("MAX_VALUE", approximateAllowed: true),
-                row.Number("INCREMENT_BY"),
-                row.Flag("CYCLE_FLAG"),
-                row.Flag("ORDER_FLAG"),
-                row.Number("CACHE_SIZE"),
-                // LAST_NUMBER is SEQ$.HIGHWATER: the first value not yet handed to any cache (RAC
-                // included), so it bounds every value ever issued. It must be exact.
-                row.Number("LAST_NUMBER"),
-                row.Flag("SCALE_FLAG"),
-                row.Flag("SESSION_FLAG"),
-                row.Location);
-            if (sequence.IncrementBy.IsZero)
-            {
-                throw row.Error("INCREMENT_BY", "is 0");
-            }
-            if (!seen.TryAdd(sequence.FullName, row.Location))
-            {
-                throw new InvalidInputException($"{row.Location}: sequence {sequence.FullName} is listed twice (first at {seen[sequence.FullName]})");
-            }
-            sequences.Add(sequence);
-        }
+        var wanted = owners.Select(OracleOwner).ToHashSet(StringComparer.Ordinal);
+        bool Wanted(CatalogRow row, string ownerColumn) => wanted.Count == 0 || wanted.Contains(row.Text(ownerColumn));
 
-        var (capturedAt, scn, version) = ReadExportInfo();
+        var sequences = Rows(SequencesFile, CatalogMapping.SequenceColumns)!
+            .Where(r => Wanted(r, "SEQUENCE_OWNER")).Select(CatalogMapping.Sequence).ToList();
+        CatalogMapping.RejectDuplicates(sequences, s => s.FullName, s => s.Location, "sequence");
+
+        var identities = (Rows(IdentityColumnsFile, CatalogMapping.IdentityColumns) ?? [])
+            .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Identity).ToList();
+        var triggerRows = (Rows(TriggersFile, CatalogMapping.TriggerColumns) ?? []).Where(r => Wanted(r, "OWNER")).ToList();
+        var lines = (Rows(TriggerSourceFile, CatalogMapping.TriggerSourceColumns) ?? []).Select(CatalogMapping.SourceLine);
+        var triggers = CatalogMapping.Triggers(triggerRows, lines);
+        var columns = (Rows(ColumnsFile, CatalogMapping.ColumnColumns) ?? []).Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Column).ToList();
+        var samples = (Rows(GuidSamplesFile, CatalogMapping.SampleColumns) ?? []).Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Sample).ToList();
+
+        var info = Rows(ExportInfoFile, ["CAPTURED_AT"])?.FirstOrDefault();
+        var (capturedAt, scn, version) = info is null ? (null, null, null) : CatalogMapping.ExportInfo(info);
         var description = $"oracle-export {directory}" + (scn is null ? "" : $" (SCN {scn})");
-        return new SourceCatalog("oracle-export", description, sequences, capturedAt, scn, version);
+        return new SourceCatalog("oracle-export", description, sequences, capturedAt, scn, version)
+        {
+            IdentityColumns = identities,
+            Triggers = triggers,
+            Columns = columns,
+            Samples = samples,
+        };
     }
 
-    private (DateTimeOffset? CapturedAt, string? Scn, string? Version) ReadExportInfo()
+    /// <summary>The rows of an export file, or null when the (optional) file is absent.</summary>
+    private IReadOnlyList<CatalogRow>? Rows(string file, IReadOnlyCollection<string> required)
     {
-        var path = Path.Combine(directory, ExportInfoFile);
-        if (!File.Exists(path))
-        {
-            return (null, null, null);
-        }
-        var row = ExportFile.Read(path, ["CAPTURED_AT"]).FirstOrDefault();
-        if (row is null)
-        {
-            return (null, null, null);
-        }
-        DateTimeOffset? capturedAt = null;
-        if (row.Get("CAPTURED_AT") is { } text)
-        {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                throw row.Error("CAPTURED_AT", $"is '{text}', not a timestamp (use YYYY-MM-DD\"T\"HH24:MI:SSTZH:TZM)");
-            }
-            capturedAt = parsed;
-        }
-        return (capturedAt, row.Get("CURRENT_SCN"), row.Get("DB_VERSION"));
+        var path = Path.Combine(directory, file);
+        return File.Exists(path) ? ExportFile.Read(path, required) : null;
     }
 
     /// <summary>Oracle name rules: unquoted names are stored in upper case, "quoted" ones exactly.</summary>
-    private static string FoldOwner(string owner) =>
+    internal static string OracleOwner(string owner) =>
         owner.Length > 1 && owner[0] == '"' && owner[^1] == '"' ? owner[1..^1] : owner.ToUpperInvariant();
 }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Model;
+
+namespace CutoverSequencer.Oracle.Catalog;
+
+/// <summary>
+/// Dictionary rows → source catalog records, identical for export files and live queries. Column
+/// names are those of the Oracle views (and so of the export files' headers).
+/// </summary>
+public static class CatalogMapping
+{
+    public static readonly string[] SequenceColumns =
+    [
+        "SEQUENCE_OWNER", "SEQUENCE_NAME", "MIN_VALUE", "MAX_VALUE", "INCREMENT_BY",
+        "CYCLE_FLAG", "ORDER_FLAG", "CACHE_SIZE", "LAST_NUMBER",
+    ];
+
+    public static readonly string[] IdentityColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "GENERATION_TYPE", "SEQUENCE_NAME"];
+
+    public static readonly string[] TriggerColumns =
+        ["OWNER", "TRIGGER_NAME", "TABLE_OWNER", "TABLE_NAME", "TRIGGER_TYPE", "TRIGGERING_EVENT", "STATUS", "REFERENCING_NAMES"];
+
+    public static readonly string[] TriggerSourceColumns = ["OWNER", "NAME", "LINE", "TEXT"];
+
+    public static readonly string[] ColumnColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_LENGTH", "CHAR_LENGTH"];
+
+    public static readonly string[] SampleColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "VALUE"];
+
+    public static SourceSequence Sequence(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var sequence = new SourceSequence(
+            row.Text("SEQUENCE_OWNER"),
+            row.Text("SEQUENCE_NAME"),
+            row.Number("MIN_VALUE", approximateAllowed: true),
+            row.Number("MAX_VALUE", approximateAllowed: true),
+            row.Number("INCREMENT_BY"),
+            row.Flag("CYCLE_FLAG"),
+            row.Flag("ORDER_FLAG"),
+            row.Number("CACHE_SIZE"),
+            // LAST_NUMBER is SEQ$.HIGHWATER: the first value not yet handed to any cache (RAC
+            // included), so it bounds every value ever issued. It must be exact.
+            row.Number("LAST_NUMBER"),
+            row.Flag("SCALE_FLAG"),
+            row.Flag("SESSION_FLAG"),
+            row.Location);
+        return sequence.IncrementBy.IsZero ? throw row.Error("INCREMENT_BY", "is 0") : sequence;
+    }
+
+    public static SourceIdentityColumn Identity(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Text("OWNER"), row.Text("TABLE_NAME"), row.Text("COLUMN_NAME"),
+            row.Trimmed("GENERATION_TYPE") ?? "", row.Trimmed("SEQUENCE_NAME"), row.Location);
+    }
+
+    public static SourceTrigger Trigger(CatalogRow row, string text)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Text("OWNER"), row.Text("TRIGGER_NAME"), row.Text("TABLE_OWNER"), row.Trimmed("TABLE_NAME") ?? "",
+            row.Trimmed("TRIGGER_TYPE") ?? "", row.Trimmed("TRIGGERING_EVENT") ?? "", row.Trimmed("STATUS") ?? "ENABLED",
+            row.Trimmed("REFERENCING_NAMES"), text, row.Location);
+    }
+
+    public static (string Owner, string Name, int Line, string Text) SourceLine(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (row.Text("OWNER"), row.Text("NAME"), row.OptionalInt("LINE") ?? throw row.Error("LINE", "is empty"), row.Get("TEXT") ?? "");
+    }
+
+    public static SourceColumn Column(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Text("OWNER"), row.Text("TABLE_NAME"), row.Text("COLUMN_NAME"), row.Text("DATA_TYPE"),
+            row.OptionalInt("DATA_LENGTH"), row.OptionalInt("CHAR_LENGTH"), row.Location);
+    }
+
+    public static SourceValueSample Sample(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Text("OWNER"), row.Text("TABLE_NAME"), row.Text("COLUMN_NAME"), row.Get("VALUE"));
+    }
+
+    public static (DateTimeOffset? CapturedAt, string? Scn, string? Version) ExportInfo(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        DateTimeOffset? capturedAt = null;
+        if (row.Trimmed("CAPTURED_AT") is { } text)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                throw row.Error("CAPTURED_AT", $"is '{text}', not a timestamp (use YYYY-MM-DD\"T\"HH24:MI:SSTZH:TZM)");
+            }
+            capturedAt = parsed;
+        }
+        return (capturedAt, row.Trimmed("CURRENT_SCN"), row.Trimmed("DB_VERSION"));
+    }
+
+    /// <summary>Trigger text from DBA_SOURCE lines, in LINE order, joined per trigger.</summary>
+    public static IReadOnlyList<SourceTrigger> Triggers(IEnumerable<CatalogRow> triggerRows, IEnumerable<(string Owner, string Name, int Line, string Text)> lines)
+    {
+        var texts = lines
+            .GroupBy(l => (l.Owner, l.Name))
+            .ToDictionary(g => g.Key, g => string.Join("\n", g.OrderBy(l => l.Line).Select(l => l.Text.TrimEnd('\r', '\n'))));
+        return [.. triggerRows.Select(row => Trigger(row, texts.GetValueOrDefault((row.Text("OWNER"), row.Text("TRIGGER_NAME"))) ?? ""))];
+    }
+
+    /// <summary>Rejects a second row for the same object, naming both places.</summary>
+    public static void RejectDuplicates<T>(IEnumerable<T> items, Func<T, string> key, Func<T, string> location, string what)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!seen.TryAdd(key(item), location(item)))
+            {
+                throw new InvalidInputException($"{location(item)}: {what} {key(item)} is listed twice (first at {seen[key(item)]})");
+            }
+        }
+    }
+}
