@@ -45,6 +45,15 @@ public static class CliApp
         root.Subcommands.Add(StageCommand("verify", Core.Stage.StageCommand.Verify,
             "Read every sequence back and prove its next value clears every key. Writes to no database."));
 
+        var outputOption = new Option<DirectoryInfo>("--output") { Description = "Directory for the export CSV files.", Required = true };
+        var export = new Command("export", "Write the Oracle export files (sequences.csv, ...) from a live Oracle source (source.kind: oracle).")
+        {
+            configOption, outputOption,
+        };
+        export.SetAction((result, token) => WithLogger(result, log =>
+            StageRunner.ExportAsync(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName, output, log, token)));
+        root.Subcommands.Add(export);
+
         var demo = new Command("demo", "Run the whole stage on a throwaway local PostgreSQL with the bundled sample.") { reportDirOption };
         demo.SetAction((result, token) => WithLogger(result, log =>
             Demo.RunAsync(result.GetValue(reportDirOption)?.FullName, output, log, token)));

@@ -5,6 +5,7 @@ using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Oracle.Export;
+using CutoverSequencer.Oracle.Live;
 using CutoverSequencer.PostgreSql;
 using Serilog;
 
@@ -26,7 +27,7 @@ public static class StageRunner
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
 
-        var source = CreateSource(config.Source);
+        var source = CreateSource(config.Source, log);
         await using var target = new PostgresTarget(config.Target.ConnectionString, log);
         var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System);
         var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
@@ -37,13 +38,33 @@ public static class StageRunner
         return report.ExitCode;
     }
 
-    private static ISourceCatalogReader CreateSource(SourceConfig source) => source.Kind switch
+    private static ISourceCatalogReader CreateSource(SourceConfig source, ILogger log) => source.Kind switch
     {
         SourceKind.OracleExport => new OracleExportReader(source.ExportDirectory!, source.Schemas),
+        SourceKind.Oracle => new OracleLiveReader(OracleDriver.Load(source.DriverPath), source.ConnectionString!, source.Schemas, log),
         SourceKind.None => new NoSource(),
         _ => throw new InvalidInputException(
-            $"source.kind '{KindName(source.Kind)}' is not available in this build; use oracle-export (run docs/oracle/export-catalog.sql) or none"),
+            $"source.kind '{KindName(source.Kind)}' is not available in this build; use oracle, oracle-export or none"),
     };
+
+    /// <summary><c>export</c>: the export files of a live Oracle source, as the SQL*Plus script writes them.</summary>
+    public static async Task<int> ExportAsync(string configPath, string outputDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Load(configPath);
+        if (config.Source.Kind != SourceKind.Oracle)
+        {
+            throw new InvalidInputException($"{configPath}: export reads a live Oracle source; source.kind is {KindName(config.Source.Kind)}, not oracle");
+        }
+        var reader = new OracleLiveReader(OracleDriver.Load(config.Source.DriverPath), config.Source.ConnectionString!, config.Source.Schemas, log);
+        var live = await reader.ReadTablesAsync(cancellationToken).ConfigureAwait(false);
+        ExportWriter.Write(outputDirectory, live.Tables);
+        foreach (var table in live.Tables)
+        {
+            await output.WriteLineAsync($"  {table.File,-22} {table.Rows.Count,8} rows").ConfigureAwait(false);
+        }
+        await output.WriteLineAsync($"Export written to {outputDirectory} ({live.Dictionary.Prefix}_ views)").ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
 
     private static string KindName(SourceKind kind) => kind switch
     {

@@ -164,6 +164,41 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
     }
 
     [Fact]
+    public async Task A_live_oracle_source_without_the_driver_exits_3_saying_how_to_get_it()
+    {
+        var config = workspace.Write("cutover.yaml", """
+            source:
+              kind: oracle
+              connectionString: User Id=migrator;Password=S3cret-Pa55;Data Source=db:1521/ORCL
+              schemas: [FINANCE]
+            target:
+              connectionString: Host=127.0.0.1;Port=1;Database=x
+            """);
+
+        var plan = await Cli.RunAsync(null, "plan", "--config", config);
+        var export = await Cli.RunAsync(null, "export", "--config", config, "--output", Path.Combine(workspace.Root, "export"));
+
+        foreach (var result in new[] { plan, export })
+        {
+            Assert.Equal(3, result.ExitCode);
+            var line = Assert.Single(result.ErrorLines, l => l.Contains(" ERR ", StringComparison.Ordinal));
+            Assert.Contains("-p:WithOracleClient=true", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("S3cret-Pa55", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Export_needs_a_live_oracle_source()
+    {
+        var config = workspace.Write("cutover.yaml", "source:\n  kind: none\ntarget:\n  connectionString: Host=x\n");
+
+        var result = await Cli.RunAsync(null, "export", "--config", config, "--output", Path.Combine(workspace.Root, "export"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("export reads a live Oracle source; source.kind is none, not oracle", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_logs_are_one_json_object_per_line_on_stderr()
     {
         var config = workspace.Write("cutover.yaml", "source:\n  kind: none\ntarget:\n  connectionString: Host=x\nsequenceAdvancement:\n  safetyMargin: -3\n");

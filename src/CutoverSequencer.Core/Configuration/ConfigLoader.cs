@@ -275,7 +275,8 @@ public static partial class ConfigLoader
                 .Where(s => !string.IsNullOrWhiteSpace(s))
                 .Select(s => s!.Trim())
                 .ToList();
-            return kind is null ? null : new SourceConfig(kind.Value, exportDirectory, connectionString, schemas);
+            var driverPath = Text("source:driverPath") is { Length: > 0 } driver ? Path.GetFullPath(Path.Combine(baseDirectory, driver)) : null;
+            return kind is null ? null : new SourceConfig(kind.Value, exportDirectory, connectionString, schemas) { DriverPath = driverPath };
         }
 
         private TargetConfig? ReadTarget()

@@ -8,6 +8,7 @@ internal sealed class ConfigSchema
             ("kind", Scalar()),
             ("exportDirectory", Scalar()),
             ("connectionString", Scalar()),
+            ("driverPath", Scalar()),
             ("schemas", ListOf(Scalar())))),
         ("target", Map(
             ("connectionString", Scalar()),

@@ -21,7 +21,11 @@ public sealed record SourceConfig(
     SourceKind Kind,
     string? ExportDirectory,
     string? ConnectionString,
-    IReadOnlyList<string> Schemas);
+    IReadOnlyList<string> Schemas)
+{
+    /// <summary>oracle: the Oracle.ManagedDataAccess.dll to load when the build does not bundle it.</summary>
+    public string? DriverPath { get; init; }
+}
 
 public sealed record TargetConfig(string ConnectionString, string Schema);
 

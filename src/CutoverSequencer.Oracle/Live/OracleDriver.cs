@@ -1,0 +1,66 @@
+using System.Data.Common;
+using System.Reflection;
+using CutoverSequencer.Core;
+
+namespace CutoverSequencer.Oracle.Live;
+
+/// <summary>
+/// Obtains the ODP.NET provider factory at run time, so the default build needs no Oracle package:
+/// bundled by building with <c>-p:WithOracleClient=true</c>, or loaded from <c>source.driverPath</c>.
+/// </summary>
+public static class OracleDriver
+{
+    public const string FactoryType = "Oracle.ManagedDataAccess.Client.OracleClientFactory";
+    public const string AssemblyName = "Oracle.ManagedDataAccess";
+
+    public static DbProviderFactory Load(string? driverPath)
+    {
+        Assembly? assembly = null;
+        if (!string.IsNullOrWhiteSpace(driverPath))
+        {
+            if (!File.Exists(driverPath))
+            {
+                throw new ConnectionFailedException($"source.driverPath '{driverPath}' does not exist (expected the path of Oracle.ManagedDataAccess.dll)");
+            }
+            try
+            {
+                assembly = Assembly.LoadFrom(Path.GetFullPath(driverPath));
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+            {
+                throw new ConnectionFailedException($"source.driverPath '{driverPath}' cannot be loaded: {e.Message}", e);
+            }
+        }
+        else
+        {
+            try
+            {
+                assembly = Assembly.Load(AssemblyName);
+            }
+            catch (FileNotFoundException)
+            {
+            }
+        }
+        var factory = assembly?.GetType(FactoryType)?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as DbProviderFactory;
+        return factory ?? throw new ConnectionFailedException(
+            "the Oracle driver (ODP.NET, Oracle.ManagedDataAccess) is not available: build with 'dotnet publish src/CutoverSequencer.Cli -p:WithOracleClient=true', " +
+            "or set source.driverPath to an Oracle.ManagedDataAccess.dll (NuGet package Oracle.ManagedDataAccess.Core), " +
+            "or export the catalog with docs/oracle/export-catalog.sql and use source.kind: oracle-export");
+    }
+
+    /// <summary><c>oracle://user@data-source</c>: where we connect, never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            var user = builder.TryGetValue("User Id", out var u) ? u : builder.TryGetValue("User", out var u2) ? u2 : "";
+            var source = builder.TryGetValue("Data Source", out var d) ? d : "";
+            return $"oracle://{user}@{source}";
+        }
+        catch (ArgumentException)
+        {
+            return "oracle://(invalid connection string)";
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Oracle.Catalog;
+using Serilog;
+
+namespace CutoverSequencer.Oracle.Live;
+
+/// <summary>The export tables read live, with how they were read.</summary>
+public sealed record LiveCatalog(IReadOnlyList<CatalogTable> Tables, DictionaryChoice Dictionary, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Reads the Oracle dictionary directly through System.Data.Common (ODP.NET obtained at run time):
+/// one query per view for all configured owners, owners bound as one parameter, DBA_ views with a
+/// fallback to ALL_, release-specific columns probed before they are named. Read-only: it only queries.
+/// </summary>
+public sealed class OracleLiveReader(DbProviderFactory factory, string connectionString, IReadOnlyList<string> owners, ILogger log) : ISourceCatalogReader
+{
+    private readonly string endpoint = OracleDriver.Describe(connectionString);
+
+    public async Task<SourceCatalog> ReadAsync(CancellationToken cancellationToken)
+    {
+        var live = await ReadTablesAsync(cancellationToken).ConfigureAwait(false);
+        var byFile = live.Tables.ToDictionary(t => t.File, StringComparer.Ordinal);
+        var catalog = CatalogAssembler.Assemble("oracle", $"oracle {endpoint} ({live.Dictionary.Prefix}_ views)",
+            (file, required) =>
+            {
+                if (!byFile.TryGetValue(file, out var table))
+                {
+                    return null;
+                }
+                var missing = required.Where(c => !table.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+                return missing.Count == 0 ? table.Rows : throw new InvalidInputException($"{file}: the query returned no column {string.Join(", ", missing)}");
+            },
+            Owners());
+        return catalog with { Findings = live.Findings };
+    }
+
+    private List<string> Owners() => [.. owners.Select(CatalogAssembler.OracleOwner)];
+
+    /// <summary>Every export table, read live (also what <c>cutover-sequencer export</c> writes).</summary>
+    public async Task<LiveCatalog> ReadTablesAsync(CancellationToken cancellationToken)
+    {
+        if (owners.Count == 0)
+        {
+            throw new InvalidInputException("source.schemas must list the Oracle owners to read when source.kind is oracle");
+        }
+        await using var connection = factory.CreateConnection() ?? throw new ConnectionFailedException("the Oracle provider cannot create connections");
+        connection.ConnectionString = connectionString;
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e)
+        {
+            throw new ConnectionFailedException($"cannot connect to {endpoint}: {FirstLine(e.Message)}", e);
+        }
+
+        var findings = new List<Finding>();
+        var ownerList = string.Join(",", Owners());
+        var dba = await CountAsync(connection, "probe_view", new() { ["view_name"] = "DBA_SEQUENCES" }, cancellationToken).ConfigureAwait(false) > 0;
+        var prefix = dba ? "DBA" : "ALL";
+        if (!dba)
+        {
+            findings.Add(Finding.Of(FindingCatalog.SourceCatalogFallback, endpoint,
+                "DBA_ views are not permitted for this user: the catalog was read from ALL_ views, which show only objects this user may see."));
+            log.Warning("DBA_ views not permitted: reading ALL_ views");
+        }
+        async Task<bool> Has(string view, string column) =>
+            await CountAsync(connection, "probe_column", new() { ["view_name"] = $"{prefix}_{view}", ["column_name"] = column }, cancellationToken).ConfigureAwait(false) > 0;
+        var choice = new DictionaryChoice(prefix,
+            await Has("SEQUENCES", "SCALE_FLAG").ConfigureAwait(false),
+            await Has("SEQUENCES", "SESSION_FLAG").ConfigureAwait(false),
+            await Has("TAB_IDENTITY_COLS", "SEQUENCE_NAME").ConfigureAwait(false));
+        log.Information("Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, identity sequence_name {Identity}",
+            prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence);
+
+        var tables = new List<CatalogTable>();
+        foreach (var (file, query) in CatalogQueries.ExportFiles)
+        {
+            var binds = new Dictionary<string, string> { ["owners"] = ownerList };
+            try
+            {
+                tables.Add(await QueryAsync(connection, file, query, choice, binds, cancellationToken).ConfigureAwait(false));
+            }
+            catch (DbException e) when (query == "export_info")
+            {
+                // V$DATABASE needs extra privileges: capture time and version still matter.
+                log.Warning("No SCN: {Message}", FirstLine(e.Message));
+                tables.Add(await QueryAsync(connection, file, "export_info_basic", choice, binds, cancellationToken).ConfigureAwait(false));
+            }
+            catch (DbException e) when (query == "guid_samples")
+            {
+                log.Warning("GUID samples not read (GUID analysis skipped): {Message}", FirstLine(e.Message));
+            }
+            catch (DbException e)
+            {
+                throw new ConnectionFailedException($"reading {file[..^4]} from {endpoint} failed: {FirstLine(e.Message)}", e);
+            }
+        }
+        return new LiveCatalog(tables, choice, findings);
+    }
+
+    private static async Task<CatalogTable> QueryAsync(DbConnection connection, string file, string query, DictionaryChoice choice,
+        Dictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, CatalogQueries.Render(query, choice), values);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return ArrayRow.ReadAll(reader, file, $"{choice.Prefix} {query}");
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, string query, Dictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, CatalogQueries.Load(query), values);
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Parameters added in order of appearance: ODP.NET binds by position unless told otherwise.</summary>
+    private static DbCommand Command(DbConnection connection, string sql, Dictionary<string, string> values)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // the text is one of the embedded queries; values are bound
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var name in CatalogQueries.BindOrder(sql))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = values[name];
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

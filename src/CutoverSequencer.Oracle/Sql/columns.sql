@@ -1,0 +1,17 @@
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+)
+SELECT c.owner,
+       c.table_name,
+       c.column_name,
+       c.data_type,
+       c.data_length,
+       c.char_length
+FROM {{dict}}_tab_columns c
+JOIN {{dict}}_tables tb ON tb.owner = c.owner AND tb.table_name = c.table_name
+WHERE c.owner IN (SELECT owner FROM owners)
+  AND REGEXP_LIKE(c.column_name, '(^|_)(ID|GUID|UUID)$', 'i')
+  AND c.data_type IN ('RAW', 'VARCHAR2', 'CHAR', 'NVARCHAR2', 'NCHAR')
+ORDER BY c.owner, c.table_name, c.column_id

@@ -1,0 +1,24 @@
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+), candidates AS (
+  SELECT c.owner, c.table_name, c.column_name, c.data_type
+  FROM {{dict}}_tab_columns c
+  JOIN {{dict}}_tables tb ON tb.owner = c.owner AND tb.table_name = c.table_name
+  WHERE c.owner IN (SELECT owner FROM owners)
+    AND REGEXP_LIKE(c.column_name, '(^|_)(ID|GUID|UUID)$', 'i')
+    AND ((c.data_type = 'RAW' AND c.data_length IN (16, 32))
+      OR (c.data_type IN ('VARCHAR2', 'CHAR', 'NVARCHAR2', 'NCHAR') AND c.char_length IN (32, 36, 38)))
+)
+SELECT k.owner,
+       k.table_name,
+       k.column_name,
+       x.value
+FROM candidates k,
+     XMLTABLE('/ROWSET/ROW'
+       PASSING DBMS_XMLGEN.GETXMLTYPE(
+         'SELECT ' || CASE WHEN k.data_type = 'RAW' THEN 'RAWTOHEX("' || k.column_name || '")' ELSE '"' || k.column_name || '"' END
+         || ' AS V FROM "' || k.owner || '"."' || k.table_name || '" WHERE "' || k.column_name || '" IS NOT NULL AND ROWNUM <= 20')
+       COLUMNS value VARCHAR2(200) PATH 'V') x
+ORDER BY k.owner, k.table_name, k.column_name

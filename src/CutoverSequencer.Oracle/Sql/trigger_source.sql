@@ -1,0 +1,16 @@
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+)
+SELECT s.owner,
+       s.name,
+       s.line,
+       s.text
+FROM {{dict}}_source s
+JOIN {{dict}}_triggers t ON t.owner = s.owner AND t.trigger_name = s.name
+WHERE s.type = 'TRIGGER'
+  AND s.owner IN (SELECT owner FROM owners)
+  AND t.base_object_type = 'TABLE'
+  AND t.triggering_event LIKE '%INSERT%'
+ORDER BY s.owner, s.name, s.line

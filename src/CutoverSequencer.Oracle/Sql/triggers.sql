@@ -1,0 +1,18 @@
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+)
+SELECT t.owner,
+       t.trigger_name,
+       t.table_owner,
+       t.table_name,
+       t.trigger_type,
+       t.triggering_event,
+       t.status,
+       t.referencing_names
+FROM {{dict}}_triggers t
+WHERE t.owner IN (SELECT owner FROM owners)
+  AND t.base_object_type = 'TABLE'
+  AND t.triggering_event LIKE '%INSERT%'
+ORDER BY t.owner, t.trigger_name
