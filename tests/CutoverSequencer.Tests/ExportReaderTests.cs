@@ -40,7 +40,7 @@ public class ExportReaderTests : IDisposable
         var account = catalog.Sequences.Single(s => s.Name == "ACCOUNT_SEQ");
         Assert.Equal(847_331, account.LastNumber);
         Assert.Equal(BigInteger.Parse("9999999999999999999999999999", System.Globalization.CultureInfo.InvariantCulture), account.MaxValue);
-        Assert.Equal("account_seq", account.PostgresName);
+        Assert.Equal("account_seq", CutoverSequencer.Core.Naming.NameMapping.Default("public").Name(account.Name));
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 23, 58, 12, TimeSpan.Zero), catalog.CapturedAt);
         Assert.Equal("48213377102", catalog.CurrentScn);
     }
@@ -68,8 +68,8 @@ public class ExportReaderTests : IDisposable
         var sequences = Read(text).Sequences;
 
         Assert.Equal("Order \"Seq\", v2", sequences[0].Name);
-        Assert.Equal("Order \"Seq\", v2", sequences[0].PostgresName);
-        Assert.Equal("account_seq", sequences[1].PostgresName);
+        Assert.Equal("Order \"Seq\", v2", CutoverSequencer.Core.Naming.NameMapping.Default("public").Name(sequences[0].Name));
+        Assert.Equal("account_seq", CutoverSequencer.Core.Naming.NameMapping.Default("public").Name(sequences[1].Name));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class SourceAnalysis
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(config);
-        var schema = config.Target.Schema;
+        var names = config.Names;
         var entries = new List<TableEntry>(config.SequenceAdvancement.Tables);
         var added = new List<TableEntry>();
         var findings = new List<Finding>();
@@ -41,9 +41,9 @@ public static class SourceAnalysis
         foreach (var pattern in TriggerAnalyzer.Analyze(source.Triggers, source.Sequences))
         {
             var trigger = pattern.Trigger;
-            var table = new QualifiedName(schema, SourceSequence.FoldOracleName(trigger.Table));
-            var column = SourceSequence.FoldOracleName(pattern.Column);
-            var sequence = new QualifiedName(schema, pattern.Sequence.PostgresName);
+            var table = names.Map(trigger.TableOwner, trigger.Table);
+            var column = names.Name(pattern.Column);
+            var sequence = names.Map(pattern.Sequence.Owner, pattern.Sequence.Name);
             var statement = $"ALTER TABLE {table} ALTER COLUMN {Identifier.Display(column)} SET DEFAULT nextval({Literal(sequence.ToString())});";
             ddl.Add($"-- {trigger.FullName} ({(trigger.Enabled ? "enabled" : "DISABLED")}, {pattern.Variant})\n{statement}");
             var state = trigger.Enabled ? "" : " The trigger is DISABLED in the source: confirm the application really relies on it.";
@@ -58,8 +58,8 @@ public static class SourceAnalysis
 
         foreach (var identity in source.IdentityColumns.Where(i => i.SequenceName is not null))
         {
-            var table = new QualifiedName(schema, SourceSequence.FoldOracleName(identity.Table));
-            AddMapping(new TableEntry(table, SourceSequence.FoldOracleName(identity.Column), null, null, Quoted(identity.Owner, identity.SequenceName!), identity.Location)
+            var table = names.Map(identity.Owner, identity.Table);
+            AddMapping(new TableEntry(table, names.Name(identity.Column), null, null, Quoted(identity.Owner, identity.SequenceName!), identity.Location)
             {
                 Origin = $"identity column {identity.Owner}.{identity.Table}.{identity.Column}",
             });
@@ -67,17 +67,17 @@ public static class SourceAnalysis
 
         foreach (var guid in GuidAnalyzer.Analyze(source.Columns, source.Samples))
         {
-            findings.Add(GuidFinding(guid, schema));
+            findings.Add(GuidFinding(guid, names));
         }
 
         return new AnalysisResult(entries, findings, ddl);
     }
 
-    private static Finding GuidFinding(GuidColumn guid, string schema)
+    private static Finding GuidFinding(GuidColumn guid, NameMapping names)
     {
         var c = guid.Column;
-        var table = new QualifiedName(schema, SourceSequence.FoldOracleName(c.Table));
-        var column = Identifier.Display(SourceSequence.FoldOracleName(c.Column));
+        var table = names.Map(c.Owner, c.Table);
+        var column = Identifier.Display(names.Name(c.Column));
         var type = c.DataType.ToUpperInvariant() == "RAW"
             ? $"RAW({c.DataLength})"
             : $"{c.DataType.ToUpperInvariant()}({(c.CharLength ?? c.DataLength)?.ToString(CultureInfo.InvariantCulture)})";

@@ -84,6 +84,12 @@ public static partial class ConfigLoader
         var path = "";
         foreach (var segment in key.Split(':'))
         {
+            if (schema.Kind == ConfigSchema.NodeKind.Dictionary)
+            {
+                schema = schema.Item!;
+                path = $"{path}.{segment}";
+                continue;
+            }
             if (schema.Kind == ConfigSchema.NodeKind.List)
             {
                 if (!int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
@@ -176,6 +182,14 @@ public static partial class ConfigLoader
                         Walk(v, child, Join(key, canonical), path.Length == 0 ? canonical : $"{path}.{canonical}");
                     }
                     break;
+                case ConfigSchema.NodeKind.Dictionary when node is YamlMappingNode dictionary:
+                    Lines[key] = line;
+                    foreach (var (k, v) in dictionary.Children)
+                    {
+                        var name = (k as YamlScalarNode)?.Value ?? "";
+                        Walk(v, schema.Item!, Join(key, name), $"{path}.{name}");
+                    }
+                    break;
                 case ConfigSchema.NodeKind.List when node is YamlSequenceNode list:
                     Lines[key] = line;
                     for (var i = 0; i < list.Children.Count; i++)
@@ -187,13 +201,13 @@ public static partial class ConfigLoader
                     Lines[key] = line;
                     Values[key] = IsNull(scalar) ? null : scalar.Value;
                     break;
-                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List when node is YamlScalarNode empty && IsNull(empty):
+                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List or ConfigSchema.NodeKind.Dictionary when node is YamlScalarNode empty && IsNull(empty):
                     Lines[key] = line;
                     break;
                 default:
                     var expected = schema.Kind switch
                     {
-                        ConfigSchema.NodeKind.Map => "a mapping of keys",
+                        ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.Dictionary => "a mapping of keys",
                         ConfigSchema.NodeKind.List => "a list",
                         _ => "a single value",
                     };
@@ -276,7 +290,30 @@ public static partial class ConfigLoader
                 .Select(s => s!.Trim())
                 .ToList();
             var driverPath = Text("source:driverPath") is { Length: > 0 } driver ? Path.GetFullPath(Path.Combine(baseDirectory, driver)) : null;
-            return kind is null ? null : new SourceConfig(kind.Value, exportDirectory, connectionString, schemas) { DriverPath = driverPath };
+            var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var section in configuration.GetSection("source:schemaMapping").GetChildren())
+            {
+                try
+                {
+                    mapping[NameMapping.OracleName(section.Key)] = Identifier.Parse(Text(section.Path) ?? "");
+                }
+                catch (FormatException e)
+                {
+                    Fail<string>(section.Path, $"'source.schemaMapping.{section.Key}': {e.Message}");
+                }
+            }
+            var folding = Text("source:nameFolding")?.ToLowerInvariant() switch
+            {
+                null or "lower" => true,
+                "preserve" => false,
+                var other => Fail<bool>("source:nameFolding", $"'source.nameFolding' is '{other}'; expected lower or preserve"),
+            };
+            return kind is null ? null : new SourceConfig(kind.Value, exportDirectory, connectionString, schemas)
+            {
+                DriverPath = driverPath,
+                SchemaMapping = mapping,
+                FoldNamesToLower = folding,
+            };
         }
 
         private TargetConfig? ReadTarget()
@@ -302,6 +339,7 @@ public static partial class ConfigLoader
         private AdvancementConfig? ReadAdvancement(string defaultSchema)
         {
             var enabled = Bool("sequenceAdvancement:enabled") ?? true;
+            var discover = Bool("sequenceAdvancement:discover") ?? false;
             var margin = Margin("sequenceAdvancement:safetyMargin") ?? 10_000;
             var entries = new List<TableEntry>();
             var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -321,7 +359,7 @@ public static partial class ConfigLoader
                 firstSeen[identity] = entry.Location;
                 entries.Add(entry);
             }
-            return new AdvancementConfig(enabled, margin, entries);
+            return new AdvancementConfig(enabled, margin, entries) { Discover = discover };
         }
 
         private TableEntry? ReadEntry(string key, string defaultSchema)

@@ -9,13 +9,16 @@ internal sealed class ConfigSchema
             ("exportDirectory", Scalar()),
             ("connectionString", Scalar()),
             ("driverPath", Scalar()),
-            ("schemas", ListOf(Scalar())))),
+            ("schemas", ListOf(Scalar())),
+            ("schemaMapping", DictionaryOf(Scalar())),
+            ("nameFolding", Scalar()))),
         ("target", Map(
             ("connectionString", Scalar()),
             ("schema", Scalar()))),
         ("sequenceAdvancement", Map(
             ("enabled", Scalar()),
             ("safetyMargin", Scalar()),
+            ("discover", Scalar()),
             ("tables", ListOf(Map(
                 ("table", Scalar()),
                 ("pkColumn", Scalar()),
@@ -35,6 +38,9 @@ internal sealed class ConfigSchema
         Scalar,
         Map,
         List,
+
+        /// <summary>A mapping whose keys are data (Oracle owners), each with a value of <see cref="Item"/>'s shape.</summary>
+        Dictionary,
     }
 
     public NodeKind Kind { get; }
@@ -65,6 +71,8 @@ internal sealed class ConfigSchema
     private static ConfigSchema Scalar() => new(NodeKind.Scalar, null, null);
 
     private static ConfigSchema ListOf(ConfigSchema item) => new(NodeKind.List, null, item);
+
+    private static ConfigSchema DictionaryOf(ConfigSchema item) => new(NodeKind.Dictionary, null, item);
 
     private static ConfigSchema Map(params (string Name, ConfigSchema Schema)[] children) =>
         new(NodeKind.Map, children.ToDictionary(c => c.Name, c => c.Schema, StringComparer.Ordinal), null);

@@ -15,7 +15,10 @@ public sealed record CutoverConfig(
     string FilePath,
     SourceConfig Source,
     TargetConfig Target,
-    AdvancementConfig SequenceAdvancement);
+    AdvancementConfig SequenceAdvancement)
+{
+    public NameMapping Names => new(Target.Schema, Source.SchemaMapping, Source.FoldNamesToLower);
+}
 
 public sealed record SourceConfig(
     SourceKind Kind,
@@ -25,6 +28,12 @@ public sealed record SourceConfig(
 {
     /// <summary>oracle: the Oracle.ManagedDataAccess.dll to load when the build does not bundle it.</summary>
     public string? DriverPath { get; init; }
+
+    /// <summary>Oracle owner (as Oracle stores it) → PostgreSQL schema; unlisted owners map to target.schema.</summary>
+    public IReadOnlyDictionary<string, string> SchemaMapping { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Fold Oracle's upper-case names to lower case (the default), or keep them as stored.</summary>
+    public bool FoldNamesToLower { get; init; } = true;
 }
 
 public sealed record TargetConfig(string ConnectionString, string Schema);
@@ -32,7 +41,11 @@ public sealed record TargetConfig(string ConnectionString, string Schema);
 public sealed record AdvancementConfig(
     bool Enabled,
     long SafetyMargin,
-    IReadOnlyList<TableEntry> Tables);
+    IReadOnlyList<TableEntry> Tables)
+{
+    /// <summary>Also map every sequence-fed column the target's catalog shows (defaults, identity, serial).</summary>
+    public bool Discover { get; init; }
+}
 
 /// <summary>
 /// One configured key: a table column fed by a sequence, or a sequence on its own.

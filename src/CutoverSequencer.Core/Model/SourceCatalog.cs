@@ -21,15 +21,6 @@ public sealed record SourceSequence(
     string Location)
 {
     public string FullName => $"{Owner}.{Name}";
-
-    /// <summary>
-    /// The name the sequence gets in PostgreSQL: Oracle stores unquoted names in upper case, so an
-    /// all-upper name folds to lower case; a name created quoted in mixed case stays exact.
-    /// </summary>
-    public string PostgresName => FoldOracleName(Name);
-
-    public static string FoldOracleName(string oracleName) =>
-        oracleName == oracleName.ToUpperInvariant() ? oracleName.ToLowerInvariant() : oracleName;
 }
 
 /// <summary>An Oracle identity column and the system sequence (ISEQ$$_n) behind it.</summary>

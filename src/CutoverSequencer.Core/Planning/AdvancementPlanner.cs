@@ -13,7 +13,8 @@ namespace CutoverSequencer.Core.Planning;
 /// </summary>
 public static class AdvancementPlanner
 {
-    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target)
+    /// <param name="names">How source names map to target names; default: fold to lower case, one schema.</param>
+    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(source);
@@ -60,7 +61,7 @@ public static class AdvancementPlanner
             .OrderBy(g => g.Min(x => x.Index));
         foreach (var group in groups)
         {
-            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, matchedSource, findings));
+            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, names ?? NameMapping.Default("public"), matchedSource, findings));
         }
 
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
@@ -82,6 +83,7 @@ public static class AdvancementPlanner
         IReadOnlyList<TargetEntryState> entries,
         AdvancementConfig settings,
         SourceCatalog source,
+        NameMapping names,
         HashSet<SourceSequence> matchedSource,
         List<Finding> findings)
     {
@@ -100,7 +102,7 @@ public static class AdvancementPlanner
         }
 
         // Source value.
-        var (match, matchProblem) = MatchSource(sequence.Name, configured, source);
+        var (match, matchProblem) = MatchSource(sequence.Name, configured, source, names);
         BigInteger? sourceLast = null;
         string? sourceName = null;
         if (match is not null)
@@ -289,7 +291,7 @@ public static class AdvancementPlanner
     }
 
     private static (SourceSequence? Match, Finding? Problem) MatchSource(
-        QualifiedName target, IReadOnlyList<TableEntry> entries, SourceCatalog source)
+        QualifiedName target, IReadOnlyList<TableEntry> entries, SourceCatalog source, NameMapping names)
     {
         var explicitName = entries.Select(e => e.SourceSequence).FirstOrDefault(s => s is not null);
         if (explicitName is not null)
@@ -298,14 +300,15 @@ public static class AdvancementPlanner
         }
 
         var candidates = source.Sequences
-            .Where(s => string.Equals(s.PostgresName, target.Name, StringComparison.Ordinal))
+            .Where(s => string.Equals(names.Name(s.Name), target.Name, StringComparison.Ordinal))
             .ToList();
         if (candidates.Count <= 1)
         {
             return (candidates.FirstOrDefault(), null);
         }
+        // Same name in several owners: the owner that maps to the target's schema decides.
         var sameSchema = candidates
-            .Where(s => string.Equals(SourceSequence.FoldOracleName(s.Owner), target.Schema, StringComparison.Ordinal))
+            .Where(s => string.Equals(names.Schemas.ContainsKey(s.Owner) ? names.Schema(s.Owner) : names.Name(s.Owner), target.Schema, StringComparison.Ordinal))
             .ToList();
         if (sameSchema.Count == 1)
         {

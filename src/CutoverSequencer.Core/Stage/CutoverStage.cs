@@ -44,7 +44,7 @@ public sealed class CutoverStage(
         var snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
-        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot))).ConfigureAwait(false);
+        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names))).ConfigureAwait(false);
         log.Information("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked, {Findings} findings",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
