@@ -54,6 +54,55 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
         }
     }
 
+    public async Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    {
+        // Catalog dependencies only, never name patterns: the sequence a column default calls, the
+        // identity sequence, the serial sequence OWNED BY the column. The default wins where several apply.
+        const string sql = """
+            SELECT DISTINCT ON (n.nspname, c.relname, a.attnum)
+                   n.nspname, c.relname, a.attname, sn.nspname, s.relname, src.how
+            FROM (
+                SELECT ad.adrelid AS relid, ad.adnum AS attnum, d.refobjid AS seqid, 'column default' AS how, 1 AS rank
+                FROM pg_attrdef ad
+                JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass
+                UNION ALL
+                SELECT d.refobjid, d.refobjsubid, d.objid, CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
+                FROM pg_depend d
+                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                  AND d.deptype IN ('i', 'a') AND d.refobjsubid > 0
+            ) src
+            JOIN pg_class s ON s.oid = src.seqid AND s.relkind = 'S'
+            JOIN pg_namespace sn ON sn.oid = s.relnamespace
+            JOIN pg_class c ON c.oid = src.relid AND c.relkind IN ('r', 'p')
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = src.attnum AND NOT a.attisdropped
+            WHERE n.nspname = ANY($1)
+            ORDER BY n.nspname, c.relname, a.attnum, src.rank
+            """;
+        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var result = new List<TableEntry>();
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var table = new QualifiedName(rows.GetString(0), rows.GetString(1));
+                var sequence = new QualifiedName(rows.GetString(3), rows.GetString(4));
+                result.Add(new TableEntry(table, rows.GetString(2), sequence, null, null, $"{Endpoint} catalog")
+                {
+                    Origin = $"target {rows.GetString(5)}",
+                });
+            }
+            return result;
+        }
+        catch (NpgsqlException e)
+        {
+            throw PostgresConnections.Classify(e, Endpoint);
+        }
+    }
+
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sequences);

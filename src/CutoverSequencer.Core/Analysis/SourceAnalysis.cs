@@ -24,19 +24,10 @@ public static class SourceAnalysis
         ArgumentNullException.ThrowIfNull(config);
         var names = config.Names;
         var entries = new List<TableEntry>(config.SequenceAdvancement.Tables);
-        var added = new List<TableEntry>();
         var findings = new List<Finding>();
         var ddl = new List<string>();
 
-        void AddMapping(TableEntry entry)
-        {
-            var sameKey = entries.FirstOrDefault(e => e.Table == entry.Table && e.PkColumn == entry.PkColumn);
-            if (sameKey is null)
-            {
-                entries.Add(entry);
-                added.Add(entry);
-            }
-        }
+        void AddMapping(TableEntry entry) => Merge(entries, [entry]);
 
         foreach (var pattern in TriggerAnalyzer.Analyze(source.Triggers, source.Sequences))
         {
@@ -71,6 +62,20 @@ public static class SourceAnalysis
         }
 
         return new AnalysisResult(entries, findings, ddl);
+    }
+
+    /// <summary>Adds the entries whose table and column are not already mapped: what is there first wins.</summary>
+    public static void Merge(List<TableEntry> entries, IEnumerable<TableEntry> more)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(more);
+        foreach (var entry in more)
+        {
+            if (!entries.Any(e => e.Table is not null && e.Table == entry.Table && e.PkColumn == entry.PkColumn))
+            {
+                entries.Add(entry);
+            }
+        }
     }
 
     private static Finding GuidFinding(GuidColumn guid, NameMapping names)

@@ -36,7 +36,13 @@ public sealed class CutoverStage(
         log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
         var analysis = SourceAnalysis.Analyze(catalog, config);
-        var entries = analysis.Entries;
+        var entries = analysis.Entries.ToList();
+        if (config.SequenceAdvancement.Discover)
+        {
+            IReadOnlyList<string> schemas = [.. new[] { config.Target.Schema }.Concat(config.Source.SchemaMapping.Values).Distinct()];
+            var discovered = await Timed("discover", () => target.DiscoverAsync(schemas, cancellationToken)).ConfigureAwait(false);
+            SourceAnalysis.Merge(entries, discovered);
+        }
         foreach (var found in entries.Where(e => !e.IsConfigured))
         {
             log.Information("Mapped {Entry} from {Origin}", found.Describe(), found.Origin);

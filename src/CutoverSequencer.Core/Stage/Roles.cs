@@ -16,6 +16,9 @@ public interface ISourceCatalogReader
 public interface ITargetInspector
 {
     Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Every column of these schemas fed by a sequence (nextval default, identity, OWNED BY), from the catalogs.</summary>
+    Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken);
 }
 
 /// <summary>Moves the planned sequences; the only role that writes.</summary>
