@@ -1,8 +1,8 @@
 -- CutoverSequencer: Oracle catalog export for source.kind: oracle-export.
 -- Generated from the queries the live reader uses (src/CutoverSequencer.Oracle/Sql); do not edit by hand.
 --
--- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv, columns.csv,
--- guid_samples.csv and export_info.csv into the current directory (SET MARKUP CSV ON: RFC 4180
+-- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
+-- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv into the current directory (SET MARKUP CSV ON: RFC 4180
 -- quoting, a header row, an empty field for NULL). Read-only: it only queries the dictionary and
 -- samples at most 20 values of each GUID-looking key column.
 --
@@ -147,6 +147,23 @@ WHERE s.type = 'TRIGGER'
   AND t.base_object_type = 'TABLE'
   AND t.triggering_event LIKE '%INSERT%'
 ORDER BY s.owner, s.name, s.line;
+SPOOL OFF
+
+SPOOL trigger_dependencies.csv
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+)
+SELECT d.owner,
+       d.name,
+       d.referenced_owner,
+       d.referenced_name
+FROM &dict._dependencies d
+WHERE d.type = 'TRIGGER'
+  AND d.referenced_type = 'SEQUENCE'
+  AND d.owner IN (SELECT owner FROM owners)
+ORDER BY d.owner, d.name, d.referenced_owner, d.referenced_name;
 SPOOL OFF
 
 SPOOL columns.csv

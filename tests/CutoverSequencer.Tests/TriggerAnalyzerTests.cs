@@ -64,3 +64,24 @@ public class TriggerAnalyzerTests
         Assert.True(Negatives.Count >= 8);
     }
 }
+
+public class TriggerDependencyTests
+{
+    private static readonly SourceSequence[] Sequences = [OracleSeq("ACCOUNT_SEQ", 1), OracleSeq("ORDER_SEQ", 1)];
+
+    private static SourceTrigger Trigger(IReadOnlyList<string>? dependencies) =>
+        new SourceTrigger("FINANCE", "ACCOUNT_BI", "FINANCE", "ACCOUNT", "BEFORE EACH ROW", "INSERT", "ENABLED", null,
+            "BEGIN :NEW.account_id := account_seq.NEXTVAL; END;", "triggers.csv:2") { ReferencedSequences = dependencies };
+
+    [Fact]
+    public void A_pattern_whose_sequence_is_among_the_dependencies_is_confirmed() =>
+        Assert.Single(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ACCOUNT_SEQ"])], Sequences));
+
+    [Fact]
+    public void A_name_the_compiler_did_not_link_to_a_sequence_is_not_the_pattern() =>
+        Assert.Empty(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ORDER_SEQ"])], Sequences));
+
+    [Fact]
+    public void Without_dependency_data_the_catalog_alone_decides() =>
+        Assert.Single(TriggerAnalyzer.Analyze([Trigger(null)], Sequences));
+}

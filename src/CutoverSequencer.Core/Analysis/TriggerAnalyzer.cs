@@ -17,7 +17,7 @@ public sealed record TriggerKeyPattern(
 /// aliases, schema-qualified and quoted names, the BEFORE EACH ROW section of compound triggers.
 /// Comments and string literals are removed first, so commented-out old forms do not count. AFTER
 /// triggers, assignments that are not to the new row, SYS_GUID defaults and names that are not known
-/// sequences are not the pattern.
+/// sequences (and, when DBA_DEPENDENCIES was read, not among the trigger's dependencies) are not the pattern.
 /// </summary>
 public static partial class TriggerAnalyzer
 {
@@ -52,7 +52,9 @@ public static partial class TriggerAnalyzer
             foreach (var (column, sequenceText, variant) in Assignments(rowSection, alias))
             {
                 var sequence = Resolve(sequenceText, trigger.Owner, sequences);
-                if (sequence is not null && !result.Any(r => r.Trigger == trigger && r.Column == column))
+                // DBA_DEPENDENCIES is the compiler's own link: when read, the sequence must be in it.
+                var linked = trigger.ReferencedSequences is null || (sequence is not null && trigger.ReferencedSequences.Contains(sequence.FullName));
+                if (sequence is not null && linked && !result.Any(r => r.Trigger == trigger && r.Column == column))
                 {
                     result.Add(new TriggerKeyPattern(trigger, column, sequence, variant));
                 }

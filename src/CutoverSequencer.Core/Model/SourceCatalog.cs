@@ -42,6 +42,12 @@ public sealed record SourceTrigger(
     public string FullName => $"{Owner}.{Name}";
 
     public bool Enabled => string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The sequences the trigger depends on (DBA_DEPENDENCIES, as OWNER.NAME), or null when the
+    /// dependencies were not read: then the name in the text is checked against the catalog alone.
+    /// </summary>
+    public IReadOnlyList<string>? ReferencedSequences { get; init; }
 }
 
 /// <summary>A column's Oracle type, for key-type analysis.</summary>

@@ -37,7 +37,7 @@ public static class CatalogAssembler
         return new SourceCatalog(kind, description + (scn is null ? "" : $" (SCN {scn})"), sequences, capturedAt, scn, version)
         {
             IdentityColumns = identities,
-            Triggers = CatalogMapping.Triggers(triggerRows, lines),
+            Triggers = CatalogMapping.Triggers(triggerRows, lines, rows("trigger_dependencies.csv", CatalogMapping.DependencyColumns)),
             Columns = columns,
             Samples = samples,
         };

@@ -23,6 +23,8 @@ public static class CatalogMapping
 
     public static readonly string[] TriggerSourceColumns = ["OWNER", "NAME", "LINE", "TEXT"];
 
+    public static readonly string[] DependencyColumns = ["OWNER", "NAME", "REFERENCED_OWNER", "REFERENCED_NAME"];
+
     public static readonly string[] ColumnColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_LENGTH", "CHAR_LENGTH"];
 
     public static readonly string[] SampleColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "VALUE"];
@@ -97,13 +99,29 @@ public static class CatalogMapping
         return (capturedAt, row.Trimmed("CURRENT_SCN"), row.Trimmed("DB_VERSION"));
     }
 
-    /// <summary>Trigger text from DBA_SOURCE lines, in LINE order, joined per trigger.</summary>
-    public static IReadOnlyList<SourceTrigger> Triggers(IEnumerable<CatalogRow> triggerRows, IEnumerable<(string Owner, string Name, int Line, string Text)> lines)
+    /// <summary>
+    /// Trigger text from DBA_SOURCE lines, in LINE order, joined per trigger; with the sequences each
+    /// trigger depends on (DBA_DEPENDENCIES) when that file or view was read.
+    /// </summary>
+    public static IReadOnlyList<SourceTrigger> Triggers(
+        IEnumerable<CatalogRow> triggerRows,
+        IEnumerable<(string Owner, string Name, int Line, string Text)> lines,
+        IReadOnlyList<CatalogRow>? dependencyRows = null)
     {
         var texts = lines
             .GroupBy(l => (l.Owner, l.Name))
             .ToDictionary(g => g.Key, g => string.Join("\n", g.OrderBy(l => l.Line).Select(l => l.Text.TrimEnd('\r', '\n'))));
-        return [.. triggerRows.Select(row => Trigger(row, texts.GetValueOrDefault((row.Text("OWNER"), row.Text("TRIGGER_NAME"))) ?? ""))];
+        var dependencies = dependencyRows?
+            .GroupBy(r => (r.Text("OWNER"), r.Text("NAME")))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => $"{r.Text("REFERENCED_OWNER")}.{r.Text("REFERENCED_NAME")}")]);
+        return [.. triggerRows.Select(row =>
+        {
+            var key = (row.Text("OWNER"), row.Text("TRIGGER_NAME"));
+            return Trigger(row, texts.GetValueOrDefault(key) ?? "") with
+            {
+                ReferencedSequences = dependencies is null ? null : dependencies.GetValueOrDefault(key) ?? [],
+            };
+        })];
     }
 
     /// <summary>Rejects a second row for the same object, naming both places.</summary>

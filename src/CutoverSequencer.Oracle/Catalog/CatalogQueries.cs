@@ -26,6 +26,7 @@ public static class CatalogQueries
         ("identity_columns.csv", "identity_columns"),
         ("triggers.csv", "triggers"),
         ("trigger_source.csv", "trigger_source"),
+        ("trigger_dependencies.csv", "trigger_dependencies"),
         ("columns.csv", "columns"),
         ("guid_samples.csv", "guid_samples"),
         ("export_info.csv", "export_info"),
@@ -89,8 +90,8 @@ public static class CatalogQueries
             -- CutoverSequencer: Oracle catalog export for source.kind: oracle-export.
             -- Generated from the queries the live reader uses (src/CutoverSequencer.Oracle/Sql); do not edit by hand.
             --
-            -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv, columns.csv,
-            -- guid_samples.csv and export_info.csv into the current directory (SET MARKUP CSV ON: RFC 4180
+            -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
+            -- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv into the current directory (SET MARKUP CSV ON: RFC 4180
             -- quoting, a header row, an empty field for NULL). Read-only: it only queries the dictionary and
             -- samples at most 20 values of each GUID-looking key column.
             --
