@@ -28,6 +28,7 @@ public static class StageRunner
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
 
         var source = CreateSource(config.Source, log);
+        await using var disposeSource = source as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target.ConnectionString, log);
         var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System);
         var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
@@ -42,9 +43,8 @@ public static class StageRunner
     {
         SourceKind.OracleExport => new OracleExportReader(source.ExportDirectory!, source.Schemas),
         SourceKind.Oracle => new OracleLiveReader(OracleDriver.Load(source.DriverPath), source.ConnectionString!, source.Schemas, log),
-        SourceKind.None => new NoSource(),
-        _ => throw new InvalidInputException(
-            $"source.kind '{KindName(source.Kind)}' is not available in this build; use oracle, oracle-export or none"),
+        SourceKind.Postgres => new PostgresSource(source.ConnectionString!, source.Schemas),
+        _ => new NoSource(),
     };
 
     /// <summary><c>export</c>: the export files of a live Oracle source, as the SQL*Plus script writes them.</summary>

@@ -46,7 +46,10 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
                 states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, r.RowEstimate, r.Problems));
             }
             states = await ReadKeyExtremesAsync(connection, states, cancellationToken).ConfigureAwait(false);
-            return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states);
+            return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
+            {
+                Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
+            };
         }
         catch (Exception e) when (e is NpgsqlException)
         {
@@ -358,6 +361,20 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
             }
         }
         return states;
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadSubscriptionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // subname is readable by every user (only subconninfo is restricted).
+        await using var command = new NpgsqlCommand(
+            "SELECT subname::text FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(reader.GetString(0));
+        }
+        return names;
     }
 
     /// <summary>A numeric key as a whole number on the safe side: ceiling for MAX, floor for MIN.</summary>

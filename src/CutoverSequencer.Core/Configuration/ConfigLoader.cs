@@ -287,7 +287,7 @@ public static partial class ConfigLoader
             var schemas = Children("source:schemas")
                 .Select(k => Text(k))
                 .Where(s => !string.IsNullOrWhiteSpace(s))
-                .Select(s => s!.Trim())
+                .Select(s => kind == SourceKind.Postgres ? ParseSchema(s!) : s!.Trim())
                 .ToList();
             var driverPath = Text("source:driverPath") is { Length: > 0 } driver ? Path.GetFullPath(Path.Combine(baseDirectory, driver)) : null;
             var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -295,7 +295,9 @@ public static partial class ConfigLoader
             {
                 try
                 {
-                    mapping[NameMapping.OracleName(section.Key)] = Identifier.Parse(Text(section.Path) ?? "");
+                    // Source owners follow the source's rules: Oracle folds to upper case, PostgreSQL to lower.
+                    var owner = kind == SourceKind.Postgres ? Identifier.Parse(section.Key) : NameMapping.OracleName(section.Key);
+                    mapping[owner] = Identifier.Parse(Text(section.Path) ?? "");
                 }
                 catch (FormatException e)
                 {
@@ -304,7 +306,9 @@ public static partial class ConfigLoader
             }
             var folding = Text("source:nameFolding")?.ToLowerInvariant() switch
             {
-                null or "lower" => true,
+                // PostgreSQL names are already what the target uses: exact unless told otherwise.
+                null => kind != SourceKind.Postgres,
+                "lower" => true,
                 "preserve" => false,
                 var other => Fail<bool>("source:nameFolding", $"'source.nameFolding' is '{other}'; expected lower or preserve"),
             };
@@ -314,6 +318,18 @@ public static partial class ConfigLoader
                 SchemaMapping = mapping,
                 FoldNamesToLower = folding,
             };
+        }
+
+        private string ParseSchema(string text)
+        {
+            try
+            {
+                return Identifier.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                return Fail<string>("source:schemas", $"'source.schemas': {e.Message}");
+            }
         }
 
         private TargetConfig? ReadTarget()

@@ -56,4 +56,8 @@ public sealed record TargetProblem(string Code, string Object, string Message, s
 public sealed record TargetSnapshot(
     string Description,
     string ServerVersion,
-    IReadOnlyList<TargetEntryState> Entries);
+    IReadOnlyList<TargetEntryState> Entries)
+{
+    /// <summary>Logical replication subscriptions of the target database (pg_subscription).</summary>
+    public IReadOnlyList<string> Subscriptions { get; init; } = [];
+}

@@ -70,6 +70,12 @@ public static class AdvancementPlanner
                 $"Source sequence {unmatched.FullName} (last number {Format(unmatched.LastNumber)}) has no target mapping and is not advanced."));
         }
 
+        if (target.Subscriptions.Count > 0)
+        {
+            findings.Add(Finding.Of(FindingCatalog.LogicalReplicationSequences, target.Description,
+                $"The target subscribes to {string.Join(", ", target.Subscriptions)}: logical replication does not carry sequence state, so the values planned here hold only at this moment."));
+        }
+
         if (!settings.Enabled)
         {
             findings.Add(Finding.Of(FindingCatalog.AdvancementDisabled, "sequenceAdvancement.enabled",

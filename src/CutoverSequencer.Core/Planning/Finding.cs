@@ -65,6 +65,7 @@ public static class FindingCatalog
     public const string UuidColumn = "UUID_COLUMN";
     public const string DiscoveredMappingUnresolved = "DISCOVERED_MAPPING_UNRESOLVED";
     public const string SourceCatalogFallback = "SOURCE_CATALOG_FALLBACK";
+    public const string LogicalReplicationSequences = "LOGICAL_REPLICATION_SEQUENCES";
 
     public static IReadOnlyList<FindingDefinition> All { get; } =
     [
@@ -149,6 +150,9 @@ public static class FindingCatalog
         new(SourceCatalogFallback, Severity.Warning,
             "The source was read through ALL_ views because DBA_ views were not permitted: only objects visible to the connecting user are included.",
             "Grant SELECT_CATALOG_ROLE (or SELECT ANY DICTIONARY) to the reading user, or confirm every owner's objects are visible."),
+        new(LogicalReplicationSequences, Severity.Warning,
+            "The target database subscribes to logical replication: subscriptions copy rows but not sequence state (PostgreSQL 18 and earlier), so its sequences stay where they were while keys arrive.",
+            "Run apply again at switchover, after the subscription has caught up and writes on the publisher have stopped (source.kind: postgres reads the publisher's sequences)."),
         new(MarginNotMet, Severity.Warning,
             "The sequence clears every key but sits closer to them than the configured safety margin (keys arrived since apply).",
             "Re-run apply to restore the full margin before the application writes."),
