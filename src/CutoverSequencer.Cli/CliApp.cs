@@ -30,11 +30,18 @@ public static class CliApp
         root.Options.Add(logFormatOption);
         root.Options.Add(verboseOption);
 
+        var baselineOption = new Option<FileSystemInfo?>("--baseline")
+        {
+            Description = "An earlier cutover-report.json, or an export directory with export_info.csv: source insert rates are measured against it.",
+        };
+        var strictOption = new Option<bool>("--strict") { Description = "Make MARGIN_BELOW_OBSERVED_RATE blocking." };
+
         Command StageCommand(string name, StageCommand stage, string description)
         {
-            var command = new Command(name, description) { configOption, reportDirOption };
+            var command = new Command(name, description) { configOption, reportDirOption, baselineOption, strictOption };
             command.SetAction((result, token) => WithLogger(result, log =>
-                StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token)));
+                StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token,
+                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption)))));
             return command;
         }
 

@@ -21,16 +21,18 @@ public static class StageRunner
         IReadOnlyDictionary<string, string?>? overrides,
         TextWriter output,
         ILogger log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Options? options = null)
     {
         var config = ConfigLoader.Load(configPath, overrides);
+        var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
 
         var source = CreateSource(config.Source, log);
         await using var disposeSource = source as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target.ConnectionString, log);
-        var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System);
+        var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System, baseline, options?.Strict ?? false);
         var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
 
         var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(report.Command, report.GeneratedAt));
@@ -64,6 +66,30 @@ public static class StageRunner
         }
         await output.WriteLineAsync($"Export written to {outputDirectory} ({live.Dictionary.Prefix}_ views)").ConfigureAwait(false);
         return ExitCodes.Done;
+    }
+
+    /// <summary>Command-line options beyond the configuration.</summary>
+    public sealed record Options(string? BaselinePath, bool Strict);
+
+    /// <summary>An earlier report (file) or Oracle export (directory, with its capture time).</summary>
+    private static Baseline LoadBaseline(string path, CutoverConfig config)
+    {
+        if (File.Exists(path))
+        {
+            return Baseline.FromReport(path);
+        }
+        if (!Directory.Exists(path))
+        {
+            throw new InvalidInputException($"--baseline {path}: no such file or directory");
+        }
+        var catalog = new OracleExportReader(path, config.Source.Schemas).Read();
+        if (catalog.CapturedAt is not { } captured)
+        {
+            throw new InvalidInputException($"--baseline {path}: export_info.csv with CAPTURED_AT is needed to measure rates");
+        }
+        return new Baseline($"export {path}", captured,
+            catalog.Sequences.ToDictionary(s => s.FullName, s => s.LastNumber, StringComparer.Ordinal),
+            new Dictionary<string, System.Numerics.BigInteger>(StringComparer.Ordinal));
     }
 
     private static string KindName(SourceKind kind) => kind switch

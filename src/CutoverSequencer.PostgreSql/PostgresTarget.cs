@@ -115,7 +115,29 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
             return new ApplyResult(set, null, null);
         }
         await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in sequences.Chunk(ChunkSize))
+        foreach (var row in sequences.Where(r => r.NewIncrement is not null))
+        {
+            // ALTER SEQUENCE is transactional: one statement per round trip, so each one that
+            // completed is committed whatever fails after it. It locks the sequence, not the table.
+            var sql = string.Create(CultureInfo.InvariantCulture,
+                $"ALTER SEQUENCE {row.Sequence!.ToSql()} INCREMENT BY {row.NewIncrement} RESTART WITH {row.NextValue}");
+            try
+            {
+#pragma warning disable CA2100 // catalog identifier, always quoted; integers formatted invariantly
+                await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                log.Information("{Sql}", sql);
+                set.Add(row.Sequence);
+            }
+            catch (NpgsqlException e)
+            {
+                var message = e is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState})" : $"connection lost: {e.Message}";
+                log.Error("{Sql} failed: {Message}", sql, message);
+                return new ApplyResult(set, row.Sequence, message, NotPermitted: e is not PostgresException || ((PostgresException)e).SqlState == "42501");
+            }
+        }
+        foreach (var chunk in sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize))
         {
             await using var batch = new NpgsqlBatch(connection);
             foreach (var row in chunk)

@@ -121,6 +121,9 @@ public static partial class ConfigLoader
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex EnvReference();
 
+    [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?\s*(?:(?<h>\d+(?:\.\d+)?)h)?\s*(?:(?<m>\d+(?:\.\d+)?)m(?:in)?)?\s*(?:(?<s>\d+(?:\.\d+)?)s)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationPattern();
+
     /// <summary>Walks the YAML tree against the schema, recording each value with its line.</summary>
     private sealed class YamlFlattener(string file)
     {
@@ -375,7 +378,72 @@ public static partial class ConfigLoader
                 firstSeen[identity] = entry.Location;
                 entries.Add(entry);
             }
-            return new AdvancementConfig(enabled, margin, entries) { Discover = discover };
+            var headroom = Text("sequenceAdvancement:rateHeadroom") is { } h
+                ? decimal.TryParse(h, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed >= 1m
+                    ? parsed
+                    : Fail<decimal>("sequenceAdvancement:rateHeadroom", $"'rateHeadroom' must be a number of at least 1, not '{h}'")
+                : 2m;
+            return new AdvancementConfig(enabled, margin, entries)
+            {
+                Discover = discover,
+                Interleave = ReadInterleave(),
+                CatchUpWindow = Duration("sequenceAdvancement:catchUpWindow"),
+                RateHeadroom = headroom,
+            };
+        }
+
+        /// <summary>A duration: 90m, 2h, 1h30m, 45s, 1d, or ISO 8601 (PT2H).</summary>
+        private TimeSpan? Duration(string key)
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+            var match = DurationPattern().Match(text.Trim());
+            if (match.Success && match.Value.Length > 0 && match.Groups.Cast<Group>().Skip(1).Any(g => g.Success))
+            {
+                double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+                var span = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s"));
+                if (span > TimeSpan.Zero)
+                {
+                    return span;
+                }
+            }
+            try
+            {
+                var iso = System.Xml.XmlConvert.ToTimeSpan(text.Trim());
+                return iso > TimeSpan.Zero ? iso : Fail<TimeSpan?>(key, $"'{Leaf(key)}' must be longer than zero");
+            }
+            catch (FormatException)
+            {
+                return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', not a duration (for example 90m, 2h, 1h30m, PT2H)");
+            }
+        }
+
+        private Interleave? ReadInterleave()
+        {
+            var nodesText = Text("sequenceAdvancement:interleave:nodes");
+            var nodeText = Text("sequenceAdvancement:interleave:node");
+            if (nodesText is null && nodeText is null)
+            {
+                return null;
+            }
+            var nodes = Margin("sequenceAdvancement:interleave:nodes");
+            var node = Margin("sequenceAdvancement:interleave:node");
+            if (nodes is null || node is null)
+            {
+                if (nodesText is null || nodeText is null)
+                {
+                    Errors.Add($"{Where("sequenceAdvancement:interleave")}: 'interleave' needs both 'nodes' and 'node'");
+                }
+                return null;
+            }
+            if (nodes > 1_000_000 || node > nodes)
+            {
+                return Fail<Interleave>("sequenceAdvancement:interleave:node", $"'node' must be between 1 and nodes ({nodes}), not {node}");
+            }
+            return new Interleave((int)nodes, (int)node);
         }
 
         private TableEntry? ReadEntry(string key, string defaultSchema)
@@ -412,7 +480,14 @@ public static partial class ConfigLoader
             {
                 Errors.Add($"{location}: 'pkColumn' is given without 'table'");
             }
-            return Errors.Count > errorsBefore ? null : new TableEntry(table, pkColumn, sequence, margin, sourceSequence, location);
+            double? rate = null;
+            if (Text(key + ":expectedInsertsPerHour") is { } rateText)
+            {
+                rate = double.TryParse(rateText, NumberStyles.Number, CultureInfo.InvariantCulture, out var r) && r >= 0 && double.IsFinite(r)
+                    ? r
+                    : Fail<double?>(key + ":expectedInsertsPerHour", $"'expectedInsertsPerHour' must be a number of at least 0, not '{rateText}'");
+            }
+            return Errors.Count > errorsBefore ? null : new TableEntry(table, pkColumn, sequence, margin, sourceSequence, location) { ExpectedInsertsPerHour = rate };
         }
 
         private QualifiedName? Name(string key, string defaultSchema)

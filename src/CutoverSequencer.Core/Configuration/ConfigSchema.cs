@@ -19,11 +19,17 @@ internal sealed class ConfigSchema
             ("enabled", Scalar()),
             ("safetyMargin", Scalar()),
             ("discover", Scalar()),
+            ("catchUpWindow", Scalar()),
+            ("rateHeadroom", Scalar()),
+            ("interleave", Map(
+                ("nodes", Scalar()),
+                ("node", Scalar()))),
             ("tables", ListOf(Map(
                 ("table", Scalar()),
                 ("pkColumn", Scalar()),
                 ("sequence", Scalar()),
                 ("sourceSequence", Scalar()),
+                ("expectedInsertsPerHour", Scalar()),
                 ("safetyMargin", Scalar())))))));
 
     private ConfigSchema(NodeKind kind, IReadOnlyDictionary<string, ConfigSchema>? children, ConfigSchema? item)

@@ -45,6 +45,24 @@ public sealed record AdvancementConfig(
 {
     /// <summary>Also map every sequence-fed column the target's catalog shows (defaults, identity, serial).</summary>
     public bool Discover { get; init; }
+
+    /// <summary>Multi-master: this node's share of the key space (every sequence steps by Nodes).</summary>
+    public Interleave? Interleave { get; init; }
+
+    /// <summary>How long the source keeps writing into the target after its values are read (CDC catch-up).</summary>
+    public TimeSpan? CatchUpWindow { get; init; }
+
+    /// <summary>Multiplier on rate × window (default 2): the margin must outlast bursts.</summary>
+    public decimal RateHeadroom { get; init; } = 2m;
+}
+
+/// <summary>
+/// Node <see cref="Node"/> of <see cref="Nodes"/>: its sequences step by Nodes and issue only values
+/// congruent to Node modulo Nodes, so nodes configured alike never issue the same key.
+/// </summary>
+public sealed record Interleave(int Nodes, int Node)
+{
+    public int Residue => Node % Nodes;
 }
 
 /// <summary>
@@ -60,6 +78,9 @@ public sealed record TableEntry(
     string? SourceSequence,
     string Location)
 {
+    /// <summary>Declared source insert rate for this key, used with sequenceAdvancement.catchUpWindow.</summary>
+    public double? ExpectedInsertsPerHour { get; init; }
+
     /// <summary>Where the entry comes from: the configuration, or the source analysis that found it.</summary>
     public string Origin { get; init; } = "configuration";
 

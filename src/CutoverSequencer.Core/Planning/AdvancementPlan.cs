@@ -40,6 +40,12 @@ public sealed record PlannedSequence(
     string Derivation,
     BigInteger? RequiredNext = null)
 {
+    /// <summary>Interleave: the increment the sequence is changed to (null: keep its increment).</summary>
+    public long? NewIncrement { get; init; }
+
+    /// <summary>The rate-aware margin's derivation, when a catch-up window and a rate are known.</summary>
+    public RateMargin? Rate { get; init; }
+
     public bool Descending => Current?.Descending ?? false;
 
     /// <summary>The highest value in use (lowest when descending): the source value or the largest key.</summary>
@@ -81,6 +87,8 @@ public sealed record AdvancementPlan(
     IReadOnlyList<Finding> Findings,
     bool Enabled)
 {
+    public Interleave? Interleave { get; init; }
+
     public bool IsBlocked => Findings.Any(f => f.Severity == Severity.Blocking);
 
     public IEnumerable<PlannedSequence> ToAdvance => Sequences.Where(s => s.Action == PlanAction.Advance);

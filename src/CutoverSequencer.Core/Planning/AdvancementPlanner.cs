@@ -14,7 +14,8 @@ namespace CutoverSequencer.Core.Planning;
 public static class AdvancementPlanner
 {
     /// <param name="names">How source names map to target names; default: fold to lower case, one schema.</param>
-    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null)
+    /// <param name="rates">Baseline and reading time for the rate-aware margin; null: no measured rates.</param>
+    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null, RatePolicy? rates = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(source);
@@ -61,7 +62,7 @@ public static class AdvancementPlanner
             .OrderBy(g => g.Min(x => x.Index));
         foreach (var group in groups)
         {
-            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, names ?? NameMapping.Default("public"), matchedSource, findings));
+            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, names ?? NameMapping.Default("public"), rates, matchedSource, findings));
         }
 
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
@@ -82,7 +83,7 @@ public static class AdvancementPlanner
                 "sequenceAdvancement.enabled is false: nothing will be written."));
         }
 
-        return new AdvancementPlan(rows, Finding.Ordered(findings), settings.Enabled);
+        return new AdvancementPlan(rows, Finding.Ordered(findings), settings.Enabled) { Interleave = settings.Interleave };
     }
 
     private static PlannedSequence PlanSequence(
@@ -90,6 +91,7 @@ public static class AdvancementPlanner
         AdvancementConfig settings,
         SourceCatalog source,
         NameMapping names,
+        RatePolicy? rates,
         HashSet<SourceSequence> matchedSource,
         List<Finding> findings)
     {
@@ -170,6 +172,16 @@ public static class AdvancementPlanner
             }
         }
 
+        var rate = RateFor(name, match, configured, margin, settings, source, rates);
+        if (rate is { } r && r.Required > margin)
+        {
+            var finding = Finding.Of(FindingCatalog.MarginBelowObservedRate, name,
+                $"{name}: the configured margin {Format(margin)} is below {r.Describe()}; the plan uses {Format(r.Required)}.");
+            findings.Add(rates?.Strict == true ? finding with { Severity = Severity.Blocking } : finding);
+            blocked |= rates?.Strict == true;
+            margin = r.Required;
+        }
+
         if (sequence.Cycle)
         {
             findings.Add(Finding.Of(FindingCatalog.CycleSequence, name,
@@ -181,14 +193,22 @@ public static class AdvancementPlanner
                 $"{name} has CACHE {sequence.CacheSize}: sessions that already cached values keep issuing them after setval."));
         }
 
-        var row = Decide(sequence, sourceLast, targetExtreme, margin, out var derivation);
+        if (settings.Interleave is not null && descending)
+        {
+            blocked = true;
+            findings.Add(Finding.Of(FindingCatalog.InterleaveUnsupported, name, $"{name} descends (increment {sequence.Increment}) and cannot be interleaved."));
+        }
+        var row = settings.Interleave is { } stride && !descending
+            ? DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride, out var derivation)
+            : Decide(sequence, sourceLast, targetExtreme, margin, out derivation);
         row = row with
         {
             Name = name,
             Entries = configured,
             Columns = columns,
             SourceName = sourceName,
-            Derivation = derivation,
+            Derivation = rate is null ? derivation : $"Margin: {rate.Describe()}. {derivation}",
+            Rate = rate,
         };
 
         if (row.NextValue is { } next)
@@ -201,6 +221,43 @@ public static class AdvancementPlanner
                 $"{name} already issues {Format(sequence.NextValue)} next, at or beyond the {Format(row.RequiredNext!.Value)} the plan needs; it stays unchanged."));
         }
         return blocked ? row with { Action = PlanAction.Blocked } : row;
+    }
+
+    /// <summary>
+    /// Seed 7.3: the margin must cover every insert the source makes during the catch-up window.
+    /// The rate is the larger of the declared one and the one measured between the baseline and now.
+    /// </summary>
+    private static RateMargin? RateFor(string name, SourceSequence? match, IReadOnlyList<TableEntry> entries, long configured,
+        AdvancementConfig settings, SourceCatalog source, RatePolicy? rates)
+    {
+        if (settings.CatchUpWindow is not { } window)
+        {
+            return null;
+        }
+        var declared = entries.Max(e => e.ExpectedInsertsPerHour);
+        double? measured = null;
+        string? measuredBasis = null;
+        if (rates?.Baseline is { } baseline && match is not null)
+        {
+            var before = baseline.BySourceSequence.TryGetValue(match.FullName, out var b) ? b
+                : baseline.ByTargetSequence.TryGetValue(name, out var t) ? t : (BigInteger?)null;
+            var hours = ((source.CapturedAt ?? rates.Now) - baseline.CapturedAt).TotalHours;
+            if (before is { } start && hours > 0)
+            {
+                var delta = BigInteger.Abs(match.LastNumber - start);
+                measured = (double)delta / hours;
+                measuredBasis = string.Create(CultureInfo.InvariantCulture, $"measured: {Format(delta)} values in {hours:0.##} h since {baseline.Description}");
+            }
+        }
+        if (declared is null && measured is null)
+        {
+            return null;
+        }
+        var (perHour, basis) = (measured ?? -1) >= (declared ?? -1)
+            ? (measured!.Value, measuredBasis!)
+            : (declared!.Value, "declared expectedInsertsPerHour");
+        var required = (long)Math.Ceiling(perHour * window.TotalHours * (double)settings.RateHeadroom);
+        return new RateMargin(perHour, basis, window, settings.RateHeadroom, required, configured);
     }
 
     /// <summary>The value arithmetic, in <see cref="BigInteger"/> so no intermediate can overflow.</summary>
@@ -246,6 +303,49 @@ public static class AdvancementPlanner
         derivation = string.Join("; ", parts) + ".";
         return baseRow with { NewValue = onGrid, NextValue = next, Action = PlanAction.Advance, RequiredNext = next };
     }
+
+    /// <summary>
+    /// Multi-master (seed 003): the sequence steps by the node count and its next value is the
+    /// smallest value congruent to the node's residue that is above every key, the source value and
+    /// the margin, and not below where the sequence already is. A fresh database starts exactly at k.
+    /// </summary>
+    internal static PlannedSequence DecideInterleaved(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme, long margin,
+        Interleave stride, out string derivation)
+    {
+        var current = sequence.NextValue;
+        var baseRow = new PlannedSequence(sequence.Name.ToString(), sequence.Name, [], [], null, sourceLast, targetExtreme,
+            margin, null, null, PlanAction.Unchanged, sequence, "");
+        var reference = baseRow.Reference;
+        var required = reference is { } r ? r + margin + 1 : (BigInteger)sequence.MinValue;
+        var requiredNext = OntoResidue(BigInteger.Max(required, sequence.MinValue), stride);
+        var what = reference is null ? $"no keys and no source value: from MINVALUE {Format(sequence.MinValue)}" : $"above {Format(reference.Value)} + margin {Format(margin)}";
+        var onStream = sequence.Increment == stride.Nodes && Residue(current, stride.Nodes) == stride.Residue;
+        if (onStream && current >= requiredNext)
+        {
+            derivation = $"Node {stride.Node} of {stride.Nodes}: already steps by {stride.Nodes} on residue {stride.Residue} and issues {Format(current)} next ({what}); left unchanged.";
+            return baseRow with { NewValue = current - sequence.Increment, NextValue = current, RequiredNext = requiredNext };
+        }
+        var next = OntoResidue(BigInteger.Max(required, BigInteger.Max(current, sequence.MinValue)), stride);
+        derivation = $"Node {stride.Node} of {stride.Nodes}: smallest value ≡ {stride.Residue} (mod {stride.Nodes}) {what}" +
+            (current > required ? $" and at or above the current next value {Format(current)}" : "") +
+            $" is {Format(next)}; INCREMENT BY {stride.Nodes} RESTART WITH {Format(next)}.";
+        return baseRow with
+        {
+            NewValue = next - stride.Nodes,
+            NextValue = next,
+            RequiredNext = requiredNext,
+            Action = PlanAction.Advance,
+            NewIncrement = stride.Nodes,
+        };
+    }
+
+    private static BigInteger OntoResidue(BigInteger floor, Interleave stride)
+    {
+        var offset = Residue(floor - stride.Residue, stride.Nodes);
+        return offset == 0 ? floor : floor + (stride.Nodes - offset);
+    }
+
+    private static BigInteger Residue(BigInteger value, int modulus) => ((value % modulus) + modulus) % modulus;
 
     /// <summary>
     /// The first value at or beyond <paramref name="value"/> (in the sequence's direction) that the

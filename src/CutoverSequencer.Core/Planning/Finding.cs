@@ -66,6 +66,8 @@ public static class FindingCatalog
     public const string DiscoveredMappingUnresolved = "DISCOVERED_MAPPING_UNRESOLVED";
     public const string SourceCatalogFallback = "SOURCE_CATALOG_FALLBACK";
     public const string LogicalReplicationSequences = "LOGICAL_REPLICATION_SEQUENCES";
+    public const string InterleaveUnsupported = "INTERLEAVE_UNSUPPORTED";
+    public const string MarginBelowObservedRate = "MARGIN_BELOW_OBSERVED_RATE";
 
     public static IReadOnlyList<FindingDefinition> All { get; } =
     [
@@ -150,6 +152,12 @@ public static class FindingCatalog
         new(SourceCatalogFallback, Severity.Warning,
             "The source was read through ALL_ views because DBA_ views were not permitted: only objects visible to the connecting user are included.",
             "Grant SELECT_CATALOG_ROLE (or SELECT ANY DICTIONARY) to the reading user, or confirm every owner's objects are visible."),
+        new(MarginBelowObservedRate, Severity.Warning,
+            "The configured margin is smaller than rate × catch-up window × headroom (rate measured from --baseline or declared as expectedInsertsPerHour); the plan uses the larger value. Blocking with --strict.",
+            "Raise safetyMargin (or the table's safetyMargin) to at least the required value, or shorten the catch-up window; with --strict the run stops until you do."),
+        new(InterleaveUnsupported, Severity.Blocking,
+            "sequenceAdvancement.interleave is set but the sequence descends; interleaved streams are planned for ascending sequences only.",
+            "Remove the sequence from this node's configuration or recreate it ascending."),
         new(LogicalReplicationSequences, Severity.Warning,
             "The target database subscribes to logical replication: subscriptions copy rows but not sequence state (PostgreSQL 18 and earlier), so its sequences stay where they were while keys arrive.",
             "Run apply again at switchover, after the subscription has caught up and writes on the publisher have stopped (source.kind: postgres reads the publisher's sequences)."),

@@ -30,6 +30,7 @@ public static class JsonReportRenderer
             source = new { description = report.Source, capturedAt = report.SourceCapturedAt },
             target = report.Target,
             enabled = report.Plan.Enabled,
+            interleave = report.Plan.Interleave is { } stride ? new { nodes = stride.Nodes, node = stride.Node, residue = stride.Residue } : null,
             sequences = report.Plan.Sequences.Select(row => Row(report, row)).ToList(),
             findings = report.Findings.Select(f => new
             {
@@ -75,6 +76,16 @@ public static class JsonReportRenderer
             requiredNextValue = Int64(row.RequiredNext),
             action = row.Action,
             increment = row.Current?.Increment,
+            newIncrement = row.NewIncrement,
+            rate = row.Rate is { } r ? new
+            {
+                perHour = Math.Round(r.PerHour, 3),
+                basis = r.Basis,
+                windowHours = r.Window.TotalHours,
+                headroom = r.Headroom,
+                requiredMargin = r.Required,
+                configuredMargin = r.Configured,
+            } : null,
             previous = row.Current is null ? null : new
             {
                 lastValue = row.Current.LastValue,

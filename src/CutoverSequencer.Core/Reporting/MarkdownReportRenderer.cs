@@ -27,6 +27,10 @@ public static class MarkdownReportRenderer
         Row(md, "Sequences", $"{report.Plan.Sequences.Count}: {counts.GetValueOrDefault(PlanAction.Advance)} to advance, " +
             $"{counts.GetValueOrDefault(PlanAction.Unchanged)} unchanged, {counts.GetValueOrDefault(PlanAction.Blocked)} blocked");
         Row(md, "Findings", FindingCounts(report));
+        if (report.Plan.Interleave is { } stride)
+        {
+            Row(md, "Interleave", $"node {stride.Node} of {stride.Nodes}: every sequence steps by {stride.Nodes} and issues only values ≡ {stride.Residue} (mod {stride.Nodes})");
+        }
         md.AppendLine();
 
         md.AppendLine("## Operations brief");

@@ -25,7 +25,9 @@ public sealed class CutoverStage(
     ITargetInspector target,
     ISequenceApplier applier,
     ILogger log,
-    TimeProvider clock)
+    TimeProvider clock,
+    Baseline? baseline = null,
+    bool strict = false)
 {
     private readonly List<StageTiming> timings = [];
 
@@ -50,7 +52,7 @@ public sealed class CutoverStage(
         var snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
-        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names))).ConfigureAwait(false);
+        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new RatePolicy(baseline, clock.GetUtcNow(), strict)))).ConfigureAwait(false);
         log.Information("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked, {Findings} findings",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),

@@ -45,13 +45,19 @@ public static class Verifier
             var fails = new List<string>();
             Check(highestKey, "every key", descending, next, clears, fails);
             Check(row.SourceLast, "the source value", descending, next, clears, fails);
-            var passed = fails.Count == 0;
+            var strideProblem = plan.Interleave is { } stride && !descending
+                && (sequence.Increment != stride.Nodes || ((next % stride.Nodes) + stride.Nodes) % stride.Nodes != stride.Residue)
+                    ? $"; it must step by {stride.Nodes} on residue {stride.Residue} but has increment {sequence.Increment} and next value ≡ {((next % stride.Nodes) + stride.Nodes) % stride.Nodes}"
+                    : null;
+            var passed = fails.Count == 0 && strideProblem is null;
             var verb = descending ? "below" : "above";
             var detail = passed
                 ? clears.Count == 0
                     ? $"next value {AdvancementPlanner.Format(next)}; no keys and no source value to clear"
                     : $"next value {AdvancementPlanner.Format(next)} is {verb} {string.Join(" and ", clears)}"
-                : $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}";
+                : fails.Count > 0
+                    ? $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}{strideProblem}"
+                    : $"next value {AdvancementPlanner.Format(next)}{strideProblem}";
             results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed, detail));
 
             if (!passed)
