@@ -198,6 +198,55 @@ public class ConfigLoaderTests : IDisposable
         Assert.Contains(lines, l => l.EndsWith("cutover.yaml:6: 'safetyMargin' must be greater than zero, not -1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2h", 120)]
+    [InlineData("90m", 90)]
+    [InlineData("1h30m", 90)]
+    [InlineData("PT45M", 45)]
+    [InlineData("1d", 1440)]
+    public void Reads_catch_up_windows(string text, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), Load(Header + $"\nsequenceAdvancement:\n  catchUpWindow: {text}\n").SequenceAdvancement.CatchUpWindow);
+
+    [Fact]
+    public void Reads_interleave_schema_mapping_folding_and_rates()
+    {
+        var config = Load(Header + "\n  schema: app\n" + """
+            sequenceAdvancement:
+              discover: true
+              rateHeadroom: 1.5
+              interleave: { nodes: 3, node: 2 }
+              tables:
+                - table: account
+                  pkColumn: account_id
+                  expectedInsertsPerHour: 2500
+            """);
+
+        Assert.Equal(new Interleave(3, 2), config.SequenceAdvancement.Interleave);
+        Assert.Equal(2, config.SequenceAdvancement.Interleave!.Residue);
+        Assert.True(config.SequenceAdvancement.Discover);
+        Assert.Equal(1.5m, config.SequenceAdvancement.RateHeadroom);
+        Assert.Equal(2500, config.SequenceAdvancement.Tables[0].ExpectedInsertsPerHour);
+    }
+
+    [Fact]
+    public void Maps_oracle_owners_to_schemas()
+    {
+        var config = Load(Header.Replace("  exportDirectory: ./export", "  exportDirectory: ./export\n  nameFolding: preserve\n  schemaMapping:\n    finance: Fin\n    '\"Audit\"': '\"Audit Log\"'", StringComparison.Ordinal));
+
+        Assert.Equal("fin", config.Names.Schema("FINANCE"));
+        Assert.Equal("Audit Log", config.Names.Schema("Audit"));
+        Assert.Equal("public", config.Names.Schema("HR"));
+        Assert.Equal("ACCOUNT_SEQ", config.Names.Name("ACCOUNT_SEQ"));
+    }
+
+    [Theory]
+    [InlineData("catchUpWindow: soon", "'catchUpWindow' is 'soon', not a duration (for example 90m, 2h, 1h30m, PT2H)")]
+    [InlineData("interleave: { nodes: 2, node: 3 }", "'node' must be between 1 and nodes (2), not 3")]
+    [InlineData("interleave: { nodes: 2, node: 0 }", "'node' must be greater than zero, not 0")]
+    [InlineData("rateHeadroom: 0.5", "'rateHeadroom' must be a number of at least 1, not '0.5'")]
+    public void Bad_rate_and_interleave_settings_are_reported_with_their_line(string line, string expected) =>
+        Assert.EndsWith($"cutover.yaml:7: {expected}", Error(Header + "\nsequenceAdvancement:\n  " + line + "\n"), StringComparison.Ordinal);
+
     [Fact]
     public void An_empty_file_is_an_error() =>
         Assert.EndsWith("the configuration file is empty", Error(""), StringComparison.Ordinal);
