@@ -50,3 +50,25 @@ public class DocumentationTests
         }
     }
 }
+
+[Collection("process environment")]
+public class ExampleConfigurationTests
+{
+    public static TheoryData<string> Examples =>
+        [.. Directory.GetFiles(Path.Combine(Repository.Root, "configs"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.Root, f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_shipped_example_configuration_loads(string relativePath)
+    {
+        foreach (var variable in new[] { "CUTOVER_TARGET_CS", "CUTOVER_SOURCE_CS", "CUTOVER_NODE1_CS", "CUTOVER_NODE2_CS", "ORACLE_CS" })
+        {
+            Environment.SetEnvironmentVariable(variable, "Host=example");
+        }
+
+        var config = CutoverSequencer.Core.Configuration.ConfigLoader.Load(Path.Combine(Repository.Root, relativePath));
+
+        Assert.Equal("Host=example", config.Target.ConnectionString);
+    }
+}
