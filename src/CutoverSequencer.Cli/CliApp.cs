@@ -35,13 +35,14 @@ public static class CliApp
             Description = "An earlier cutover-report.json, or an export directory with export_info.csv: source insert rates are measured against it.",
         };
         var strictOption = new Option<bool>("--strict") { Description = "Make MARGIN_BELOW_OBSERVED_RATE blocking." };
+        var quietOption = new Option<bool>("--require-quiet") { Description = "Block when other client sessions are connected to the target database." };
 
         Command StageCommand(string name, StageCommand stage, string description)
         {
-            var command = new Command(name, description) { configOption, reportDirOption, baselineOption, strictOption };
+            var command = new Command(name, description) { configOption, reportDirOption, baselineOption, strictOption, quietOption };
             command.SetAction((result, token) => WithLogger(result, log =>
                 StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token,
-                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption)))));
+                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption), result.GetValue(quietOption)))));
             return command;
         }
 
@@ -61,6 +62,16 @@ public static class CliApp
             StageRunner.ExportAsync(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName, output, log, token)));
         root.Subcommands.Add(export);
 
+        var journalOption = new Option<FileInfo>("--journal") { Description = "The apply-journal.json of the apply to undo.", Required = true };
+        var forceOption = new Option<bool>("--force") { Description = "Restore sequences that moved since apply too (values issued since may be issued again)." };
+        var rollback = new Command("rollback", "Restore every sequence an apply set to its pre-apply state, from the apply's journal.")
+        {
+            configOption, journalOption, forceOption,
+        };
+        rollback.SetAction((result, token) => WithLogger(result, log =>
+            StageRunner.RollbackAsync(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName, result.GetValue(forceOption), output, log, token)));
+        root.Subcommands.Add(rollback);
+
         var demo = new Command("demo", "Run the whole stage on a throwaway local PostgreSQL with the bundled sample.") { reportDirOption };
         demo.SetAction((result, token) => WithLogger(result, log =>
             Demo.RunAsync(result.GetValue(reportDirOption)?.FullName, output, log, token)));
@@ -76,8 +87,14 @@ public static class CliApp
             await error.WriteLineAsync("Run 'cutover-sequencer --help' for usage.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
-            .ConfigureAwait(false);
+        // Ctrl+C cancels the run; the grace period lets apply stop between statements and write its report.
+        return await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+        }).ConfigureAwait(false);
 
         async Task<int> WithLogger(ParseResult result, Func<ILogger, Task<int>> run)
         {

@@ -31,11 +31,13 @@ public static class StageRunner
 
         var source = CreateSource(config.Source, log);
         await using var disposeSource = source as IAsyncDisposable;
-        await using var target = new PostgresTarget(config.Target.ConnectionString, log);
-        var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System, baseline, options?.Strict ?? false);
+        await using var target = new PostgresTarget(config.Target, log);
+        // Decided before the run: apply journals into it before its first write.
+        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow));
+        var stageOptions = new StageOptions(baseline, options?.Strict ?? false, options?.RequireQuiet ?? false, directory);
+        var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System, stageOptions);
         var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
 
-        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(report.Command, report.GeneratedAt));
         ReportWriter.Write(report, directory);
         await WriteSummaryAsync(report, directory, output).ConfigureAwait(false);
         return report.ExitCode;
@@ -69,7 +71,43 @@ public static class StageRunner
     }
 
     /// <summary>Command-line options beyond the configuration.</summary>
-    public sealed record Options(string? BaselinePath, bool Strict);
+    public sealed record Options(string? BaselinePath, bool Strict, bool RequireQuiet = false);
+
+    /// <summary><c>rollback</c>: restore the pre-apply state recorded in a journal.</summary>
+    public static async Task<int> RollbackAsync(string configPath, string journalPath, bool force, TextWriter output, ILogger log, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Load(configPath);
+        if (!File.Exists(journalPath))
+        {
+            throw new InvalidInputException($"{journalPath}: journal not found");
+        }
+        var journal = ApplyJournal.Read(journalPath);
+        await using var target = new PostgresTarget(config.Target, log);
+        if (journal.Target != target.Endpoint)
+        {
+            throw new InvalidInputException($"{journalPath}: the journal is for {journal.Target}, the configuration targets {target.Endpoint}");
+        }
+        await using var applyLock = await target.LockAsync(config.Target.LockTimeout, cancellationToken).ConfigureAwait(false);
+        var (refused, outcomes) = await target.RollbackAsync(journal, force, cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
+        {
+            await output.WriteLineAsync($"  {outcome.Action,-18} {outcome.Sequence,-40} {outcome.Detail}").ConfigureAwait(false);
+        }
+        if (refused)
+        {
+            log.Error("Rollback refused: {Count} sequence(s) moved since apply (listed above); nothing was changed. Use --force to restore them anyway.",
+                outcomes.Count(o => o.Action is "moved" or "missing"));
+            return ExitCodes.BlockedOrUnverified;
+        }
+        var restored = outcomes.Where(o => o.Action.StartsWith("restored", StringComparison.Ordinal)).Select(o => o.Sequence).ToHashSet(StringComparer.Ordinal);
+        ApplyJournal.Update(journalPath, j => j with
+        {
+            Status = JournalDocument.RolledBack,
+            Sequences = [.. j.Sequences.Select(e => restored.Contains(e.Sequence) ? e with { State = JournalEntry.Restored } : e)],
+        });
+        await output.WriteLineAsync($"Rolled back: {restored.Count} sequence(s) restored to their pre-apply state").ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
 
     /// <summary>An earlier report (file) or Oracle export (directory, with its capture time).</summary>
     private static Baseline LoadBaseline(string path, CutoverConfig config)

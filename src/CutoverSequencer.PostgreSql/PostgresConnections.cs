@@ -8,7 +8,8 @@ namespace CutoverSequencer.PostgreSql;
 public static class PostgresConnections
 {
     /// <param name="readOnly">Sessions refuse every write: inspection and verification can change nothing.</param>
-    public static NpgsqlDataSource CreateDataSource(string connectionString, string role, bool readOnly = false)
+    /// <param name="statementTimeout">Server-side statement_timeout; null: none (a full scan may take long).</param>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string role, bool readOnly = false, TimeSpan? statementTimeout = null)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -28,6 +29,17 @@ public static class PostgresConnections
         {
             builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
         }
+        // Npgsql's 30-second client default would abort a long MAX scan over an unindexed table;
+        // the server-side statement_timeout, when configured, is the limit instead.
+        if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.CommandTimeout = 0;
+        }
+        if (statementTimeout is { } timeout)
+        {
+            builder.Options = $"{builder.Options} -c statement_timeout={(long)timeout.TotalMilliseconds}".Trim();
+        }
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
 
@@ -45,15 +57,23 @@ public static class PostgresConnections
         }
     }
 
-    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, string endpoint, CancellationToken cancellationToken)
+    /// <summary>Opens a connection, retrying transient failures (server starting, network blips) with backoff.</summary>
+    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, string endpoint, CancellationToken cancellationToken, int retries = 3)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
-        {
-            throw Classify(e, endpoint);
+            try
+            {
+                return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < retries && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(4000, 250 * (1 << attempt))), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+            {
+                throw Classify(e, endpoint);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Core;
 using Npgsql;
 using Serilog;
 
@@ -16,14 +17,14 @@ namespace CutoverSequencer.PostgreSql;
 /// Names reach the server only as bound parameters (resolved with to_regclass) or, where SQL needs
 /// an identifier, as always-quoted names taken from the catalog.
 /// </summary>
-public sealed class PostgresTarget(string connectionString, ILogger log) : ITargetInspector, ISequenceApplier, IAsyncDisposable
+public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : ITargetInspector, ISequenceApplier, IAsyncDisposable
 {
     private const int ChunkSize = 500;
 
-    private readonly NpgsqlDataSource reader = PostgresConnections.CreateDataSource(connectionString, "target", readOnly: true);
-    private readonly NpgsqlDataSource writer = PostgresConnections.CreateDataSource(connectionString, "target");
+    private readonly NpgsqlDataSource reader = PostgresConnections.CreateDataSource(config.ConnectionString, "target", readOnly: true, config.StatementTimeout);
+    private readonly NpgsqlDataSource writer = PostgresConnections.CreateDataSource(config.ConnectionString, "target");
 
-    public string Endpoint { get; } = PostgresConnections.Describe(connectionString);
+    public string Endpoint { get; } = PostgresConnections.Describe(config.ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
@@ -34,7 +35,7 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
     public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
         {
             var resolved = await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
@@ -49,6 +50,7 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
                 Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
+                OtherSessions = await ReadOtherSessionsAsync(connection, cancellationToken).ConfigureAwait(false),
             };
         }
         catch (Exception e) when (e is NpgsqlException)
@@ -82,7 +84,7 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
             WHERE n.nspname = ANY($1)
             ORDER BY n.nspname, c.relname, a.attnum, src.rank
             """;
-        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
         {
             await using var command = new NpgsqlCommand(sql, connection);
@@ -106,78 +108,219 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
         }
     }
 
-    public async Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, CancellationToken cancellationToken)
+    /// <summary>Advisory lock key: one apply per target database (advisory locks are per database).</summary>
+    private const int LockClass = 72706;
+    private const int LockObject = 1;
+
+    public async Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        try
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            for (var attempt = 0; ; attempt++)
+            {
+                await using (var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, $2)", connection))
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = LockClass });
+                    command.Parameters.Add(new NpgsqlParameter { Value = LockObject });
+                    if ((bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                    {
+                        return new AdvisoryLock(connection);
+                    }
+                }
+                if (DateTime.UtcNow >= deadline)
+                {
+                    var holder = await LockHolderAsync(connection, cancellationToken).ConfigureAwait(false);
+                    throw new ConnectionFailedException(
+                        $"another apply holds the cutover lock on {Endpoint}: {holder}; waited {timeout.TotalSeconds:0} s (target.lockTimeout)");
+                }
+                if (attempt == 0)
+                {
+                    log.Warning("Another apply holds the cutover lock on {Endpoint}; waiting up to {Seconds} s", Endpoint, (int)timeout.TotalSeconds);
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<string> LockHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT a.pid, coalesce(a.usename::text, '?'), coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'),
+                   to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+            FROM pg_locks l
+            JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)LockClass });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)LockObject });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? $"pid {reader.GetInt32(0)}, user {reader.GetString(1)}, application '{reader.GetString(2)}', client {reader.GetString(3)}, connected since {reader.GetString(4)} UTC"
+            : "the holder has just released it";
+    }
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        // Closing the session releases a session-level advisory lock; no unlock call can be forgotten.
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+
+    public async Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentNullException.ThrowIfNull(onSet);
         var set = new List<QualifiedName>();
+        var ahead = new List<QualifiedName>();
         if (sequences.Count == 0)
         {
             return new ApplyResult(set, null, null);
         }
-        await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken).ConfigureAwait(false);
-        foreach (var row in sequences.Where(r => r.NewIncrement is not null))
+        await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        QualifiedName? current = null;
+        try
         {
-            // ALTER SEQUENCE is transactional: one statement per round trip, so each one that
-            // completed is committed whatever fails after it. It locks the sequence, not the table.
-            var sql = string.Create(CultureInfo.InvariantCulture,
-                $"ALTER SEQUENCE {row.Sequence!.ToSql()} INCREMENT BY {row.NewIncrement} RESTART WITH {row.NextValue}");
-            try
+            foreach (var row in sequences.Where(r => r.NewIncrement is not null))
             {
-#pragma warning disable CA2100 // catalog identifier, always quoted; integers formatted invariantly
-                await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                log.Information("{Sql}", sql);
-                set.Add(row.Sequence);
-            }
-            catch (NpgsqlException e)
-            {
-                var message = e is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState})" : $"connection lost: {e.Message}";
-                log.Error("{Sql} failed: {Message}", sql, message);
-                return new ApplyResult(set, row.Sequence, message, NotPermitted: e is not PostgresException || ((PostgresException)e).SqlState == "42501");
-            }
-        }
-        foreach (var chunk in sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize))
-        {
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var row in chunk)
-            {
-                // setval is not transactional: each completed call stays, whatever follows.
-                var command = new NpgsqlBatchCommand("SELECT setval($1::regclass, $2, true)");
-                command.Parameters.Add(new NpgsqlParameter { Value = row.Sequence!.ToSql() });
-                command.Parameters.Add(new NpgsqlParameter { Value = (long)row.NewValue!.Value });
-                batch.BatchCommands.Add(command);
-            }
-            // Each setval returns one row: the rows read are exactly the calls that completed.
-            var done = 0;
-            try
-            {
-                await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                do
+                current = row.Sequence!;
+                var moved = await RestartOnStrideAsync(connection, row, cancellationToken).ConfigureAwait(false);
+                (moved ? set : ahead).Add(row.Sequence!);
+                if (moved)
                 {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                    }
-                    log.Information("setval({Sequence}, {Value}, true)", chunk[done].Name, chunk[done].NewValue);
-                    set.Add(chunk[done].Sequence!);
-                    done++;
+                    onSet([row.Sequence!]);
                 }
-                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
             }
-            catch (PostgresException e)
+            foreach (var chunk in sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize))
             {
-                var failed = chunk[done].Sequence!;
-                log.Error("setval on {Sequence} failed: {Message} (SQLSTATE {SqlState})", failed, e.MessageText, e.SqlState);
-                return new ApplyResult(set, failed, $"{e.MessageText} (SQLSTATE {e.SqlState})", NotPermitted: e.SqlState == "42501");
+                current = chunk[0].Sequence!;
+                await using var batch = new NpgsqlBatch(connection);
+                foreach (var row in chunk)
+                {
+                    batch.BatchCommands.Add(CompareAndSet(row));
+                }
+                // Each command returns one row when it set the sequence and none when the sequence was
+                // already at or past the plan; a failed command stops the batch (setval is not undone).
+                var done = new List<QualifiedName>();
+                try
+                {
+                    await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    var index = 0;
+                    do
+                    {
+                        current = chunk[index].Sequence!;
+                        var wrote = false;
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            wrote = true;
+                        }
+                        if (wrote)
+                        {
+                            log.Information("setval({Sequence}, {Value}, true)", chunk[index].Name, chunk[index].NewValue);
+                            done.Add(chunk[index].Sequence!);
+                        }
+                        else
+                        {
+                            log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", chunk[index].Name, chunk[index].NextValue);
+                            ahead.Add(chunk[index].Sequence!);
+                        }
+                        index++;
+                    }
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+                }
+                finally
+                {
+                    set.AddRange(done);
+                    if (done.Count > 0)
+                    {
+                        onSet(done);
+                    }
+                }
             }
-            catch (NpgsqlException e)
-            {
-                var failed = chunk[Math.Min(done, chunk.Length - 1)].Sequence!;
-                log.Error("apply interrupted at {Sequence}: {Message}", failed, e.Message);
-                return new ApplyResult(set, failed, $"connection lost: {e.Message}", NotPermitted: true);
-            }
+            return new ApplyResult(set, null, null) { AlreadyAhead = ahead };
         }
-        return new ApplyResult(set, null, null);
+        catch (PostgresException e)
+        {
+            log.Error("Writing {Sequence} failed: {Message} (SQLSTATE {SqlState})", current, e.MessageText, e.SqlState);
+            return new ApplyResult(set, current, $"{e.MessageText} (SQLSTATE {e.SqlState})", NotPermitted: e.SqlState == "42501") { AlreadyAhead = ahead };
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.Error("Apply interrupted at {Sequence}: {Message}", current, e.Message);
+            return new ApplyResult(set, current, $"connection lost: {e.Message}", NotPermitted: true) { AlreadyAhead = ahead };
+        }
+        catch (Exception e) when (e is OperationCanceledException or NpgsqlException && cancellationToken.IsCancellationRequested)
+        {
+            log.Error("Apply interrupted by the operator at {Sequence}", current);
+            return new ApplyResult(set, current, "interrupted (Ctrl+C) before this sequence was written") { AlreadyAhead = ahead };
+        }
+    }
+
+    /// <summary>
+    /// setval only when the sequence's next value is still short of the planned one, decided on the
+    /// server in the same statement: nothing that advanced the sequence since inspection is undone.
+    /// </summary>
+    private static NpgsqlBatchCommand CompareAndSet(PlannedSequence row)
+    {
+        var descending = row.Current!.Increment < 0;
+#pragma warning disable CA2100 // catalog identifier, always quoted; values are bound
+        var command = new NpgsqlBatchCommand($"""
+            SELECT setval($1::regclass, $2, true)
+            FROM (SELECT CASE WHEN is_called THEN last_value::numeric + $3 ELSE last_value::numeric END AS next_value
+                  FROM {row.Sequence!.ToSql()}) c
+            WHERE c.next_value {(descending ? ">" : "<")} $4
+            """);
+#pragma warning restore CA2100
+        command.Parameters.Add(new NpgsqlParameter { Value = row.Sequence.ToSql() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)row.NewValue!.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (decimal)row.Current.Increment });
+        command.Parameters.Add(new NpgsqlParameter { Value = (decimal)row.NextValue!.Value });
+        return command;
+    }
+
+    /// <summary>
+    /// Interleave: in one transaction, ALTER SEQUENCE (which locks out nextval until commit), read the
+    /// position, and restart on the node's stream no lower than where the sequence already is.
+    /// </summary>
+    private async Task<bool> RestartOnStrideAsync(NpgsqlConnection connection, PlannedSequence row, CancellationToken cancellationToken)
+    {
+        var stride = row.NewIncrement!.Value;
+        var name = row.Sequence!.ToSql();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning disable CA2100 // catalog identifier, always quoted; integers formatted invariantly
+        await using (var alter = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"ALTER SEQUENCE {name} INCREMENT BY {stride}"), connection, transaction))
+        {
+            await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        BigInteger currentNext;
+        await using (var read = new NpgsqlCommand($"SELECT last_value, is_called FROM {name}", connection, transaction))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            currentNext = reader.GetBoolean(1) ? (BigInteger)reader.GetInt64(0) + row.Current!.Increment : reader.GetInt64(0);
+        }
+        var next = row.NextValue!.Value;
+        if (currentNext > next)
+        {
+            var residue = ((next % stride) + stride) % stride;
+            next = currentNext + ((((residue - currentNext) % stride) + stride) % stride);
+        }
+        var sql = string.Create(CultureInfo.InvariantCulture, $"ALTER SEQUENCE {name} RESTART WITH {next}");
+        await using (var restart = new NpgsqlCommand(sql, connection, transaction))
+        {
+            await restart.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning restore CA2100
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        log.Information("ALTER SEQUENCE {Sequence} INCREMENT BY {Stride} RESTART WITH {Next}", row.Name, stride, next);
+        return true;
     }
 
     private sealed record Resolution(
@@ -300,7 +443,8 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
     {
         const string sql = """
             SELECT s.seqrelid, n.nspname, c.relname, format_type(s.seqtypid, NULL),
-                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   has_sequence_privilege(s.seqrelid, 'UPDATE')
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -318,7 +462,10 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
                 reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
                 reader.GetBoolean(9),
                 LastValue: reader.GetInt64(4),
-                IsCalled: false);
+                IsCalled: false)
+            {
+                CanUpdate = reader.GetBoolean(10),
+            };
         }
         return result;
     }
@@ -383,6 +530,27 @@ public sealed class PostgresTarget(string connectionString, ILogger log) : ITarg
             }
         }
         return states;
+    }
+
+    /// <summary>Client sessions on this database other than the stage's own (pg_stat_activity).</summary>
+    private static async Task<IReadOnlyList<string>> ReadOtherSessionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT a.pid, coalesce(a.usename::text, '?'), coalesce(nullif(a.application_name, ''), '(no application name)'),
+                   coalesce(host(a.client_addr), 'local'), coalesce(a.state, '?')
+            FROM pg_stat_activity a
+            WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+              AND a.backend_type = 'client backend' AND a.application_name IS DISTINCT FROM 'cutover-sequencer'
+            ORDER BY a.pid
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sessions.Add($"pid {reader.GetInt32(0)} ({reader.GetString(1)}, {reader.GetString(2)}, {reader.GetString(3)}, {reader.GetString(4)})");
+        }
+        return sessions;
     }
 
     private static async Task<IReadOnlyList<string>> ReadSubscriptionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -124,7 +124,7 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
     }
 
     [PostgresFact]
-    public async Task A_permission_failure_part_way_exits_4_and_reports_what_was_set()
+    public async Task A_missing_update_privilege_is_found_before_any_write()
     {
         var cs = await postgres.NewDatabaseAsync("""
             CREATE SEQUENCE a_seq; CREATE SEQUENCE b_seq;
@@ -144,14 +144,14 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
 
         var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
-        Assert.True(result.ExitCode == 4, result.Stdout + result.Stderr);
-        Assert.Equal((110L, true), await PostgresCluster.SequenceAsync(cs, "a_seq"));
+        Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
+        Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "a_seq"));
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "b_seq"));
         var report = Cli.Report(Reports);
-        Assert.Equal("apply-failed", report.GetProperty("status").GetString());
-        Assert.Equal(["public.a_seq"], report.GetProperty("apply").GetProperty("set").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal("public.b_seq", report.GetProperty("apply").GetProperty("failedAt").GetString());
-        Assert.True(Cli.Sequence(report, "public.a_seq").GetProperty("set").GetBoolean());
+        Assert.Equal("blocked", report.GetProperty("status").GetString());
+        var finding = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "SEQUENCE_PRIVILEGE_MISSING");
+        Assert.Equal("public.b_seq", finding.GetProperty("object").GetString());
+        Assert.False(File.Exists(Path.Combine(Reports, "apply-journal.json")));
     }
 
     [Fact]

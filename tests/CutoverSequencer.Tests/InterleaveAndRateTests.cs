@@ -95,7 +95,7 @@ public class RateMarginTests
         var entry = Entry("account", "account_id", "account_seq") with { ExpectedInsertsPerHour = declared };
         var settings = Settings(margin, true, entry) with { CatchUpWindow = window };
         var source = Source(OracleSeq("ACCOUNT_SEQ", lastNumber)) with { CapturedAt = Now };
-        var plan = AdvancementPlanner.Plan(settings, source, Target(State(entry, Sequence("account_seq"), 847_290)), null, new RatePolicy(baseline, Now, strict));
+        var plan = AdvancementPlanner.Plan(settings, source, Target(State(entry, Sequence("account_seq"), 847_290)), null, new PlanPolicy(baseline, Now, strict));
         return (plan, plan.Sequences[0]);
     }
 

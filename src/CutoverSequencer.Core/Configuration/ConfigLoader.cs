@@ -352,7 +352,17 @@ public static partial class ConfigLoader
             {
                 return Fail<TargetConfig>("target:schema", $"'target.schema': {e.Message}");
             }
-            return connectionString is null ? null : new TargetConfig(connectionString, schema);
+            var retries = Text("target:connectRetries") is { } r
+                ? int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 20
+                    ? n
+                    : Fail<int>("target:connectRetries", $"'connectRetries' must be a whole number from 0 to 20, not '{r}'")
+                : 3;
+            return connectionString is null ? null : new TargetConfig(connectionString, schema)
+            {
+                StatementTimeout = Duration("target:statementTimeout"),
+                LockTimeout = Duration("target:lockTimeout") ?? TimeSpan.FromSeconds(30),
+                ConnectRetries = retries,
+            };
         }
 
         private AdvancementConfig? ReadAdvancement(string defaultSchema)

@@ -14,7 +14,10 @@ internal sealed class ConfigSchema
             ("nameFolding", Scalar()))),
         ("target", Map(
             ("connectionString", Scalar()),
-            ("schema", Scalar()))),
+            ("schema", Scalar()),
+            ("statementTimeout", Scalar()),
+            ("lockTimeout", Scalar()),
+            ("connectRetries", Scalar()))),
         ("sequenceAdvancement", Map(
             ("enabled", Scalar()),
             ("safetyMargin", Scalar()),

@@ -36,7 +36,17 @@ public sealed record SourceConfig(
     public bool FoldNamesToLower { get; init; } = true;
 }
 
-public sealed record TargetConfig(string ConnectionString, string Schema);
+public sealed record TargetConfig(string ConnectionString, string Schema)
+{
+    /// <summary>statement_timeout for inspection queries (the MAX scans); null: none.</summary>
+    public TimeSpan? StatementTimeout { get; init; }
+
+    /// <summary>How long apply waits for another apply on the same database to finish.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Connection attempts after a transient failure (with backoff).</summary>
+    public int ConnectRetries { get; init; } = 3;
+}
 
 public sealed record AdvancementConfig(
     bool Enabled,

@@ -17,6 +17,9 @@ public sealed record TargetSequence(
     long LastValue,
     bool IsCalled)
 {
+    /// <summary>has_sequence_privilege(..., 'UPDATE') for the connecting user: setval needs it.</summary>
+    public bool CanUpdate { get; init; } = true;
+
     public bool Descending => Increment < 0;
 
     /// <summary>What the next nextval returns: last_value + increment once called, else last_value.</summary>
@@ -60,4 +63,7 @@ public sealed record TargetSnapshot(
 {
     /// <summary>Logical replication subscriptions of the target database (pg_subscription).</summary>
     public IReadOnlyList<string> Subscriptions { get; init; } = [];
+
+    /// <summary>Other client sessions on the target database (pg_stat_activity), described for people.</summary>
+    public IReadOnlyList<string> OtherSessions { get; init; } = [];
 }

@@ -15,7 +15,7 @@ public static class AdvancementPlanner
 {
     /// <param name="names">How source names map to target names; default: fold to lower case, one schema.</param>
     /// <param name="rates">Baseline and reading time for the rate-aware margin; null: no measured rates.</param>
-    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null, RatePolicy? rates = null)
+    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null, PlanPolicy? rates = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(source);
@@ -71,6 +71,13 @@ public static class AdvancementPlanner
                 $"Source sequence {unmatched.FullName} (last number {Format(unmatched.LastNumber)}) has no target mapping and is not advanced."));
         }
 
+        if (target.OtherSessions.Count > 0)
+        {
+            var sessions = Finding.Of(FindingCatalog.OtherSessionsConnected, target.Description,
+                $"{target.OtherSessions.Count} other client session(s) on the target database: {string.Join("; ", target.OtherSessions.Take(5))}{(target.OtherSessions.Count > 5 ? "; ..." : "")}.");
+            findings.Add(rates?.RequireQuiet == true ? sessions with { Severity = Severity.Blocking } : sessions);
+        }
+
         if (target.Subscriptions.Count > 0)
         {
             findings.Add(Finding.Of(FindingCatalog.LogicalReplicationSequences, target.Description,
@@ -91,7 +98,7 @@ public static class AdvancementPlanner
         AdvancementConfig settings,
         SourceCatalog source,
         NameMapping names,
-        RatePolicy? rates,
+        PlanPolicy? rates,
         HashSet<SourceSequence> matchedSource,
         List<Finding> findings)
     {
@@ -215,6 +222,11 @@ public static class AdvancementPlanner
         {
             blocked |= CheckLimits(sequence, columns, next, findings);
         }
+        if (row.Action == PlanAction.Advance && !sequence.CanUpdate && settings.Enabled)
+        {
+            blocked = true;
+            findings.Add(Finding.Of(FindingCatalog.SequencePrivilegeMissing, name, $"The target user has no UPDATE privilege on {name}: setval({name}, ...) would fail."));
+        }
         if (row.Action == PlanAction.Unchanged && row.Reference is not null)
         {
             findings.Add(Finding.Of(FindingCatalog.TargetAlreadyAhead, name,
@@ -228,7 +240,7 @@ public static class AdvancementPlanner
     /// The rate is the larger of the declared one and the one measured between the baseline and now.
     /// </summary>
     private static RateMargin? RateFor(string name, SourceSequence? match, IReadOnlyList<TableEntry> entries, long configured,
-        AdvancementConfig settings, SourceCatalog source, RatePolicy? rates)
+        AdvancementConfig settings, SourceCatalog source, PlanPolicy? rates)
     {
         if (settings.CatchUpWindow is not { } window)
         {

@@ -68,6 +68,10 @@ public static class FindingCatalog
     public const string LogicalReplicationSequences = "LOGICAL_REPLICATION_SEQUENCES";
     public const string InterleaveUnsupported = "INTERLEAVE_UNSUPPORTED";
     public const string MarginBelowObservedRate = "MARGIN_BELOW_OBSERVED_RATE";
+    public const string SequencePrivilegeMissing = "SEQUENCE_PRIVILEGE_MISSING";
+    public const string OtherSessionsConnected = "OTHER_SESSIONS_CONNECTED";
+    public const string EarlierApplyIncomplete = "EARLIER_APPLY_INCOMPLETE";
+    public const string MovedDuringApply = "MOVED_DURING_APPLY";
 
     public static IReadOnlyList<FindingDefinition> All { get; } =
     [
@@ -152,6 +156,18 @@ public static class FindingCatalog
         new(SourceCatalogFallback, Severity.Warning,
             "The source was read through ALL_ views because DBA_ views were not permitted: only objects visible to the connecting user are included.",
             "Grant SELECT_CATALOG_ROLE (or SELECT ANY DICTIONARY) to the reading user, or confirm every owner's objects are visible."),
+        new(SequencePrivilegeMissing, Severity.Blocking,
+            "The target user lacks UPDATE on a sequence the plan advances (has_sequence_privilege), so setval would fail part-way.",
+            "GRANT UPDATE ON SEQUENCE ... TO the user in target.connectionString (or run as the sequence owner), then re-run."),
+        new(OtherSessionsConnected, Severity.Warning,
+            "Other client sessions are connected to the target database: an application writing now can race the advance, and sessions holding cached sequence values keep issuing them. Blocking with --require-quiet.",
+            "Stop the application and its connection pools before apply (pg_stat_activity lists them), or accept the risk knowingly."),
+        new(EarlierApplyIncomplete, Severity.Warning,
+            "An earlier apply on this target stopped part-way (crash, kill, lost connection or Ctrl+C); its journal lists what it set. This run converges to the planned values.",
+            "None if this run verifies; keep both journals with the cutover records."),
+        new(MovedDuringApply, Severity.Info,
+            "Between inspection and apply something advanced the sequence past the planned value; the compare-and-set left it where it was (sequences never move backwards).",
+            "None: verification proves the sequence clears every key. Find out what was writing during the cutover window."),
         new(MarginBelowObservedRate, Severity.Warning,
             "The configured margin is smaller than rate × catch-up window × headroom (rate measured from --baseline or declared as expectedInsertsPerHour); the plan uses the larger value. Blocking with --strict.",
             "Raise safetyMargin (or the table's safetyMargin) to at least the required value, or shorten the catch-up window; with --strict the run stops until you do."),

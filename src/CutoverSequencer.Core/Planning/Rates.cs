@@ -45,8 +45,11 @@ public sealed record Baseline(
     }
 }
 
-/// <summary>What the rate-aware margin uses: an optional baseline, the reading time, and --strict.</summary>
-public sealed record RatePolicy(Baseline? Baseline, DateTimeOffset Now, bool Strict);
+/// <summary>
+/// Run options the plan depends on: the baseline and reading time of the rate-aware margin,
+/// --strict (a margin below the measured rate blocks) and --require-quiet (other sessions block).
+/// </summary>
+public sealed record PlanPolicy(Baseline? Baseline, DateTimeOffset Now, bool Strict, bool RequireQuiet = false);
 
 /// <summary>How a sequence's margin was derived from its insert rate (seed 7.3: cover the whole catch-up window).</summary>
 public sealed record RateMargin(double PerHour, string Basis, TimeSpan Window, decimal Headroom, long Required, long Configured)

@@ -8,6 +8,9 @@ using Serilog;
 
 namespace CutoverSequencer.Core.Stage;
 
+/// <summary>Run options beyond the configuration (command-line flags, where the journal goes).</summary>
+public sealed record StageOptions(Baseline? Baseline = null, bool Strict = false, bool RequireQuiet = false, string? JournalDirectory = null);
+
 public enum StageCommand
 {
     Plan,
@@ -26,14 +29,19 @@ public sealed class CutoverStage(
     ISequenceApplier applier,
     ILogger log,
     TimeProvider clock,
-    Baseline? baseline = null,
-    bool strict = false)
+    StageOptions? options = null)
 {
+    private readonly StageOptions options = options ?? new StageOptions();
+
     private readonly List<StageTiming> timings = [];
 
     public async Task<CutoverReport> RunAsync(StageCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
+        // One apply per target database: taken before anything is read, held until the report.
+        await using var applyLock = command == StageCommand.Apply && config.SequenceAdvancement.Enabled
+            ? await Timed("lock", () => applier.LockAsync(config.Target.LockTimeout, cancellationToken)).ConfigureAwait(false)
+            : null;
         var catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
         log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
@@ -52,7 +60,7 @@ public sealed class CutoverStage(
         var snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
-        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new RatePolicy(baseline, clock.GetUtcNow(), strict)))).ConfigureAwait(false);
+        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict, options.RequireQuiet)))).ConfigureAwait(false);
         log.Information("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked, {Findings} findings",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
@@ -66,6 +74,7 @@ public sealed class CutoverStage(
         var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
         ApplyResult? applied = null;
         IReadOnlyList<SequenceVerification>? verification = null;
+        IReadOnlyList<(string Path, JournalDocument Journal)> earlier = [];
         ReportStatus status;
 
         if (command == StageCommand.Plan)
@@ -83,8 +92,27 @@ public sealed class CutoverStage(
             if (command == StageCommand.Apply)
             {
                 var toSet = plan.Enabled ? plan.ToAdvance.ToList() : [];
-                applied = await Timed("apply", () => applier.ApplyAsync(toSet, cancellationToken)).ConfigureAwait(false);
+                earlier = options.JournalDirectory is { } directory ? ApplyJournal.FindIncomplete(directory, snapshot.Description) : [];
+                foreach (var (path, journal) in earlier)
+                {
+                    var half = journal.Sequences.Count(e => e.State == JournalEntry.Set);
+                    findings.Add(Finding.Of(FindingCatalog.EarlierApplyIncomplete, path,
+                        $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): {half} of {journal.Sequences.Count} sequences set, the rest pending. This run converges them."));
+                }
+                ApplyJournal? journalFile = null;
+                if (options.JournalDirectory is { } where && toSet.Count > 0)
+                {
+                    journalFile = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), snapshot.Description, config.FilePath, toSet, clock.GetUtcNow());
+                    log.Information("Journal {Path}: pre-state of {Count} sequences recorded", journalFile.Path, toSet.Count);
+                }
+                applied = await Timed("apply", () => applier.ApplyAsync(toSet, set => journalFile?.MarkSet(set), cancellationToken)).ConfigureAwait(false);
+                journalFile?.Finish(applied.Succeeded ? JournalDocument.Completed : JournalDocument.Failed, applied.Error, clock.GetUtcNow());
                 log.Information("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
+                foreach (var name in applied.AlreadyAhead)
+                {
+                    findings.Add(Finding.Of(FindingCatalog.MovedDuringApply, name.ToString(),
+                        $"{name} was already at or past its planned value when written (something advanced it after inspection); it was left where it was."));
+                }
                 if (!applied.Succeeded)
                 {
                     // The remedy is a re-run, not a read-back: report what was set and stop here.
@@ -97,6 +125,13 @@ public sealed class CutoverStage(
             verification = results;
             findings.AddRange(verifyFindings);
             status = plan.IsBlocked || results.Any(r => !r.Passed) ? ReportStatus.VerificationFailed : ReportStatus.Verified;
+            if (status == ReportStatus.Verified)
+            {
+                foreach (var (path, _) in earlier)
+                {
+                    ApplyJournal.Update(path, j => j with { Status = JournalDocument.Superseded });
+                }
+            }
             log.Information("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
         }
 

@@ -24,7 +24,17 @@ public interface ITargetInspector
 /// <summary>Moves the planned sequences; the only role that writes.</summary>
 public interface ISequenceApplier
 {
-    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, CancellationToken cancellationToken);
+    /// <summary>
+    /// One apply per target database at a time: waits up to <paramref name="timeout"/>, then fails
+    /// naming the holder. Dispose to release.
+    /// </summary>
+    Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets each sequence only forward (compare and set on the server). <paramref name="onSet"/> is
+    /// told, in order, which sequences were set as soon as it is known (for the journal).
+    /// </summary>
+    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -38,6 +48,9 @@ public sealed record ApplyResult(
     bool NotPermitted = false)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Sequences found already at or past their planned value at write time, left unchanged.</summary>
+    public IReadOnlyList<QualifiedName> AlreadyAhead { get; init; } = [];
 }
 
 /// <summary>The read-back proof for one sequence.</summary>

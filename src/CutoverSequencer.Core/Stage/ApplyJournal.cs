@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+
+namespace CutoverSequencer.Core.Stage;
+
+/// <summary>
+/// apply-journal.json: written and flushed to disk before the first write, then updated as each
+/// sequence is set. It holds every sequence's pre-state, so <c>rollback</c> can restore it exactly and
+/// a later run can say what an interrupted one left half-done. It names the target by endpoint only.
+/// </summary>
+public sealed class ApplyJournal
+{
+    public const string FileName = "apply-journal.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly object gate = new();
+
+    private ApplyJournal(string path, JournalDocument document)
+    {
+        Path = path;
+        Document = document;
+    }
+
+    public string Path { get; }
+
+    public JournalDocument Document { get; private set; }
+
+    public static ApplyJournal Begin(string path, string target, string configFile, IEnumerable<PlannedSequence> rows, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var entries = rows.Select(r => new JournalEntry(
+            r.Sequence!.Schema,
+            r.Sequence.Name,
+            r.Name,
+            new JournalPosition(r.Current!.LastValue, r.Current.IsCalled, r.Current.Increment),
+            new JournalPlan((long)r.NewValue!.Value, (long)r.NextValue!.Value, r.NewIncrement ?? r.Current.Increment),
+            JournalEntry.Pending)).ToList();
+        var journal = new ApplyJournal(path, new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries));
+        journal.Save();
+        return journal;
+    }
+
+    /// <summary>Records sequences as set (called as soon as the server confirmed them).</summary>
+    public void MarkSet(IEnumerable<QualifiedName> sequences)
+    {
+        lock (gate)
+        {
+            var done = sequences.ToHashSet();
+            Document = Document with
+            {
+                Sequences = [.. Document.Sequences.Select(e => done.Contains(e.QualifiedName) ? e with { State = JournalEntry.Set } : e)],
+            };
+            Save();
+        }
+    }
+
+    public void Finish(string status, string? error, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            Document = Document with { Status = status, FinishedAt = now, Error = error };
+            Save();
+        }
+    }
+
+    public static JournalDocument Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JournalDocument>(File.ReadAllText(path), Options)
+                ?? throw new InvalidInputException($"{path}: empty journal");
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            throw new InvalidInputException($"{path}: not a readable apply journal ({e.Message.Split('\n')[0]})", e);
+        }
+    }
+
+    /// <summary>Rewrites a journal found on disk (after a rollback, or once a later run superseded it).</summary>
+    public static void Update(string path, Func<JournalDocument, JournalDocument> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        new ApplyJournal(path, change(Read(path))).Save();
+    }
+
+    /// <summary>
+    /// Journals of earlier applies on the same target that did not complete: in the report directory
+    /// and beside it (re-runs usually write to a sibling folder under reports/).
+    /// </summary>
+    public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory, string target)
+    {
+        var full = System.IO.Path.GetFullPath(reportDirectory);
+        var parent = Directory.GetParent(full)?.FullName;
+        var candidates = new[] { System.IO.Path.Combine(full, FileName) }
+            .Concat(parent is null || !Directory.Exists(parent) ? [] : Directory.GetDirectories(parent).Select(d => System.IO.Path.Combine(d, FileName)))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal);
+        var found = new List<(string, JournalDocument)>();
+        foreach (var path in candidates)
+        {
+            try
+            {
+                var journal = Read(path);
+                if (journal.Target == target && journal.Status is JournalDocument.InProgress or JournalDocument.Failed)
+                {
+                    found.Add((path, journal));
+                }
+            }
+            catch (InvalidInputException)
+            {
+                // Not a journal of ours: ignore it.
+            }
+        }
+        return [.. found.OrderBy(f => f.Item2.StartedAt)];
+    }
+
+    /// <summary>Written to a temporary file, flushed to the disk, then renamed over the journal.</summary>
+    private void Save()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        var temporary = Path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Document, Options) + "\n");
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, Path, overwrite: true);
+    }
+}
+
+public sealed record JournalDocument(
+    int Version,
+    string Target,
+    string Config,
+    DateTimeOffset StartedAt,
+    string Status,
+    DateTimeOffset? FinishedAt,
+    string? Error,
+    IReadOnlyList<JournalEntry> Sequences)
+{
+    public const string InProgress = "in-progress";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Superseded = "superseded";
+    public const string RolledBack = "rolled-back";
+}
+
+public sealed record JournalEntry(string Schema, string Name, string Sequence, JournalPosition Before, JournalPlan Planned, string State)
+{
+    public const string Pending = "pending";
+    public const string Set = "set";
+    public const string Restored = "restored";
+
+    [JsonIgnore]
+    public QualifiedName QualifiedName => new(Schema, Name);
+}
+
+public sealed record JournalPosition(long LastValue, bool IsCalled, long Increment);
+
+public sealed record JournalPlan(long NewValue, long NextValue, long Increment);
