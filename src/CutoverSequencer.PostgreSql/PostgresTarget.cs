@@ -225,6 +225,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                         {
                             log.Information("setval({Sequence}, {Value}, true)", chunk[index].Name, chunk[index].NewValue);
                             done.Add(chunk[index].Sequence!);
+                            onSet([chunk[index].Sequence!]);
                         }
                         else
                         {
@@ -238,10 +239,6 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 finally
                 {
                     set.AddRange(done);
-                    if (done.Count > 0)
-                    {
-                        onSet(done);
-                    }
                 }
             }
             return new ApplyResult(set, null, null) { AlreadyAhead = ahead };
@@ -249,18 +246,52 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         catch (PostgresException e)
         {
             log.Error("Writing {Sequence} failed: {Message} (SQLSTATE {SqlState})", current, e.MessageText, e.SqlState);
-            return new ApplyResult(set, current, $"{e.MessageText} (SQLSTATE {e.SqlState})", NotPermitted: e.SqlState == "42501") { AlreadyAhead = ahead };
+            return await ConfirmAsync(sequences, set, ahead, onSet, $"{e.MessageText} (SQLSTATE {e.SqlState})", e.SqlState == "42501").ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
             log.Error("Apply interrupted at {Sequence}: {Message}", current, e.Message);
-            return new ApplyResult(set, current, $"connection lost: {e.Message}", NotPermitted: true) { AlreadyAhead = ahead };
+            return await ConfirmAsync(sequences, set, ahead, onSet, $"connection lost: {e.Message}", true).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException && cancellationToken.IsCancellationRequested)
         {
             log.Error("Apply interrupted by the operator at {Sequence}", current);
-            return new ApplyResult(set, current, "interrupted (Ctrl+C) before this sequence was written") { AlreadyAhead = ahead };
+            return await ConfirmAsync(sequences, set, ahead, onSet, "interrupted (Ctrl+C)", false).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// After a failure, which sequences did reach their planned value? The server sends results in
+    /// buffered runs, so more may have been set than were confirmed: read them back on a fresh
+    /// connection. If that fails too, only the confirmed ones are reported (a re-run converges anyway).
+    /// </summary>
+    private async Task<ApplyResult> ConfirmAsync(IReadOnlyList<PlannedSequence> sequences, List<QualifiedName> set, List<QualifiedName> ahead,
+        Action<IReadOnlyList<QualifiedName>> onSet, string error, bool notPermitted)
+    {
+        var settled = set.Concat(ahead).ToHashSet();
+        var unknown = sequences.Where(r => !settled.Contains(r.Sequence!)).ToList();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, timeout.Token, retries: 1).ConfigureAwait(false);
+            var positions = await ReadPositionsAsync(connection, [.. unknown.Select(r => r.Current!)], timeout.Token).ConfigureAwait(false);
+            var reached = unknown
+                .Where(r => positions.TryGetValue(r.Sequence!, out var now) && (r.Current!.Descending ? now.NextValue <= r.NextValue!.Value : now.NextValue >= r.NextValue!.Value))
+                .Select(r => r.Sequence!)
+                .ToList();
+            if (reached.Count > 0)
+            {
+                log.Information("Read back after the failure: {Count} more sequence(s) had reached their planned value", reached.Count);
+                set.AddRange(reached);
+                onSet(reached);
+            }
+            unknown = [.. unknown.Where(r => !reached.Contains(r.Sequence!))];
+        }
+        catch (Exception e) when (e is NpgsqlException or Core.CutoverException or OperationCanceledException)
+        {
+            log.Warning("Could not read the sequences back after the failure ({Message}); the report lists only confirmed writes", e.Message);
+        }
+        return new ApplyResult(set, unknown.FirstOrDefault()?.Sequence, error, NotPermitted: notPermitted && set.Count == 0) { AlreadyAhead = ahead };
     }
 
     /// <summary>

@@ -8,10 +8,46 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
+/// <summary>A started cutover-sequencer process.</summary>
+internal sealed class RunningCli : IDisposable
+{
+    private readonly Process process;
+    private readonly Task<string> stdout;
+    private readonly Task<string> stderr;
+
+    public RunningCli(Process process)
+    {
+        this.process = process;
+        stdout = process.StandardOutput.ReadToEndAsync();
+        stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>SIGKILL: no chance to clean up, as with kill -9 or a host crash.</summary>
+    public void Kill() => process.Kill(entireProcessTree: true);
+
+    public async Task<CliResult> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose() => process.Dispose();
+}
+
 /// <summary>Runs the real cutover-sequencer process, as an operator or an orchestrator would.</summary>
 internal static class Cli
 {
     public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        using var process = Start(environment, arguments);
+        return await process.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Starts the CLI without waiting, for tests that interrupt it.</summary>
+    public static RunningCli Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,16 +68,14 @@ internal static class Cli
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return new RunningCli(Process.Start(start)!);
     }
 
     public static JsonElement Report(string directory) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "cutover-report.json"))).RootElement;
+
+    public static JsonElement Journal(string directory) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "apply-journal.json"))).RootElement;
 
     public static JsonElement Sequence(JsonElement report, string name) =>
         report.GetProperty("sequences").EnumerateArray().Single(s => s.GetProperty("sequence").GetString() == name);

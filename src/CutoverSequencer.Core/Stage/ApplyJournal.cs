@@ -22,12 +22,21 @@ public sealed class ApplyJournal
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly object gate = new();
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromMilliseconds(250);
 
-    private ApplyJournal(string path, JournalDocument document)
+    private readonly object gate = new();
+    private readonly HashSet<QualifiedName> marked = [];
+    private readonly Timer? saver;
+    private long lastSave;
+    private bool dirty;
+
+    private ApplyJournal(string path, JournalDocument document, bool autosave)
     {
         Path = path;
         Document = document;
+        // Marks arrive once per sequence; the file is rewritten at most every SaveInterval (a kill
+        // loses at most that much: those sequences read "pending", which rollback and re-runs check).
+        saver = autosave ? new Timer(_ => Flush(), null, SaveInterval, SaveInterval) : null;
     }
 
     public string Path { get; }
@@ -44,32 +53,61 @@ public sealed class ApplyJournal
             new JournalPosition(r.Current!.LastValue, r.Current.IsCalled, r.Current.Increment),
             new JournalPlan((long)r.NewValue!.Value, (long)r.NextValue!.Value, r.NewIncrement ?? r.Current.Increment),
             JournalEntry.Pending)).ToList();
-        var journal = new ApplyJournal(path, new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries));
-        journal.Save();
+        var journal = new ApplyJournal(path, new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries), autosave: true);
+        journal.Save(durable: true);
         return journal;
     }
 
-    /// <summary>Records sequences as set (called as soon as the server confirmed them).</summary>
+    /// <summary>Records sequences as set (called as soon as the server confirmed each one).</summary>
     public void MarkSet(IEnumerable<QualifiedName> sequences)
     {
         lock (gate)
         {
-            var done = sequences.ToHashSet();
-            Document = Document with
+            marked.UnionWith(sequences);
+            dirty = true;
+            if (Environment.TickCount64 - lastSave >= SaveInterval.TotalMilliseconds)
             {
-                Sequences = [.. Document.Sequences.Select(e => done.Contains(e.QualifiedName) ? e with { State = JournalEntry.Set } : e)],
-            };
-            Save();
+                SaveMarks();
+            }
         }
     }
 
     public void Finish(string status, string? error, DateTimeOffset now)
     {
+        saver?.Dispose();
         lock (gate)
         {
+            ApplyMarks();
             Document = Document with { Status = status, FinishedAt = now, Error = error };
-            Save();
+            Save(durable: true);
         }
+    }
+
+    private void Flush()
+    {
+        lock (gate)
+        {
+            if (dirty)
+            {
+                SaveMarks();
+            }
+        }
+    }
+
+    private void SaveMarks()
+    {
+        ApplyMarks();
+        Save(durable: false);
+    }
+
+    private void ApplyMarks()
+    {
+        Document = Document with
+        {
+            Sequences = [.. Document.Sequences.Select(e => e.State == JournalEntry.Pending && marked.Contains(e.QualifiedName) ? e with { State = JournalEntry.Set } : e)],
+        };
+        dirty = false;
+        lastSave = Environment.TickCount64;
     }
 
     public static JournalDocument Read(string path)
@@ -89,7 +127,7 @@ public sealed class ApplyJournal
     public static void Update(string path, Func<JournalDocument, JournalDocument> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        new ApplyJournal(path, change(Read(path))).Save();
+        new ApplyJournal(path, change(Read(path)), autosave: false).Save(durable: true);
     }
 
     /// <summary>
@@ -123,8 +161,11 @@ public sealed class ApplyJournal
         return [.. found.OrderBy(f => f.Item2.StartedAt)];
     }
 
-    /// <summary>Written to a temporary file, flushed to the disk, then renamed over the journal.</summary>
-    private void Save()
+    /// <summary>
+    /// Written to a temporary file, then renamed over the journal; <paramref name="durable"/> also
+    /// flushes it to the disk (before the first write and at the end), beyond a process kill.
+    /// </summary>
+    private void Save(bool durable)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         var temporary = Path + ".tmp";
@@ -132,7 +173,7 @@ public sealed class ApplyJournal
         {
             var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Document, Options) + "\n");
             stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk: durable);
         }
         File.Move(temporary, Path, overwrite: true);
     }

@@ -93,11 +93,17 @@ public sealed class CutoverStage(
             {
                 var toSet = plan.Enabled ? plan.ToAdvance.ToList() : [];
                 earlier = options.JournalDirectory is { } directory ? ApplyJournal.FindIncomplete(directory, snapshot.Description) : [];
+                var positions = snapshot.Entries.Where(e => e.Sequence is not null).GroupBy(e => e.Sequence!.Name).ToDictionary(g => g.Key, g => g.First().Sequence!);
                 foreach (var (path, journal) in earlier)
                 {
-                    var half = journal.Sequences.Count(e => e.State == JournalEntry.Set);
+                    // The journal lists what was confirmed; the positions just read say what the
+                    // pending ones became (results arrive in buffered runs, a kill loses the rest).
+                    var confirmed = journal.Sequences.Count(e => e.State == JournalEntry.Set);
+                    var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending && positions.TryGetValue(e.QualifiedName, out var now)
+                        && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue : now.NextValue >= e.Planned.NextValue));
+                    var notSet = journal.Sequences.Count - confirmed - reachedAnyway;
                     findings.Add(Finding.Of(FindingCatalog.EarlierApplyIncomplete, path,
-                        $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): {half} of {journal.Sequences.Count} sequences set, the rest pending. This run converges them."));
+                        $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): of {journal.Sequences.Count} sequences, {confirmed} confirmed set, {reachedAnyway} found at their planned value, {notSet} not set. This run converges them."));
                 }
                 ApplyJournal? journalFile = null;
                 if (options.JournalDirectory is { } where && toSet.Count > 0)
