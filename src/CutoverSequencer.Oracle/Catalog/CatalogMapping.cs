@@ -33,8 +33,8 @@ public static class CatalogMapping
     {
         ArgumentNullException.ThrowIfNull(row);
         var sequence = new SourceSequence(
-            row.Text("SEQUENCE_OWNER"),
-            row.Text("SEQUENCE_NAME"),
+            row.Name("SEQUENCE_OWNER"),
+            row.Name("SEQUENCE_NAME"),
             row.Number("MIN_VALUE", approximateAllowed: true),
             row.Number("MAX_VALUE", approximateAllowed: true),
             row.Number("INCREMENT_BY"),
@@ -53,14 +53,14 @@ public static class CatalogMapping
     public static SourceIdentityColumn Identity(CatalogRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Text("OWNER"), row.Text("TABLE_NAME"), row.Text("COLUMN_NAME"),
-            row.Trimmed("GENERATION_TYPE") ?? "", row.Trimmed("SEQUENCE_NAME"), row.Location);
+        return new(row.Name("OWNER"), row.Name("TABLE_NAME"), row.Name("COLUMN_NAME"),
+            row.Trimmed("GENERATION_TYPE") ?? "", row.Trimmed("SEQUENCE_NAME") is null ? null : row.Name("SEQUENCE_NAME"), row.Location);
     }
 
     public static SourceTrigger Trigger(CatalogRow row, string text)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Text("OWNER"), row.Text("TRIGGER_NAME"), row.Text("TABLE_OWNER"), row.Trimmed("TABLE_NAME") ?? "",
+        return new(row.Name("OWNER"), row.Name("TRIGGER_NAME"), row.Name("TABLE_OWNER"), row.Trimmed("TABLE_NAME") is null ? "" : row.Name("TABLE_NAME"),
             row.Trimmed("TRIGGER_TYPE") ?? "", row.Trimmed("TRIGGERING_EVENT") ?? "", row.Trimmed("STATUS") ?? "ENABLED",
             row.Trimmed("REFERENCING_NAMES"), text, row.Location);
     }
@@ -74,7 +74,7 @@ public static class CatalogMapping
     public static SourceColumn Column(CatalogRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Text("OWNER"), row.Text("TABLE_NAME"), row.Text("COLUMN_NAME"), row.Text("DATA_TYPE"),
+        return new(row.Name("OWNER"), row.Name("TABLE_NAME"), row.Name("COLUMN_NAME"), row.Text("DATA_TYPE"),
             row.OptionalInt("DATA_LENGTH"), row.OptionalInt("CHAR_LENGTH"), row.Location);
     }
 

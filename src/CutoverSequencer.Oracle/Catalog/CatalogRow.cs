@@ -20,6 +20,14 @@ public abstract class CatalogRow
 
     public string Text(string column) => Trimmed(column) ?? throw Error(column, "is empty");
 
+    /// <summary>An object name: Oracle names hold no control characters (and no double quote).</summary>
+    public string Name(string column)
+    {
+        var text = Text(column);
+        var bad = text.FirstOrDefault(c => char.IsControl(c) || c == '"');
+        return bad == default ? text : throw Error(column, $"contains a character no Oracle name can hold (U+{(int)bad:X4})");
+    }
+
     /// <summary>
     /// An exact integer. With <paramref name="approximateAllowed"/> a bound such as SQL*Plus's
     /// "1.0000E+28" is accepted too: a rounded NOMAXVALUE still means "no bound".

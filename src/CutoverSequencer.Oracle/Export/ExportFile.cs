@@ -15,12 +15,30 @@ namespace CutoverSequencer.Oracle.Export;
 /// </summary>
 internal static class ExportFile
 {
+    /// <summary>Far above any real dictionary export; a guard against a wrong file, not a tuning knob.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyCollection<string> requiredColumns)
     {
         var name = Path.GetFileName(path);
+        if (new FileInfo(path).Length > MaxFileBytes)
+        {
+            throw new InvalidInputException($"{name}: {new FileInfo(path).Length / (1024 * 1024)} MB is beyond the {MaxFileBytes / (1024 * 1024)} MB an export file may have");
+        }
         try
         {
-            using var stream = new StreamReader(path, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: true);
+            string text;
+            using (var file = new StreamReader(path, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: true))
+            {
+                text = file.ReadToEnd();
+            }
+            // TextFieldParser drops NUL characters silently; no dictionary text holds one.
+            var nul = text.IndexOf('\0', StringComparison.Ordinal);
+            if (nul >= 0)
+            {
+                throw new InvalidInputException($"{name}:{text.AsSpan(0, nul).Count('\n') + 1}: contains a NUL byte (not a text export)");
+            }
+            using var stream = new StringReader(text);
             using var parser = new TextFieldParser(stream)
             {
                 TextFieldType = FieldType.Delimited,
