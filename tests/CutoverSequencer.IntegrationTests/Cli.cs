@@ -24,6 +24,8 @@ internal sealed class RunningCli : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     /// <summary>SIGKILL: no chance to clean up, as with kill -9 or a host crash.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 

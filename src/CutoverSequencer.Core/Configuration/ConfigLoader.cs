@@ -495,7 +495,11 @@ public static partial class ConfigLoader
                 }
             }
 
-            if (table is null && sequence is null && Errors.Count == errorsBefore)
+            if (Errors.Count > errorsBefore)
+            {
+                // A field already failed: its own error says it all.
+            }
+            else if (table is null && sequence is null)
             {
                 Errors.Add($"{location}: a tables entry needs 'table' with 'pkColumn', or 'sequence'");
             }
