@@ -21,6 +21,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
 {
     private const int ChunkSize = 500;
 
+    /// <summary>Unindexed tables above this size (8 kB pages: 8 MB) are scanned one per statement.</summary>
+    private const long LargeTablePages = 1000;
+
     private readonly NpgsqlDataSource reader = PostgresConnections.CreateDataSource(config.ConnectionString, "target", readOnly: true, config.StatementTimeout);
     private readonly NpgsqlDataSource writer = PostgresConnections.CreateDataSource(config.ConnectionString, "target");
 
@@ -44,9 +47,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             foreach (var r in resolved)
             {
                 var sequence = r.Sequence is null ? null : positions[r.Sequence.Name];
-                states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, r.RowEstimate, r.Problems));
+                states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
             }
-            states = await ReadKeyExtremesAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            states = await ReadKeyExtremesAsync(states, cancellationToken).ConfigureAwait(false);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
                 Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
@@ -358,8 +361,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         TableEntry Entry,
         TargetColumn? Column,
         TargetSequence? Sequence,
-        long? RowEstimate,
-        List<TargetProblem> Problems);
+        long? Pages,
+        List<TargetProblem> Problems)
+    {
+        public bool KeyIndexed { get; init; } = true;
+    }
 
     /// <summary>One round trip resolves every entry's table, column and sequence.</summary>
     private static async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
@@ -374,11 +380,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             )
             SELECT r.i,
                    r.tbl_oid IS NOT NULL AND tc.relkind IN ('r', 'p', 'f', 'm') AS table_found,
-                   tn.nspname, tc.relname, tc.reltuples::bigint,
+                   tn.nspname, tc.relname, tc.relpages::bigint,
                    a.attname, format_type(a.atttypid, a.atttypmod) AS column_type,
                    a.attidentity,
                    coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::oid AS sequence_oid,
-                   CASE WHEN r.seq_configured THEN sc.relkind END AS configured_relkind
+                   CASE WHEN r.seq_configured THEN sc.relkind END AS configured_relkind,
+                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = r.tbl_oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL) AS key_indexed
             FROM r
             LEFT JOIN pg_class tc ON tc.oid = r.tbl_oid
             LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
@@ -409,7 +416,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.PkColumn).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Sequence?.ToSql()).ToArray() });
 
-        var rows = new List<(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Estimate, uint? SequenceOid, char? ConfiguredKind)>();
+        var rows = new List<(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Pages, uint? SequenceOid, char? ConfiguredKind, bool Indexed)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -424,7 +431,8 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 rows.Add((entry, tableFound, column,
                     reader.IsDBNull(4) ? null : Math.Max(0, reader.GetInt64(4)),
                     reader.IsDBNull(8) ? null : reader.GetFieldValue<uint>(8),
-                    reader.IsDBNull(9) ? null : reader.GetChar(9)));
+                    reader.IsDBNull(9) ? null : reader.GetChar(9),
+                    !reader.IsDBNull(10) && reader.GetBoolean(10)));
             }
         }
 
@@ -462,7 +470,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 problems.Add(Problem(FindingCatalog.SequenceNotResolved, entry.Describe(),
                     $"No sequence is configured for {entry.Describe()} and the column has no nextval() default or identity ({entry.Location})."));
             }
-            result.Add(new Resolution(entry, row.Column, sequence, row.Estimate, problems));
+            result.Add(new Resolution(entry, row.Column, sequence, row.Pages, problems) { KeyIndexed = row.Indexed });
         }
         return result;
     }
@@ -532,35 +540,80 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         return result;
     }
 
-    /// <summary>MAX(pk) per entry (MIN when the sequence descends), in batches of one round trip.</summary>
-    private static async Task<List<TargetEntryState>> ReadKeyExtremesAsync(NpgsqlConnection connection, List<TargetEntryState> states, CancellationToken cancellationToken)
+    /// <summary>
+    /// MAX(pk) per entry (MIN when the sequence descends). Indexed keys are cheap and go in batches of
+    /// one round trip each; whole-table scans go one per statement, largest first (pg_class.relpages),
+    /// so the pool of <c>maxParallelism</c> connections finishes close to max(longest scan, total / workers).
+    /// </summary>
+    private async Task<List<TargetEntryState>> ReadKeyExtremesAsync(List<TargetEntryState> states, CancellationToken cancellationToken)
     {
-        var toScan = states
+        var items = states
             .Select((s, i) => (State: s, Index: i))
             .Where(x => x.State.Column is not null && x.State.Sequence is not null && x.State.Problems.Count == 0)
             .ToList();
-        foreach (var chunk in toScan.Chunk(ChunkSize))
+        var large = items.Where(x => !x.State.KeyIndexed && (x.State.Pages ?? 0) > LargeTablePages).OrderByDescending(x => x.State.Pages).ToList();
+        var work = new System.Collections.Concurrent.ConcurrentQueue<(int State, int Index)[]>(
+            large.Select(x => new[] { (0, x.Index) })
+                .Concat(items.Except(large).OrderByDescending(x => x.State.KeyIndexed ? 0 : x.State.Pages ?? 0).Chunk(ChunkSize).Select(c => c.Select(x => (0, x.Index)).ToArray())));
+        var results = new TargetEntryState[states.Count];
+        states.CopyTo(results);
+        var running = new System.Collections.Concurrent.ConcurrentDictionary<int, DateTime>();
+        var done = 0;
+        using var progress = new Timer(_ =>
         {
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var (state, _) in chunk)
+            var now = DateTime.UtcNow;
+            var longest = running.Select(r => (states[r.Key], now - r.Value)).OrderByDescending(r => r.Item2).Take(3)
+                .Select(r => $"{r.Item1.Entry.Describe()} ({(r.Item1.Pages ?? 0) * 8 / 1024} MB, {r.Item2.TotalSeconds:0} s)");
+            log.Information("Key scans: {Done} of {Total} tables read; running: {Running}", Volatile.Read(ref done), items.Count, string.Join(", ", longest));
+        }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, work.Count))).Select(async _ =>
+        {
+            await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+            while (work.TryDequeue(out var unit))
             {
-                var aggregate = state.Sequence!.Descending ? "min" : "max";
-                var column = state.Column!;
+                var started = DateTime.UtcNow;
+                foreach (var (_, index) in unit)
+                {
+                    running[index] = started;
+                }
+                await using var batch = new NpgsqlBatch(connection);
+                foreach (var (_, index) in unit)
+                {
+                    var state = states[index];
+                    var aggregate = state.Sequence!.Descending ? "min" : "max";
 #pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                    $"SELECT {aggregate}({Identifier.Quote(column.Name)})::text FROM {column.Table.ToSql()}"));
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                        $"SELECT {aggregate}({Identifier.Quote(state.Column!.Name)})::text FROM {state.Column.Table.ToSql()}"));
 #pragma warning restore CA2100
+                }
+                await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var (_, index) in unit)
+                {
+                    await rows.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    var text = await rows.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false) ? null : rows.GetString(0);
+                    var state = states[index];
+                    results[index] = state with
+                    {
+                        KeyExtreme = text is null ? null : WholeBound(text, state.Sequence!.Descending),
+                        ScanTime = (DateTime.UtcNow - started) / unit.Length,
+                    };
+                    running.TryRemove(index, out var _);
+                    Interlocked.Increment(ref done);
+                    await rows.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var (state, index) in chunk)
-            {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var text = await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(0);
-                states[index] = state with { KeyExtreme = text is null ? null : WholeBound(text, state.Sequence!.Descending) };
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
-        return states;
+        catch when (workers.Any(w => w.IsFaulted))
+        {
+            // The first real failure, not the aggregate of a pool that stopped because of it.
+            throw workers.First(w => w.IsFaulted).Exception!.InnerExceptions[0];
+        }
+        return [.. results];
     }
 
     /// <summary>Client sessions on this database other than the stage's own (pg_stat_activity).</summary>

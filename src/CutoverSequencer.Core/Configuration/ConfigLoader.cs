@@ -374,8 +374,14 @@ public static partial class ConfigLoader
                     ? n
                     : Fail<int>("target:connectRetries", $"'connectRetries' must be a whole number from 0 to 20, not '{r}'")
                 : 3;
+            var parallelism = Text("target:maxParallelism") is { } p
+                ? int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 64
+                    ? m
+                    : Fail<int>("target:maxParallelism", $"'maxParallelism' must be a whole number from 1 to 64, not '{p}'")
+                : Environment.ProcessorCount;
             return connectionString is null ? null : new TargetConfig(connectionString, schema)
             {
+                MaxParallelism = parallelism,
                 StatementTimeout = Duration("target:statementTimeout"),
                 LockTimeout = Duration("target:lockTimeout") ?? TimeSpan.FromSeconds(30),
                 ConnectRetries = retries,

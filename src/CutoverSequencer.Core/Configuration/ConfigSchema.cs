@@ -17,7 +17,8 @@ internal sealed class ConfigSchema
             ("schema", Scalar()),
             ("statementTimeout", Scalar()),
             ("lockTimeout", Scalar()),
-            ("connectRetries", Scalar()))),
+            ("connectRetries", Scalar()),
+            ("maxParallelism", Scalar()))),
         ("sequenceAdvancement", Map(
             ("enabled", Scalar()),
             ("safetyMargin", Scalar()),

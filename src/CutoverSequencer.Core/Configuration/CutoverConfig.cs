@@ -46,6 +46,9 @@ public sealed record TargetConfig(string ConnectionString, string Schema)
 
     /// <summary>Connection attempts after a transient failure (with backoff).</summary>
     public int ConnectRetries { get; init; } = 3;
+
+    /// <summary>Key scans running at once, each on its own connection (default: the machine's cores).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }
 
 public sealed record AdvancementConfig(

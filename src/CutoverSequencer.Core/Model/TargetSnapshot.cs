@@ -51,6 +51,15 @@ public sealed record TargetEntryState(
     IReadOnlyList<TargetProblem> Problems)
 {
     public bool IsResolved => Problems.Count == 0 && Sequence is not null;
+
+    /// <summary>pg_class.relpages: the table's size in 8 kB pages at the last ANALYZE or VACUUM.</summary>
+    public long? Pages { get; init; }
+
+    /// <summary>An index starts with the key column, so MAX/MIN reads one index edge instead of the table.</summary>
+    public bool KeyIndexed { get; init; } = true;
+
+    /// <summary>How long reading the key extreme took.</summary>
+    public TimeSpan? ScanTime { get; init; }
 }
 
 /// <summary>A configured object the target does not have (or cannot be used as configured).</summary>

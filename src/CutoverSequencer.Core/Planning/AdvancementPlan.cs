@@ -46,6 +46,9 @@ public sealed record PlannedSequence(
     /// <summary>The rate-aware margin's derivation, when a catch-up window and a rate are known.</summary>
     public RateMargin? Rate { get; init; }
 
+    /// <summary>Time spent reading the key extremes of the tables this sequence feeds.</summary>
+    public TimeSpan? ScanTime { get; init; }
+
     public bool Descending => Current?.Descending ?? false;
 
     /// <summary>The highest value in use (lowest when descending): the source value or the largest key.</summary>

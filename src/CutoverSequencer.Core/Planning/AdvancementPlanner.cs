@@ -3,6 +3,7 @@ using System.Numerics;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
+using Humanizer;
 
 namespace CutoverSequencer.Core.Planning;
 
@@ -166,6 +167,13 @@ public static class AdvancementPlanner
         BigInteger? targetExtreme = null;
         foreach (var entry in entries.Where(e => e.Entry.Table is not null))
         {
+            if (!entry.KeyIndexed && entry.KeyExtreme is not null)
+            {
+                var size = entry.Pages is { } pages ? $"~{(pages * 8192).Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}" : "of unknown size";
+                var took = entry.ScanTime is { } t ? string.Create(CultureInfo.InvariantCulture, $"; the scan took {t.TotalSeconds:0.0} s") : "";
+                findings.Add(Finding.Of(FindingCatalog.NoIndexOnKey, entry.Entry.Describe(),
+                    $"No index starts with {entry.Entry.Describe()}: MAX scans the whole table ({size}){took}."));
+            }
             if (entry.KeyExtreme is { } k)
             {
                 targetExtreme = targetExtreme is { } t ? (descending ? BigInteger.Min(t, k) : BigInteger.Max(t, k)) : k;
@@ -216,6 +224,7 @@ public static class AdvancementPlanner
             SourceName = sourceName,
             Derivation = rate is null ? derivation : $"Margin: {rate.Describe()}. {derivation}",
             Rate = rate,
+            ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + (e.ScanTime ?? TimeSpan.Zero)) : null,
         };
 
         if (row.NextValue is { } next)

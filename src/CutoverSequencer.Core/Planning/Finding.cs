@@ -72,6 +72,7 @@ public static class FindingCatalog
     public const string OtherSessionsConnected = "OTHER_SESSIONS_CONNECTED";
     public const string EarlierApplyIncomplete = "EARLIER_APPLY_INCOMPLETE";
     public const string MovedDuringApply = "MOVED_DURING_APPLY";
+    public const string NoIndexOnKey = "NO_INDEX_ON_KEY";
 
     public static IReadOnlyList<FindingDefinition> All { get; } =
     [
@@ -165,6 +166,9 @@ public static class FindingCatalog
         new(EarlierApplyIncomplete, Severity.Warning,
             "An earlier apply on this target stopped part-way (crash, kill, lost connection or Ctrl+C); its journal lists what it set. This run converges to the planned values.",
             "None if this run verifies; keep both journals with the cutover records."),
+        new(NoIndexOnKey, Severity.Warning,
+            "No index starts with the key column (primary keys usually come with the post-load DDL), so MAX(key) scans the whole table; the message gives its estimated size and how long the scan took.",
+            "Plan the cutover window for the scan time shown (it runs again in verify), or create the key index first; scans of different tables run in parallel (target.maxParallelism)."),
         new(MovedDuringApply, Severity.Info,
             "Between inspection and apply something advanced the sequence past the planned value; the compare-and-set left it where it was (sequences never move backwards).",
             "None: verification proves the sequence clears every key. Find out what was writing during the cutover window."),

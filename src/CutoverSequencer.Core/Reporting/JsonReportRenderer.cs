@@ -100,6 +100,7 @@ public static class JsonReportRenderer
                 words = OperationsBrief.Words(gap.Size),
             },
             derivation = row.Derivation,
+            scanMilliseconds = row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
             set = report.WasSet(row),
             verified = verification?.Passed,
             verification = verification?.Detail,

@@ -123,7 +123,8 @@ public static class MarkdownReportRenderer
         foreach (var row in report.Plan.Sequences)
         {
             var origin = row.Entries.Any(e => !e.IsConfigured) ? $" (mapped from {string.Join(", ", row.Entries.Select(e => e.Origin).Distinct())})" : "";
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(row.Name)}{Escape(origin)}: {Escape(row.Derivation)}");
+            var scan = row.ScanTime is { } t ? $" Key scan: {t.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms." : "";
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(row.Name)}{Escape(origin)}: {Escape(row.Derivation)}{scan}");
         }
         md.AppendLine();
 
