@@ -35,7 +35,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         await writer.DisposeAsync().ConfigureAwait(false);
     }
 
-    public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
+    public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken, TargetSnapshot? previous = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
@@ -48,6 +48,14 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             {
                 var sequence = r.Sequence is null ? null : positions[r.Sequence.Name];
                 states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
+            }
+            if (previous is not null)
+            {
+                // Whole-table scans are not repeated: take those keys from the earlier reading.
+                var earlier = previous.Entries.ToDictionary(e => e.Entry, e => e);
+                states = [.. states.Select(s => !s.KeyIndexed && earlier.TryGetValue(s.Entry, out var e) && e.Problems.Count == 0
+                    ? s with { KeyExtreme = e.KeyExtreme, ScanTime = e.ScanTime, KeyFromEarlierReading = true }
+                    : s)];
             }
             states = await ReadKeyExtremesAsync(states, cancellationToken).ConfigureAwait(false);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
@@ -549,7 +557,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     {
         var items = states
             .Select((s, i) => (State: s, Index: i))
-            .Where(x => x.State.Column is not null && x.State.Sequence is not null && x.State.Problems.Count == 0)
+            .Where(x => x.State.Column is not null && x.State.Sequence is not null && x.State.Problems.Count == 0 && !x.State.KeyFromEarlierReading)
             .ToList();
         var large = items.Where(x => !x.State.KeyIndexed && (x.State.Pages ?? 0) > LargeTablePages).OrderByDescending(x => x.State.Pages).ToList();
         var work = new System.Collections.Concurrent.ConcurrentQueue<(int State, int Index)[]>(

@@ -60,6 +60,9 @@ public sealed record TargetEntryState(
 
     /// <summary>How long reading the key extreme took.</summary>
     public TimeSpan? ScanTime { get; init; }
+
+    /// <summary>True when the key extreme was taken from an earlier reading instead of a new scan.</summary>
+    public bool KeyFromEarlierReading { get; init; }
 }
 
 /// <summary>A configured object the target does not have (or cannot be used as configured).</summary>

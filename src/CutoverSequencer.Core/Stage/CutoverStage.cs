@@ -125,7 +125,10 @@ public sealed class CutoverStage(
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
                     return Report(command, ReportStatus.ApplyFailed, catalog, snapshot, plan, findings, applied, null, analysis);
                 }
-                reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
+                // Sequences and indexed keys are read afresh; unindexed tables are not scanned a second
+                // time inside apply (their keys as inspected are used, and the report says so): the
+                // standalone verify command re-reads everything.
+                reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken, snapshot)).ConfigureAwait(false);
             }
             var (results, verifyFindings) = Verifier.Verify(plan, reading);
             verification = results;

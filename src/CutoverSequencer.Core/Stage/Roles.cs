@@ -15,7 +15,11 @@ public interface ISourceCatalogReader
 /// <summary>Reads the target's sequences, key columns and key extremes for the configured entries.</summary>
 public interface ITargetInspector
 {
-    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken);
+    /// <param name="previous">
+    /// An earlier reading of the same entries: whole-table scans (keys without an index) are not
+    /// repeated, their key extremes are taken from it. Null: read everything.
+    /// </param>
+    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken, TargetSnapshot? previous = null);
 
     /// <summary>Every column of these schemas fed by a sequence (nextval default, identity, OWNED BY), from the catalogs.</summary>
     Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken);

@@ -50,6 +50,7 @@ public static class Verifier
                     ? $"; it must step by {stride.Nodes} on residue {stride.Residue} but has increment {sequence.Increment} and next value ≡ {((next % stride.Nodes) + stride.Nodes) % stride.Nodes}"
                     : null;
             var passed = fails.Count == 0 && strideProblem is null;
+            var reused = entries.Any(e => e.KeyFromEarlierReading) ? " (keys of unindexed tables as read at inspection; run verify to re-scan them)" : "";
             var verb = descending ? "below" : "above";
             var detail = passed
                 ? clears.Count == 0
@@ -58,7 +59,7 @@ public static class Verifier
                 : fails.Count > 0
                     ? $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}{strideProblem}"
                     : $"next value {AdvancementPlanner.Format(next)}{strideProblem}";
-            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed, detail));
+            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed, detail + reused));
 
             if (!passed)
             {
