@@ -69,7 +69,8 @@ public sealed class LocalCluster : IAsyncDisposable
             : null;
     }
 
-    public static async Task<LocalCluster> StartAsync(CancellationToken cancellationToken)
+    /// <param name="settings">Extra server settings, e.g. <c>max_locks_per_transaction=1024</c>.</param>
+    public static async Task<LocalCluster> StartAsync(CancellationToken cancellationToken, params string[] settings)
     {
         var bin = FindBinDirectory() ?? throw new ConnectionFailedException(
             "PostgreSQL server binaries (initdb, pg_ctl) not found: install PostgreSQL (apt-get install postgresql) or set CUTOVER_PG_BIN");
@@ -83,7 +84,8 @@ public sealed class LocalCluster : IAsyncDisposable
                 await RunAsync("chown", ["-R", runAs, root], cancellationToken).ConfigureAwait(false);
             }
             await cluster.RunPgAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions", "--no-sync"], cancellationToken).ConfigureAwait(false);
-            var options = $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+            var options = $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+                + string.Concat(settings.Select(setting => $" -c {setting}"));
             await cluster.RunPgAsync("pg_ctl", ["-D", cluster.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
             return cluster;
         }

@@ -41,9 +41,17 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
         {
-            var resolved = await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
-            var positions = await ReadPositionsAsync(connection, resolved.Where(r => r.Sequence is not null).Select(r => r.Sequence!).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-            var states = new List<TargetEntryState>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            // A re-reading (verify inside apply) keeps the names as resolved: only positions and keys change.
+            var resolved = previous is not null && previous.Entries.Count == entries.Count && previous.Entries.Select(e => e.Entry).SequenceEqual(entries)
+                ? await ReuseResolutionAsync(connection, previous, cancellationToken).ConfigureAwait(false)
+                : await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
+            log.Debug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
+            watch.Restart();
+            var positions = await ReadPositionsAsync(connection, resolved.Where(r => r.Sequence is not null).Select(r => r.Sequence!).DistinctBy(q => q.Name).ToList(), cancellationToken).ConfigureAwait(false);
+            log.Debug("Read {Count} sequence positions in {Ms} ms", positions.Count, watch.ElapsedMilliseconds);
+            watch.Restart();
+            var states = new List<TargetEntryState>(resolved.Count);
             foreach (var r in resolved)
             {
                 var sequence = r.Sequence is null ? null : positions[r.Sequence.Name];
@@ -58,6 +66,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                     : s)];
             }
             states = await ReadKeyExtremesAsync(states, cancellationToken).ConfigureAwait(false);
+            log.Debug("Read key extremes in {Ms} ms", watch.ElapsedMilliseconds);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
                 Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
@@ -209,50 +218,40 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                     onSet([row.Sequence!]);
                 }
             }
-            foreach (var chunk in sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize))
+            // Plain advances: batches of compare-and-set statements spread over the pool (setval on
+            // different sequences never conflicts). The first failure stops the other workers.
+            var chunks = new System.Collections.Concurrent.ConcurrentQueue<PlannedSequence[]>(sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, chunks.Count))).Select(async worker =>
             {
-                current = chunk[0].Sequence!;
-                await using var batch = new NpgsqlBatch(connection);
-                foreach (var row in chunk)
-                {
-                    batch.BatchCommands.Add(CompareAndSet(row));
-                }
-                // Each command returns one row when it set the sequence and none when the sequence was
-                // already at or past the plan; a failed command stops the batch (setval is not undone).
-                var done = new List<QualifiedName>();
+                await using var own = worker == 0 ? null : await PostgresConnections.OpenAsync(writer, Endpoint, stop.Token, config.ConnectRetries).ConfigureAwait(false);
+                var use = own ?? connection;
                 try
                 {
-                    await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    var index = 0;
-                    do
+                    while (!stop.IsCancellationRequested && chunks.TryDequeue(out var chunk))
                     {
-                        current = chunk[index].Sequence!;
-                        var wrote = false;
-                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            wrote = true;
-                        }
-                        if (wrote)
-                        {
-                            log.Information("setval({Sequence}, {Value}, true)", chunk[index].Name, chunk[index].NewValue);
-                            done.Add(chunk[index].Sequence!);
-                            onSet([chunk[index].Sequence!]);
-                        }
-                        else
-                        {
-                            log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", chunk[index].Name, chunk[index].NextValue);
-                            ahead.Add(chunk[index].Sequence!);
-                        }
-                        index++;
+                        await SetChunkAsync(use, chunk, set, ahead, onSet, stop.Token).ConfigureAwait(false);
                     }
-                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
                 }
-                finally
+                catch
                 {
-                    set.AddRange(done);
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    throw;
                 }
+            }).ToList();
+            try
+            {
+                await Task.WhenAll(workers).ConfigureAwait(false);
             }
-            return new ApplyResult(set, null, null) { AlreadyAhead = ahead };
+            catch when (workers.Any(w => w.IsFaulted && w.Exception!.InnerExceptions[0] is not OperationCanceledException))
+            {
+                // The failure that stopped the pool, not the cancellations it caused.
+                throw workers.Select(w => w.Exception?.InnerExceptions[0]).First(e => e is not null and not OperationCanceledException)!;
+            }
+            lock (set)
+            {
+                return new ApplyResult([.. set], null, null) { AlreadyAhead = [.. ahead] };
+            }
         }
         catch (PostgresException e)
         {
@@ -269,6 +268,51 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             log.Error("Apply interrupted by the operator at {Sequence}", current);
             return await ConfirmAsync(sequences, set, ahead, onSet, "interrupted (Ctrl+C)", false).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// One batch of compare-and-set statements. Each returns one row when it set the sequence and
+    /// none when the sequence was already at or past the plan; a failed statement stops the batch
+    /// (the setvals before it stay: setval is not undone by rollback).
+    /// </summary>
+    private async Task SetChunkAsync(NpgsqlConnection connection, PlannedSequence[] chunk, List<QualifiedName> set, List<QualifiedName> ahead,
+        Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var row in chunk)
+        {
+            batch.BatchCommands.Add(CompareAndSet(row));
+        }
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var index = 0;
+        do
+        {
+            var wrote = false;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                wrote = true;
+            }
+            var name = chunk[index].Sequence!;
+            if (wrote)
+            {
+                log.Debug("setval({Sequence}, {Value}, true)", chunk[index].Name, chunk[index].NewValue);
+                lock (set)
+                {
+                    set.Add(name);
+                }
+                onSet([name]);
+            }
+            else
+            {
+                log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", chunk[index].Name, chunk[index].NextValue);
+                lock (set)
+                {
+                    ahead.Add(name);
+                }
+            }
+            index++;
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -376,7 +420,16 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     }
 
     /// <summary>One round trip resolves every entry's table, column and sequence.</summary>
-    private static async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
+    /// <summary>The names as resolved before, with the sequence definitions read again (apply may change increments).</summary>
+    private static async Task<List<Resolution>> ReuseResolutionAsync(NpgsqlConnection connection, TargetSnapshot previous, CancellationToken cancellationToken)
+    {
+        var definitions = await ReadDefinitionsAsync(connection,
+            [.. previous.Entries.Where(e => e.Sequence is { Oid: > 0 }).Select(e => e.Sequence!.Oid).Distinct()], cancellationToken).ConfigureAwait(false);
+        return [.. previous.Entries.Select(e => new Resolution(e.Entry, e.Column,
+            e.Sequence is { } q && definitions.TryGetValue(q.Oid, out var fresh) ? fresh : e.Sequence, e.Pages, [.. e.Problems]) { KeyIndexed = e.KeyIndexed })];
+    }
+
+    private async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
     {
         const string sql = """
             WITH e AS (
@@ -444,7 +497,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             }
         }
 
+        log.Debug("Resolve query returned {Count} rows", rows.Count);
         var definitions = await ReadDefinitionsAsync(connection, rows.Where(r => r.SequenceOid is not null).Select(r => r.SequenceOid!.Value).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        log.Debug("Read {Count} sequence definitions", definitions.Count);
         var result = new List<Resolution>();
         foreach (var row in rows)
         {
@@ -492,10 +547,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             SELECT s.seqrelid, n.nspname, c.relname, format_type(s.seqtypid, NULL),
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    has_sequence_privilege(s.seqrelid, 'UPDATE')
-            FROM pg_sequence s
+            FROM unnest($1::oid[]) AS wanted(oid)
+            JOIN pg_sequence s ON s.seqrelid = wanted.oid
             JOIN pg_class c ON c.oid = s.seqrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE s.seqrelid = ANY($1)
             """;
         var result = new Dictionary<uint, TargetSequence>();
         await using var command = new NpgsqlCommand(sql, connection);
@@ -512,38 +567,57 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 IsCalled: false)
             {
                 CanUpdate = reader.GetBoolean(10),
+                Oid = reader.GetFieldValue<uint>(0),
             };
         }
         return result;
     }
 
     /// <summary>
-    /// last_value and is_called straight from each sequence relation (pg_sequences shows NULL when
-    /// is_called is false); reading them consumes no value. Batched as UNION ALL.
+    /// last_value and is_called straight from each sequence relation, consuming no value
+    /// (pg_sequences shows NULL when is_called is false). Plain SELECTs take only AccessShareLock, so
+    /// inspection never queues behind a writer (pg_sequence_last_value would lock like nextval).
+    /// UNION ALL batches, spread over the connection pool.
     /// </summary>
-    private static async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
+    private async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
     {
         var result = new Dictionary<QualifiedName, TargetSequence>();
-        foreach (var chunk in sequences.Chunk(ChunkSize))
+        var pending = sequences;
+        var work = new System.Collections.Concurrent.ConcurrentQueue<TargetSequence[]>(pending.Chunk(ChunkSize));
+        var found = new System.Collections.Concurrent.ConcurrentBag<TargetSequence>();
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, work.Count))).Select(async worker =>
         {
-            var sql = new StringBuilder();
-            for (var i = 0; i < chunk.Length; i++)
+            // The first worker uses the inspection's connection; others take their own.
+            await using var own = worker == 0 ? null : await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+            var use = own ?? connection;
+            while (work.TryDequeue(out var chunk))
             {
-                if (i > 0)
+                var sql = new StringBuilder();
+                for (var i = 0; i < chunk.Length; i++)
                 {
-                    sql.Append(" UNION ALL ");
+                    sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture, $"SELECT {i}, last_value, is_called FROM {chunk[i].Name.ToSql()}");
                 }
-                sql.Append(CultureInfo.InvariantCulture, $"SELECT {i}, last_value, is_called FROM {chunk[i].Name.ToSql()}");
-            }
 #pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-            await using var command = new NpgsqlCommand(sql.ToString(), connection);
+                await using var command = new NpgsqlCommand(sql.ToString(), use);
 #pragma warning restore CA2100
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var definition = chunk[reader.GetInt32(0)];
-                result[definition.Name] = definition with { LastValue = reader.GetInt64(1), IsCalled = reader.GetBoolean(2) };
+                await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    found.Add(chunk[rows.GetInt32(0)] with { LastValue = rows.GetInt64(1), IsCalled = rows.GetBoolean(2) });
+                }
             }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch when (workers.Any(w => w.IsFaulted))
+        {
+            throw workers.First(w => w.IsFaulted).Exception!.InnerExceptions[0];
+        }
+        foreach (var sequence in found)
+        {
+            result[sequence.Name] = sequence;
         }
         return result;
     }

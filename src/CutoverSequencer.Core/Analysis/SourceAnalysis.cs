@@ -69,9 +69,10 @@ public static class SourceAnalysis
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(more);
+        var mapped = entries.Where(e => e.Table is not null).Select(e => (e.Table!, e.PkColumn)).ToHashSet();
         foreach (var entry in more)
         {
-            if (!entries.Any(e => e.Table is not null && e.Table == entry.Table && e.PkColumn == entry.PkColumn))
+            if (entry.Table is null || mapped.Add((entry.Table, entry.PkColumn)))
             {
                 entries.Add(entry);
             }

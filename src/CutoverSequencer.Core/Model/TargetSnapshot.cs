@@ -20,6 +20,9 @@ public sealed record TargetSequence(
     /// <summary>has_sequence_privilege(..., 'UPDATE') for the connecting user: setval needs it.</summary>
     public bool CanUpdate { get; init; } = true;
 
+    /// <summary>The sequence's pg_class OID in the target (0 when not known).</summary>
+    public uint Oid { get; init; }
+
     public bool Descending => Increment < 0;
 
     /// <summary>What the next nextval returns: last_value + increment once called, else last_value.</summary>

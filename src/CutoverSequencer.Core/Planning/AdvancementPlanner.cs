@@ -25,6 +25,8 @@ public static class AdvancementPlanner
         var findings = new List<Finding>();
         var rows = new List<PlannedSequence>();
         var matchedSource = new HashSet<SourceSequence>();
+        names ??= NameMapping.Default("public");
+        var lookup = new SourceLookup(source, names);
 
         if (target.Entries.Count == 0)
         {
@@ -39,7 +41,7 @@ public static class AdvancementPlanner
                 // Found by analysis, not asked for: the table may simply not have been migrated.
                 findings.Add(Finding.Of(FindingCatalog.DiscoveredMappingUnresolved, broken.Entry.Describe(),
                     $"{broken.Entry.Describe()} (from {broken.Entry.Origin}) is not advanced: {string.Join(" ", broken.Problems.Select(p => p.Message))}"));
-                if (broken.Entry.SourceSequence is { } name && FindExplicit(name, source) is { } accounted)
+                if (broken.Entry.SourceSequence is { } name && lookup.Explicit(name) is { } accounted)
                 {
                     matchedSource.Add(accounted);
                 }
@@ -63,7 +65,7 @@ public static class AdvancementPlanner
             .OrderBy(g => g.Min(x => x.Index));
         foreach (var group in groups)
         {
-            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, names ?? NameMapping.Default("public"), rates, matchedSource, findings));
+            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, lookup, rates, matchedSource, findings));
         }
 
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
@@ -98,7 +100,7 @@ public static class AdvancementPlanner
         IReadOnlyList<TargetEntryState> entries,
         AdvancementConfig settings,
         SourceCatalog source,
-        NameMapping names,
+        SourceLookup lookup,
         PlanPolicy? rates,
         HashSet<SourceSequence> matchedSource,
         List<Finding> findings)
@@ -118,7 +120,7 @@ public static class AdvancementPlanner
         }
 
         // Source value.
-        var (match, matchProblem) = MatchSource(sequence.Name, configured, source, names);
+        var (match, matchProblem) = MatchSource(sequence.Name, configured, lookup);
         BigInteger? sourceLast = null;
         string? sourceName = null;
         if (match is not null)
@@ -417,23 +419,21 @@ public static class AdvancementPlanner
         return blocked;
     }
 
-    private static (SourceSequence? Match, Finding? Problem) MatchSource(
-        QualifiedName target, IReadOnlyList<TableEntry> entries, SourceCatalog source, NameMapping names)
+    private static (SourceSequence? Match, Finding? Problem) MatchSource(QualifiedName target, IReadOnlyList<TableEntry> entries, SourceLookup lookup)
     {
         var explicitName = entries.Select(e => e.SourceSequence).FirstOrDefault(s => s is not null);
         if (explicitName is not null)
         {
-            return (FindExplicit(explicitName, source), null);
+            return (lookup.Explicit(explicitName), null);
         }
 
-        var candidates = source.Sequences
-            .Where(s => string.Equals(names.Name(s.Name), target.Name, StringComparison.Ordinal))
-            .ToList();
+        var candidates = lookup.ByTargetName(target.Name);
         if (candidates.Count <= 1)
         {
             return (candidates.FirstOrDefault(), null);
         }
         // Same name in several owners: the owner that maps to the target's schema decides.
+        var names = lookup.Names;
         var sameSchema = candidates
             .Where(s => string.Equals(names.Schemas.ContainsKey(s.Owner) ? names.Schema(s.Owner) : names.Name(s.Owner), target.Schema, StringComparison.Ordinal))
             .ToList();
@@ -445,12 +445,21 @@ public static class AdvancementPlanner
             $"{target} matches {string.Join(", ", candidates.Select(c => c.FullName))} in the source."));
     }
 
-    private static SourceSequence? FindExplicit(string name, SourceCatalog source)
+    /// <summary>Source sequences indexed once by the name they take in the target, and by Oracle name.</summary>
+    private sealed class SourceLookup(SourceCatalog source, NameMapping names)
     {
-        var (owner, seqName) = SplitOracleName(name);
-        return source.Sequences.FirstOrDefault(s =>
-            string.Equals(s.Name, seqName, StringComparison.Ordinal) &&
-            (owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal)));
+        private readonly ILookup<string, SourceSequence> byTarget = source.Sequences.ToLookup(s => names.Name(s.Name), StringComparer.Ordinal);
+        private readonly ILookup<string, SourceSequence> byName = source.Sequences.ToLookup(s => s.Name, StringComparer.Ordinal);
+
+        public NameMapping Names => names;
+
+        public IReadOnlyList<SourceSequence> ByTargetName(string name) => [.. byTarget[name]];
+
+        public SourceSequence? Explicit(string text)
+        {
+            var (owner, name) = SplitOracleName(text);
+            return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
+        }
     }
 
     /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>

@@ -56,8 +56,14 @@ public sealed record CutoverReport(
         _ => ExitCodes.BlockedOrUnverified,
     };
 
-    public bool WasSet(PlannedSequence row) => row.Sequence is not null && Apply is not null && Apply.Set.Contains(row.Sequence);
+    private HashSet<Naming.QualifiedName>? set;
+    private Dictionary<string, SequenceVerification>? verified;
+
+    public bool WasSet(PlannedSequence row) =>
+        row.Sequence is not null && Apply is not null && (set ??= [.. Apply.Set]).Contains(row.Sequence);
 
     public SequenceVerification? VerificationOf(PlannedSequence row) =>
-        Verification?.FirstOrDefault(v => string.Equals(v.Sequence, row.Name, StringComparison.Ordinal));
+        Verification is null ? null
+            : (verified ??= Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+                .GetValueOrDefault(row.Name);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -18,7 +19,16 @@ public static class JsonReportRenderer
 
     public static string Render(CutoverReport report)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Streamed: rows are produced and written one at a time.</summary>
+    public static void Write(CutoverReport report, TextWriter output)
+    {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
         var document = new
         {
             tool = "cutover-sequencer",
@@ -31,7 +41,7 @@ public static class JsonReportRenderer
             target = report.Target,
             enabled = report.Plan.Enabled,
             interleave = report.Plan.Interleave is { } stride ? new { nodes = stride.Nodes, node = stride.Node, residue = stride.Residue } : null,
-            sequences = report.Plan.Sequences.Select(row => Row(report, row)).ToList(),
+            sequences = report.Plan.Sequences.Select(row => Row(report, row)),
             findings = report.Findings.Select(f => new
             {
                 code = f.Code,
@@ -51,7 +61,47 @@ public static class JsonReportRenderer
             operationsBrief = new { summary = OperationsBrief.Preamble, sequences = OperationsBrief.Lines(report) },
             timings = report.Timings.Select(t => new { stage = t.Stage, milliseconds = (long)t.Duration.TotalMilliseconds }).ToList(),
         };
-        return JsonSerializer.Serialize(document, Options) + "\n";
+        using var stream = new TextWriterStream(output);
+        JsonSerializer.Serialize(stream, document, Options);
+        stream.Flush();
+        output.Write('\n');
+    }
+
+    /// <summary>Lets the serializer write UTF-8 straight into the report's writer.</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly System.Text.Decoder decoder = System.Text.Encoding.UTF8.GetDecoder();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Span<char> chars = stackalloc char[1024];
+            while (!buffer.IsEmpty)
+            {
+                decoder.Convert(buffer, chars, flush: false, out var used, out var produced, out _);
+                writer.Write(chars[..produced]);
+                buffer = buffer[used..];
+            }
+        }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static object Row(CutoverReport report, PlannedSequence row)

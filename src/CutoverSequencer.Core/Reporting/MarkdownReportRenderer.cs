@@ -1,157 +1,98 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 
 namespace CutoverSequencer.Core.Reporting;
 
-/// <summary>cutover-report.md: what reviewers read. The HTML rendering is built from this text.</summary>
-public static class MarkdownReportRenderer
+/// <summary>The report's sections, in order, as blocks that the Markdown and HTML writers render.</summary>
+public static class ReportLayout
 {
-    public static string Render(CutoverReport report)
+    public static IEnumerable<Block> Blocks(CutoverReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Cutover sequence report: {StatusText(report.Status)}");
-        md.AppendLine();
-        md.AppendLine("| Run | |");
-        md.AppendLine("|---|---|");
-        Row(md, "Command", $"`{report.Command}`");
-        Row(md, "Status", $"**{StatusText(report.Status)}** (exit code {report.ExitCode})");
-        Row(md, "Generated", Time(report.GeneratedAt));
-        Row(md, "Configuration", Cell(report.ConfigFile));
-        Row(md, "Source", Cell(report.Source) + (report.SourceCapturedAt is { } c ? $", captured {Time(c)}" : ""));
-        Row(md, "Target", Cell(report.Target));
-        var counts = report.Plan.Sequences.GroupBy(s => s.Action).ToDictionary(g => g.Key, g => g.Count());
-        Row(md, "Sequences", $"{report.Plan.Sequences.Count}: {counts.GetValueOrDefault(PlanAction.Advance)} to advance, " +
-            $"{counts.GetValueOrDefault(PlanAction.Unchanged)} unchanged, {counts.GetValueOrDefault(PlanAction.Blocked)} blocked");
-        Row(md, "Findings", FindingCounts(report));
-        if (report.Plan.Interleave is { } stride)
-        {
-            Row(md, "Interleave", $"node {stride.Node} of {stride.Nodes}: every sequence steps by {stride.Nodes} and issues only values ≡ {stride.Residue} (mod {stride.Nodes})");
-        }
-        md.AppendLine();
+        var status = StatusText(report.Status);
+        yield return new Heading(1, $"Cutover sequence report: {status}");
+        yield return new Table([new Column("Run"), new Column("")], RunRows(report));
 
-        md.AppendLine("## Operations brief");
-        md.AppendLine();
-        md.AppendLine(OperationsBrief.Preamble);
-        md.AppendLine();
-        foreach (var line in OperationsBrief.Lines(report))
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(line)}");
-        }
-        md.AppendLine();
+        yield return new Heading(2, "Operations brief");
+        yield return new Paragraph(OperationsBrief.Preamble);
+        yield return new BulletList(OperationsBrief.Lines(report).Select(Text));
 
-        md.AppendLine("## Sequences");
-        md.AppendLine();
-        md.AppendLine("| Sequence | Key | Pre-migration last value | Target max | Margin | New value (setval) | Next value | Expected gap | Action | Verified |");
-        md.AppendLine("|---|---|--:|--:|--:|--:|--:|---|---|---|");
-        foreach (var row in report.Plan.Sequences)
-        {
-            var verification = report.VerificationOf(row);
-            var verified = verification is null ? "–" : verification.Passed ? "yes" : "**no**";
-            var action = row.Action switch
-            {
-                PlanAction.Advance when report.WasSet(row) => "advanced",
-                PlanAction.Advance => "advance",
-                PlanAction.Blocked => "**blocked**",
-                _ => "unchanged",
-            };
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Cell(row.Name)} | {Cell(Keys(row))} | {N(row.SourceLast)} | {N(row.TargetMax)} | {N(row.Margin)} | {N(row.NewValue)} | {N(row.NextValue)} | {GapCell(row)} | {action} | {verified} |");
-        }
-        md.AppendLine();
+        yield return new Heading(2, "Sequences");
+        yield return new Table(
+            [
+                new Column("Sequence"), new Column("Key"), new Column("Pre-migration last value", true), new Column("Target max", true),
+                new Column("Margin", true), new Column("New value (setval)", true), new Column("Next value", true), new Column("Expected gap"),
+                new Column("Action"), new Column("Verified"),
+            ],
+            report.Plan.Sequences.Select(row => SequenceRow(report, row)));
 
-        var gaps = report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance && r.Gap is not null).ToList();
-        if (gaps.Count > 0)
+        var gaps = report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance && r.Gap is not null);
+        if (gaps.Any())
         {
-            md.AppendLine("## Expected gaps in words");
-            md.AppendLine();
-            foreach (var row in gaps)
-            {
-                var gap = row.Gap!;
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"- {Escape(row.Name)}: {OperationsBrief.Words(gap.Size)} values, from {N(gap.First)} to {N(gap.Last)}.");
-            }
-            md.AppendLine();
+            yield return new Heading(2, "Expected gaps in words");
+            yield return new BulletList(gaps.Select(row => Text(
+                $"{row.Name}: {OperationsBrief.Words(row.Gap!.Size)} values, from {N(row.Gap.First)} to {N(row.Gap.Last)}.")));
         }
 
-        md.AppendLine("## Findings");
-        md.AppendLine();
+        yield return new Heading(2, "Findings");
         if (report.Findings.Count == 0)
         {
-            md.AppendLine("None.");
+            yield return new Paragraph("None.");
         }
         else
         {
-            md.AppendLine("| Severity | Code | Object | Message | Resolution |");
-            md.AppendLine("|---|---|---|---|---|");
-            foreach (var f in report.Findings)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {SeverityText(f.Severity)} | `{f.Code}` | {Cell(f.Object)} | {Cell(f.Message)} | {Cell(f.Resolution)} |");
-            }
+            yield return new Table(
+                [new Column("Severity"), new Column("Code"), new Column("Object"), new Column("Message"), new Column("Resolution")],
+                report.Findings.Select(f => (IReadOnlyList<IReadOnlyList<Inline>>)
+                [
+                    [f.Severity == Severity.Blocking ? Inline.Strong("blocking") : Inline.Plain(f.Severity == Severity.Warning ? "warning" : "info")],
+                    [Inline.Code(f.Code)], Text(f.Object), Text(f.Message), Text(f.Resolution),
+                ]));
         }
-        md.AppendLine();
 
         if (report.Apply is { } apply)
         {
-            md.AppendLine("## Apply");
-            md.AppendLine();
-            md.AppendLine(apply.Succeeded
-                ? $"{apply.Set.Count} sequence(s) set with `setval(sequence, new value, true)`."
-                : $"Apply failed at {Escape(apply.FailedAt?.ToString() ?? "?")}: {Escape(apply.Error ?? "")}. Set before the failure: {(apply.Set.Count == 0 ? "none" : Escape(string.Join(", ", apply.Set)))}.");
-            md.AppendLine();
+            yield return new Heading(2, "Apply");
+            yield return apply.Succeeded
+                ? new Paragraph([Inline.Plain($"{apply.Set.Count} sequence(s) set with "), Inline.Code("setval(sequence, new value, true)"), Inline.Plain(".")])
+                : new Paragraph($"Apply failed at {apply.FailedAt?.ToString() ?? "?"}: {apply.Error}. Set before the failure: {(apply.Set.Count == 0 ? "none" : string.Join(", ", apply.Set))}.");
         }
 
         if (report.Verification is { } readBack)
         {
-            md.AppendLine("## Verification");
-            md.AppendLine();
-            md.AppendLine("Each sequence was read back (`SELECT last_value, is_called`, no value consumed) and its next value compared with the keys read afresh.");
-            md.AppendLine();
-            foreach (var v in readBack)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {(v.Passed ? "✔" : "✘")} {Escape(v.Sequence)}: {Escape(v.Detail)}.");
-            }
-            md.AppendLine();
+            yield return new Heading(2, "Verification");
+            yield return new Paragraph(
+            [
+                Inline.Plain("Each sequence was read back ("), Inline.Code("SELECT last_value, is_called"),
+                Inline.Plain(", no value consumed) and its next value compared with the keys read afresh."),
+            ]);
+            yield return new BulletList(readBack.Select(v => Text($"{(v.Passed ? "✔" : "✘")} {v.Sequence}: {v.Detail}.")));
         }
 
-        md.AppendLine("## How each value was derived");
-        md.AppendLine();
-        foreach (var row in report.Plan.Sequences)
+        yield return new Heading(2, "How each value was derived");
+        yield return new BulletList(report.Plan.Sequences.Select(row =>
         {
             var origin = row.Entries.Any(e => !e.IsConfigured) ? $" (mapped from {string.Join(", ", row.Entries.Select(e => e.Origin).Distinct())})" : "";
             var scan = row.ScanTime is { } t ? $" Key scan: {t.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms." : "";
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(row.Name)}{Escape(origin)}: {Escape(row.Derivation)}{scan}");
-        }
-        md.AppendLine();
+            return Text($"{row.Name}{origin}: {row.Derivation}{scan}");
+        }));
 
         if (report.PostLoadDefaults.Count > 0)
         {
-            md.AppendLine("## Post-load column defaults (for review)");
-            md.AppendLine();
-            md.AppendLine("These replace the Oracle triggers that filled keys from sequences; they are also in `post-load-defaults.sql`.");
-            md.AppendLine();
-            md.AppendLine("```sql");
-            foreach (var statement in report.PostLoadDefaults)
-            {
-                md.AppendLine(statement);
-            }
-            md.AppendLine("```");
-            md.AppendLine();
+            yield return new Heading(2, "Post-load column defaults (for review)");
+            yield return new Paragraph(
+            [
+                Inline.Plain("These replace the Oracle triggers that filled keys from sequences; they are also in "),
+                Inline.Code(ReportWriter.PostLoadDefaultsFile), Inline.Plain("."),
+            ]);
+            yield return new CodeBlock("sql", report.PostLoadDefaults.SelectMany(s => s.Split('\n')));
         }
 
-        md.AppendLine("## Stage timings");
-        md.AppendLine();
-        md.AppendLine("| Stage | Duration |");
-        md.AppendLine("|---|--:|");
-        foreach (var t in report.Timings)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {t.Stage} | {t.Duration.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms |");
-        }
-        return md.ToString();
+        yield return new Heading(2, "Stage timings");
+        yield return new Table([new Column("Stage"), new Column("Duration", true)],
+            report.Timings.Select(t => (IReadOnlyList<IReadOnlyList<Inline>>)[Text(t.Stage), Text($"{t.Duration.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms")]));
     }
 
     public static string StatusText(ReportStatus status) => status switch
@@ -163,29 +104,49 @@ public static class MarkdownReportRenderer
         _ => "apply failed",
     };
 
-    private static string SeverityText(Severity severity) => severity switch
+    private static IEnumerable<IReadOnlyList<IReadOnlyList<Inline>>> RunRows(CutoverReport report)
     {
-        Severity.Blocking => "**blocking**",
-        Severity.Warning => "warning",
-        _ => "info",
-    };
-
-    private static string FindingCounts(CutoverReport report)
-    {
+        static IReadOnlyList<IReadOnlyList<Inline>> Row(string name, params Inline[] value) => [[Inline.Plain(name)], value];
+        yield return Row("Command", Inline.Code(report.Command));
+        yield return Row("Status", Inline.Strong(StatusText(report.Status)), Inline.Plain($" (exit code {report.ExitCode})"));
+        yield return Row("Generated", Inline.Plain(Time(report.GeneratedAt)));
+        yield return Row("Configuration", Inline.Plain(report.ConfigFile));
+        yield return Row("Source", Inline.Plain(report.Source + (report.SourceCapturedAt is { } c ? $", captured {Time(c)}" : "")));
+        yield return Row("Target", Inline.Plain(report.Target));
+        var counts = report.Plan.Sequences.GroupBy(s => s.Action).ToDictionary(g => g.Key, g => g.Count());
+        yield return Row("Sequences", Inline.Plain($"{report.Plan.Sequences.Count}: {counts.GetValueOrDefault(PlanAction.Advance)} to advance, " +
+            $"{counts.GetValueOrDefault(PlanAction.Unchanged)} unchanged, {counts.GetValueOrDefault(PlanAction.Blocked)} blocked"));
         var bySeverity = report.Findings.GroupBy(f => f.Severity).ToDictionary(g => g.Key, g => g.Count());
-        return $"{bySeverity.GetValueOrDefault(Severity.Blocking)} blocking, {bySeverity.GetValueOrDefault(Severity.Warning)} warning, {bySeverity.GetValueOrDefault(Severity.Info)} info";
+        yield return Row("Findings", Inline.Plain($"{bySeverity.GetValueOrDefault(Severity.Blocking)} blocking, {bySeverity.GetValueOrDefault(Severity.Warning)} warning, {bySeverity.GetValueOrDefault(Severity.Info)} info"));
+        if (report.Plan.Interleave is { } stride)
+        {
+            yield return Row("Interleave", Inline.Plain($"node {stride.Node} of {stride.Nodes}: every sequence steps by {stride.Nodes} and issues only values ≡ {stride.Residue} (mod {stride.Nodes})"));
+        }
     }
 
-    private static string Keys(PlannedSequence row) =>
-        row.Columns.Count > 0
+    private static IReadOnlyList<IReadOnlyList<Inline>> SequenceRow(CutoverReport report, PlannedSequence row)
+    {
+        var verification = report.VerificationOf(row);
+        Inline verified = verification is null ? Inline.Plain("–") : verification.Passed ? Inline.Plain("yes") : Inline.Strong("no");
+        Inline action = row.Action switch
+        {
+            PlanAction.Advance when report.WasSet(row) => Inline.Plain("advanced"),
+            PlanAction.Advance => Inline.Plain("advance"),
+            PlanAction.Blocked => Inline.Strong("blocked"),
+            _ => Inline.Plain("unchanged"),
+        };
+        var keys = row.Columns.Count > 0
             ? string.Join(", ", row.Columns.Select(c => $"{c.Table}.{Identifier.Display(c.Name)}"))
             : string.Join(", ", row.Entries.Select(e => e.Table is null ? "(sequence only)" : e.Describe()));
+        var gap = row.Action != PlanAction.Blocked && row.Gap is { } g ? $"{N(g.Size)} ({N(g.First)} – {N(g.Last)})" : "–";
+        return
+        [
+            Text(row.Name), Text(keys), Text(N(row.SourceLast)), Text(N(row.TargetMax)), Text(N(row.Margin)), Text(N(row.NewValue)),
+            Text(N(row.NextValue)), Text(gap), [action], [verified],
+        ];
+    }
 
-    private static string GapCell(PlannedSequence row) =>
-        row.Action != PlanAction.Blocked && row.Gap is { } gap ? $"{N(gap.Size)} ({N(gap.First)} – {N(gap.Last)})" : "–";
-
-    private static void Row(StringBuilder md, string name, string value) =>
-        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+    private static IReadOnlyList<Inline> Text(string text) => [Inline.Plain(text)];
 
     private static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
@@ -193,21 +154,19 @@ public static class MarkdownReportRenderer
     private static string N(BigInteger? value) => value is { } v ? AdvancementPlanner.Format(v) : "–";
 
     private static string N(long value) => AdvancementPlanner.Format(value);
+}
 
-    /// <summary>Names may hold any character (quoted identifiers): escape Markdown syntax.</summary>
-    private static string Escape(string text)
+/// <summary>cutover-report.md: what reviewers read.</summary>
+public static class MarkdownReportRenderer
+{
+    public static string Render(CutoverReport report)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '[' or ']' or '<' or '>' or '|')
-            {
-                sb.Append('\\');
-            }
-            sb.Append(c is '\r' or '\n' ? ' ' : c);
-        }
-        return sb.ToString();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(report, writer);
+        return writer.ToString();
     }
 
-    private static string Cell(string text) => Escape(text);
+    public static void Write(CutoverReport report, TextWriter output) => MarkdownWriter.Write(ReportLayout.Blocks(report), output);
+
+    public static string StatusText(ReportStatus status) => ReportLayout.StatusText(status);
 }

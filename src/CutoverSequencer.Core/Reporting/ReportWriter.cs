@@ -18,13 +18,12 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
-        var markdown = MarkdownReportRenderer.Render(report);
-        WriteAtomically(Path.Combine(directory, MarkdownFile), markdown);
-        WriteAtomically(Path.Combine(directory, HtmlFile), HtmlReportRenderer.Render(report, markdown));
-        WriteAtomically(Path.Combine(directory, JsonFile), JsonReportRenderer.Render(report));
+        WriteAtomically(Path.Combine(directory, MarkdownFile), w => MarkdownReportRenderer.Write(report, w));
+        WriteAtomically(Path.Combine(directory, HtmlFile), w => HtmlReportRenderer.Write(report, w));
+        WriteAtomically(Path.Combine(directory, JsonFile), w => JsonReportRenderer.Write(report, w));
         if (report.PostLoadDefaults.Count > 0)
         {
-            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), PostLoadDefaultsScript(report));
+            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), w => w.Write(PostLoadDefaultsScript(report)));
         }
     }
 
@@ -37,11 +36,17 @@ public static class ReportWriter
         return header + string.Join("\n\n", report.PostLoadDefaults) + "\n";
     }
 
-    /// <summary>Readers (orchestrators polling the directory) never see a half-written file.</summary>
-    private static void WriteAtomically(string path, string content)
+    /// <summary>
+    /// Streamed to a temporary file, then renamed: readers (orchestrators polling the directory) never
+    /// see a half-written file, and no rendering is held whole in memory.
+    /// </summary>
+    private static void WriteAtomically(string path, Action<TextWriter> write)
     {
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content, new System.Text.UTF8Encoding(false));
+        using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+        {
+            write(writer);
+        }
         File.Move(temporary, path, overwrite: true);
     }
 }

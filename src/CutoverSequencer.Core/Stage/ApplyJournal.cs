@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Naming;
@@ -25,7 +24,9 @@ public sealed class ApplyJournal
     private static readonly TimeSpan SaveInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly object gate = new();
-    private readonly HashSet<QualifiedName> marked = [];
+    private readonly List<QualifiedName> marked = [];
+    private readonly JournalEntry[] entries;
+    private readonly Dictionary<QualifiedName, int> index;
     private readonly Timer? saver;
     private long lastSave;
     private bool dirty;
@@ -33,7 +34,9 @@ public sealed class ApplyJournal
     private ApplyJournal(string path, JournalDocument document, bool autosave)
     {
         Path = path;
-        Document = document;
+        entries = [.. document.Sequences];
+        index = entries.Select((e, i) => (e.QualifiedName, i)).GroupBy(x => x.QualifiedName).ToDictionary(g => g.Key, g => g.First().i);
+        Document = document with { Sequences = entries };
         // Marks arrive once per sequence; the file is rewritten at most every SaveInterval (a kill
         // loses at most that much: those sequences read "pending", which rollback and re-runs check).
         saver = autosave ? new Timer(_ => Flush(), null, SaveInterval, SaveInterval) : null;
@@ -63,7 +66,7 @@ public sealed class ApplyJournal
     {
         lock (gate)
         {
-            marked.UnionWith(sequences);
+            marked.AddRange(sequences);
             dirty = true;
             if (Environment.TickCount64 - lastSave >= SaveInterval.TotalMilliseconds)
             {
@@ -100,12 +103,17 @@ public sealed class ApplyJournal
         Save(durable: false);
     }
 
+    /// <summary>Marks are applied in place: a journal of many thousand entries is not copied per save.</summary>
     private void ApplyMarks()
     {
-        Document = Document with
+        foreach (var name in marked)
         {
-            Sequences = [.. Document.Sequences.Select(e => e.State == JournalEntry.Pending && marked.Contains(e.QualifiedName) ? e with { State = JournalEntry.Set } : e)],
-        };
+            if (index.TryGetValue(name, out var i) && entries[i].State == JournalEntry.Pending)
+            {
+                entries[i] = entries[i] with { State = JournalEntry.Set };
+            }
+        }
+        marked.Clear();
         dirty = false;
         lastSave = Environment.TickCount64;
     }
@@ -169,10 +177,11 @@ public sealed class ApplyJournal
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         var temporary = Path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Document, Options) + "\n");
-            stream.Write(bytes);
+            // Straight into the file: a journal of many thousand entries never becomes one big string.
+            JsonSerializer.Serialize(stream, Document, Options);
+            stream.WriteByte((byte)'\n');
             stream.Flush(flushToDisk: durable);
         }
         File.Move(temporary, Path, overwrite: true);

@@ -1,0 +1,221 @@
+using System.Net;
+
+namespace CutoverSequencer.Core.Reporting;
+
+/// <summary>
+/// The report's layout, built once from the model and written as Markdown or HTML. Lists and table
+/// rows are enumerated lazily, so writers stream a report of any size without holding it whole.
+/// </summary>
+public abstract record Block;
+
+public sealed record Heading(int Level, string Text) : Block;
+
+public sealed record Paragraph(IReadOnlyList<Inline> Parts) : Block
+{
+    public Paragraph(string text)
+        : this([Inline.Plain(text)])
+    {
+    }
+}
+
+public sealed record BulletList(IEnumerable<IReadOnlyList<Inline>> Items) : Block;
+
+public sealed record Column(string Title, bool Numeric = false);
+
+public sealed record Table(IReadOnlyList<Column> Columns, IEnumerable<IReadOnlyList<IReadOnlyList<Inline>>> Rows) : Block;
+
+public sealed record CodeBlock(string Language, IEnumerable<string> Lines) : Block;
+
+public enum InlineStyle
+{
+    Plain,
+    Strong,
+    Code,
+}
+
+public readonly record struct Inline(string Text, InlineStyle Style)
+{
+    public static Inline Plain(string text) => new(text, InlineStyle.Plain);
+
+    public static Inline Strong(string text) => new(text, InlineStyle.Strong);
+
+    public static Inline Code(string text) => new(text, InlineStyle.Code);
+}
+
+/// <summary>Markdown (CommonMark with pipe tables). Text that could read as syntax is escaped.</summary>
+public static class MarkdownWriter
+{
+    public static void Write(IEnumerable<Block> blocks, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(output);
+        var first = true;
+        foreach (var block in blocks)
+        {
+            if (!first)
+            {
+                output.WriteLine();
+            }
+            first = false;
+            switch (block)
+            {
+                case Heading h:
+                    output.Write(new string('#', h.Level));
+                    output.Write(' ');
+                    output.WriteLine(h.Text);
+                    break;
+                case Paragraph p:
+                    output.WriteLine(Inlines(p.Parts));
+                    break;
+                case BulletList list:
+                    foreach (var item in list.Items)
+                    {
+                        output.Write("- ");
+                        output.WriteLine(Inlines(item));
+                    }
+                    break;
+                case Table table:
+                    output.WriteLine("| " + string.Join(" | ", table.Columns.Select(c => Escape(c.Title))).TrimEnd() + " |");
+                    output.WriteLine("|" + string.Concat(table.Columns.Select(c => c.Numeric ? "--:|" : "---|")));
+                    foreach (var row in table.Rows)
+                    {
+                        output.WriteLine("| " + string.Join(" | ", row.Select(Inlines)) + " |");
+                    }
+                    break;
+                case CodeBlock code:
+                    output.WriteLine("```" + code.Language);
+                    foreach (var line in code.Lines)
+                    {
+                        output.WriteLine(line);
+                    }
+                    output.WriteLine("```");
+                    break;
+            }
+        }
+    }
+
+    private static string Inlines(IReadOnlyList<Inline> parts) => string.Concat(parts.Select(p => p.Style switch
+    {
+        InlineStyle.Strong => $"**{Escape(p.Text)}**",
+        InlineStyle.Code when !p.Text.Contains('`', StringComparison.Ordinal) => $"`{p.Text}`",
+        _ => Escape(p.Text),
+    }));
+
+    /// <summary>Names may hold any character (quoted identifiers): escape what Markdown would read as syntax.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '[' or ']' or '<' or '>' or '|')
+            {
+                sb.Append('\\');
+            }
+            sb.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>One self-contained, printable HTML page: inline CSS, no scripts, every text HTML-encoded.</summary>
+public static class HtmlWriter
+{
+    public static void Write(IEnumerable<Block> blocks, TextWriter output, string title, string badge, string badgeClass, string footer)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write($$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}}</title>
+            <style>
+            :root { --ok: #1a7f37; --bad: #b42318; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; }
+            body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 1200px; padding: 0 1.5rem; }
+            h1 { font-size: 1.6rem; border-bottom: 2px solid var(--line); padding-bottom: .4rem; }
+            h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+            table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+            th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
+            th { background: #f6f8fa; text-align: left; }
+            td.num, th.num { text-align: right; white-space: nowrap; }
+            tr:nth-child(even) td { background: #fbfcfd; }
+            code, pre { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; border-radius: 3px; }
+            code { padding: 0 .2rem; } pre { padding: .6rem; overflow-x: auto; white-space: pre-wrap; }
+            .status { display: inline-block; padding: .3rem .8rem; border-radius: 4px; color: #fff; font-weight: 600; letter-spacing: .02em; }
+            .status.ok { background: var(--ok); } .status.bad { background: var(--bad); } .status.warn { background: var(--warn); }
+            footer { color: var(--muted); margin-top: 2rem; font-size: 12px; }
+            @media print {
+              body { margin: 0; max-width: none; font-size: 10pt; }
+              h2 { break-after: avoid; } tr, li { break-inside: avoid; }
+              .status { border: 1px solid #000; color: #000; background: none !important; }
+              th, td { padding: 2pt 4pt; }
+            }
+            </style>
+            </head>
+            <body>
+            <p><span class="status {{badgeClass}}">{{E(badge)}}</span></p>
+
+            """);
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case Heading h:
+                    output.WriteLine($"<h{h.Level}>{E(h.Text)}</h{h.Level}>");
+                    break;
+                case Paragraph p:
+                    output.WriteLine($"<p>{Inlines(p.Parts)}</p>");
+                    break;
+                case BulletList list:
+                    output.WriteLine("<ul>");
+                    foreach (var item in list.Items)
+                    {
+                        output.WriteLine($"<li>{Inlines(item)}</li>");
+                    }
+                    output.WriteLine("</ul>");
+                    break;
+                case Table table:
+                    output.Write("<table>\n<thead><tr>");
+                    foreach (var c in table.Columns)
+                    {
+                        output.Write(c.Numeric ? $"<th class=\"num\">{E(c.Title)}</th>" : $"<th>{E(c.Title)}</th>");
+                    }
+                    output.WriteLine("</tr></thead>\n<tbody>");
+                    foreach (var row in table.Rows)
+                    {
+                        output.Write("<tr>");
+                        for (var i = 0; i < row.Count; i++)
+                        {
+                            output.Write(i < table.Columns.Count && table.Columns[i].Numeric ? "<td class=\"num\">" : "<td>");
+                            output.Write(Inlines(row[i]));
+                            output.Write("</td>");
+                        }
+                        output.WriteLine("</tr>");
+                    }
+                    output.WriteLine("</tbody>\n</table>");
+                    break;
+                case CodeBlock code:
+                    output.Write("<pre><code>");
+                    foreach (var line in code.Lines)
+                    {
+                        output.WriteLine(E(line));
+                    }
+                    output.WriteLine("</code></pre>");
+                    break;
+            }
+        }
+        output.WriteLine($"<footer>{E(footer)}</footer>\n</body>\n</html>");
+    }
+
+    private static string Inlines(IReadOnlyList<Inline> parts) => string.Concat(parts.Select(p => p.Style switch
+    {
+        InlineStyle.Strong => $"<strong>{E(p.Text)}</strong>",
+        InlineStyle.Code => $"<code>{E(p.Text)}</code>",
+        _ => E(p.Text),
+    }));
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
