@@ -53,9 +53,14 @@ public sealed class CutoverStage(
             var discovered = await Timed("discover", () => target.DiscoverAsync(schemas, cancellationToken)).ConfigureAwait(false);
             SourceAnalysis.Merge(entries, discovered);
         }
-        foreach (var found in entries.Where(e => !e.IsConfigured))
+        var found = entries.Where(e => !e.IsConfigured).ToList();
+        if (found.Count > 0)
         {
-            log.Information("Mapped {Entry} from {Origin}", found.Describe(), found.Origin);
+            log.Information("{Count} keys mapped from source analysis or target discovery (origins in the report)", found.Count);
+            foreach (var entry in found)
+            {
+                log.Debug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
+            }
         }
         var snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
