@@ -55,7 +55,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             foreach (var r in resolved)
             {
                 var sequence = r.Sequence is null ? null : positions[r.Sequence.Name];
-                states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
+                states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
             }
             if (previous is not null)
             {

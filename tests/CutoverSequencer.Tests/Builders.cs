@@ -21,7 +21,7 @@ internal static class Builders
             min ?? (increment > 0 ? 1 : long.MinValue), max ?? (increment > 0 ? long.MaxValue : -1), cache, cycle, lastValue, isCalled);
 
     public static TargetEntryState State(TableEntry entry, TargetSequence sequence, BigInteger? keyExtreme, string columnType = "bigint") =>
-        new(entry, entry.Table is null ? null : new TargetColumn(entry.Table, entry.PkColumn!, columnType), sequence, keyExtreme, null, []);
+        new(entry, entry.Table is null ? null : new TargetColumn(entry.Table, entry.PkColumn!, columnType), sequence, keyExtreme, []);
 
     public static SourceSequence OracleSeq(string name, BigInteger lastNumber, long increment = 1, string owner = "FINANCE",
         bool scalable = false, bool session = false) =>

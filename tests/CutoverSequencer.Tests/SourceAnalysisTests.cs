@@ -121,7 +121,7 @@ public class SourceAnalysisTests
     public void A_derived_mapping_missing_in_the_target_warns_instead_of_blocking()
     {
         var derived = Entry("orders", "order_id", "order_seq") with { Origin = "trigger FINANCE.ORDERS_BI", SourceSequence = "\"FINANCE\".\"ORDER_SEQ\"" };
-        var missing = new TargetEntryState(derived, null, null, null, null,
+        var missing = new TargetEntryState(derived, null, null, null,
             [new TargetProblem(FindingCatalog.TableNotFound, "public.orders", "Table public.orders does not exist in the target.", "")]);
 
         var plan = AdvancementPlanner.Plan(Config().SequenceAdvancement, Source(OracleSeq("ORDER_SEQ", 5)), Target(missing));

@@ -50,7 +50,6 @@ public sealed record TargetEntryState(
     TargetColumn? Column,
     TargetSequence? Sequence,
     BigInteger? KeyExtreme,
-    long? RowEstimate,
     IReadOnlyList<TargetProblem> Problems)
 {
     public bool IsResolved => Problems.Count == 0 && Sequence is not null;

@@ -98,26 +98,8 @@ public sealed class CutoverStage(
             {
                 var toSet = plan.Enabled ? plan.ToAdvance.ToList() : [];
                 earlier = options.JournalDirectory is { } directory ? ApplyJournal.FindIncomplete(directory, snapshot.Description) : [];
-                var positions = snapshot.Entries.Where(e => e.Sequence is not null).GroupBy(e => e.Sequence!.Name).ToDictionary(g => g.Key, g => g.First().Sequence!);
-                foreach (var (path, journal) in earlier)
-                {
-                    // The journal lists what was confirmed; the positions just read say what the
-                    // pending ones became (results arrive in buffered runs, a kill loses the rest).
-                    var confirmed = journal.Sequences.Count(e => e.State == JournalEntry.Set);
-                    var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending && positions.TryGetValue(e.QualifiedName, out var now)
-                        && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue : now.NextValue >= e.Planned.NextValue));
-                    var notSet = journal.Sequences.Count - confirmed - reachedAnyway;
-                    findings.Add(Finding.Of(FindingCatalog.EarlierApplyIncomplete, path,
-                        $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): of {journal.Sequences.Count} sequences, {confirmed} confirmed set, {reachedAnyway} found at their planned value, {notSet} not set. This run converges them."));
-                }
-                ApplyJournal? journalFile = null;
-                if (options.JournalDirectory is { } where && toSet.Count > 0)
-                {
-                    journalFile = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), snapshot.Description, config.FilePath, toSet, clock.GetUtcNow());
-                    log.Information("Journal {Path}: pre-state of {Count} sequences recorded", journalFile.Path, toSet.Count);
-                }
-                applied = await Timed("apply", () => applier.ApplyAsync(toSet, set => journalFile?.MarkSet(set), cancellationToken)).ConfigureAwait(false);
-                journalFile?.Finish(applied.Succeeded ? JournalDocument.Completed : JournalDocument.Failed, applied.Error, clock.GetUtcNow());
+                findings.AddRange(EarlierRunFindings(earlier, snapshot));
+                applied = await Timed("apply", () => ApplyJournaledAsync(toSet, snapshot.Description, cancellationToken)).ConfigureAwait(false);
                 log.Information("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
                 foreach (var name in applied.AlreadyAhead)
                 {
@@ -126,7 +108,7 @@ public sealed class CutoverStage(
                 }
                 if (!applied.Succeeded)
                 {
-                    // The remedy is a re-run, not a read-back: report what was set and stop here.
+                    // No verification: the report says what was set, and the remedy is a re-run.
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
                     return Report(command, ReportStatus.ApplyFailed, catalog, snapshot, plan, findings, applied, null, analysis);
                 }
@@ -150,6 +132,39 @@ public sealed class CutoverStage(
         }
 
         return Report(command, status, catalog, snapshot, plan, findings, applied, verification, analysis);
+    }
+
+    /// <summary>Writes the journal (pre-states first, flushed), applies, and records the outcome in it.</summary>
+    private async Task<ApplyResult> ApplyJournaledAsync(IReadOnlyList<PlannedSequence> toSet, string target, CancellationToken cancellationToken)
+    {
+        ApplyJournal? journal = null;
+        if (options.JournalDirectory is { } where && toSet.Count > 0)
+        {
+            journal = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), target, config.FilePath, toSet, clock.GetUtcNow());
+            log.Information("Journal {Path}: pre-state of {Count} sequences recorded", journal.Path, toSet.Count);
+        }
+        var applied = await applier.ApplyAsync(toSet, set => journal?.MarkSet(set), cancellationToken).ConfigureAwait(false);
+        journal?.Finish(applied.Succeeded ? JournalDocument.Completed : JournalDocument.Failed, applied.Error, clock.GetUtcNow());
+        return applied;
+    }
+
+    /// <summary>
+    /// What earlier, interrupted applies on this target left: the journal lists what was confirmed;
+    /// the positions just read say what the pending ones became (results arrive in buffered runs, and a
+    /// kill loses the rest).
+    /// </summary>
+    private static IEnumerable<Finding> EarlierRunFindings(IReadOnlyList<(string Path, JournalDocument Journal)> earlier, TargetSnapshot snapshot)
+    {
+        var positions = snapshot.Entries.Where(e => e.Sequence is not null).GroupBy(e => e.Sequence!.Name).ToDictionary(g => g.Key, g => g.First().Sequence!);
+        foreach (var (path, journal) in earlier)
+        {
+            var confirmed = journal.Sequences.Count(e => e.State == JournalEntry.Set);
+            var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending && positions.TryGetValue(e.QualifiedName, out var now)
+                && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue : now.NextValue >= e.Planned.NextValue));
+            var notSet = journal.Sequences.Count - confirmed - reachedAnyway;
+            yield return Finding.Of(FindingCatalog.EarlierApplyIncomplete, path,
+                $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): of {journal.Sequences.Count} sequences, {confirmed} confirmed set, {reachedAnyway} found at their planned value, {notSet} not set. This run converges them.");
+        }
     }
 
     private CutoverReport Report(StageCommand command, ReportStatus status, SourceCatalog catalog, TargetSnapshot snapshot,
