@@ -134,11 +134,12 @@ public static class HtmlWriter
             <title>{{E(title)}}</title>
             <style>
             :root { --ok: #1a7f37; --bad: #b42318; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; }
-            body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 1200px; padding: 0 1.5rem; }
+            body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 1400px; padding: 0 1.5rem; }
             h1 { font-size: 1.6rem; border-bottom: 2px solid var(--line); padding-bottom: .4rem; }
             h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
-            th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
+            th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; overflow-wrap: anywhere; min-width: 5.5em; }
+            td:first-child { min-width: 8em; }
             th { background: #f6f8fa; text-align: left; }
             td.num, th.num { text-align: right; white-space: nowrap; }
             tr:nth-child(even) td { background: #fbfcfd; }
