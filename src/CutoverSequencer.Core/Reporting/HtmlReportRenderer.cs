@@ -5,12 +5,7 @@ namespace CutoverSequencer.Core.Reporting;
 /// <summary>cutover-report.html: the same layout as the Markdown, one self-contained printable page.</summary>
 public static class HtmlReportRenderer
 {
-    public static string Render(CutoverReport report)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        Write(report, writer);
-        return writer.ToString();
-    }
+    public static string Render(CutoverReport report) => ReportWriter.ToText(w => Write(report, w));
 
     public static void Write(CutoverReport report, TextWriter output)
     {

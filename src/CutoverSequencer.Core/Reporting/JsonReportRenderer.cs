@@ -17,12 +17,7 @@ public static class JsonReportRenderer
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Render(CutoverReport report)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        Write(report, writer);
-        return writer.ToString();
-    }
+    public static string Render(CutoverReport report) => ReportWriter.ToText(w => Write(report, w));
 
     /// <summary>Streamed: rows are produced and written one at a time.</summary>
     public static void Write(CutoverReport report, TextWriter output)

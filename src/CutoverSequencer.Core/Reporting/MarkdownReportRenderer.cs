@@ -159,12 +159,7 @@ public static class ReportLayout
 /// <summary>cutover-report.md: what reviewers read.</summary>
 public static class MarkdownReportRenderer
 {
-    public static string Render(CutoverReport report)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        Write(report, writer);
-        return writer.ToString();
-    }
+    public static string Render(CutoverReport report) => ReportWriter.ToText(w => Write(report, w));
 
     public static void Write(CutoverReport report, TextWriter output) => MarkdownWriter.Write(ReportLayout.Blocks(report), output);
 

@@ -27,6 +27,15 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>A rendering as one string (tests, small reports); files are streamed instead.</summary>
+    public static string ToText(Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        write(writer);
+        return writer.ToString();
+    }
+
     /// <summary>For review, not for blind execution: run after the load, with the post-load DDL.</summary>
     public static string PostLoadDefaultsScript(CutoverReport report)
     {

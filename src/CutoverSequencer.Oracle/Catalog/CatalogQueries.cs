@@ -32,7 +32,14 @@ public static class CatalogQueries
         ("export_info.csv", "export_info"),
     ];
 
+    /// <summary>A query's text, with the shared owner-list CTE (<c>{{owners}}</c>, from owners.sql) in place.</summary>
     public static string Load(string name)
+    {
+        var text = Resource(name);
+        return text.Contains("{{owners}}", StringComparison.Ordinal) ? text.Replace("{{owners}}", Resource("owners"), StringComparison.Ordinal) : text;
+    }
+
+    private static string Resource(string name)
     {
         using var stream = typeof(CatalogQueries).Assembly.GetManifestResourceStream($"CutoverSequencer.Oracle.Sql.{name}.sql")
             ?? throw new InvalidOperationException($"missing embedded query {name}.sql");

@@ -1,8 +1,4 @@
-WITH owners AS (
-  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
-  FROM dual
-  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
-), candidates AS (
+WITH {{owners}}, candidates AS (
   SELECT c.owner, c.table_name, c.column_name, c.data_type
   FROM {{dict}}_tab_columns c
   JOIN {{dict}}_tables tb ON tb.owner = c.owner AND tb.table_name = c.table_name
