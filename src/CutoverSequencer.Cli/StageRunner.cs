@@ -38,7 +38,9 @@ public static class StageRunner
         var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System, stageOptions);
         var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(report, directory);
+        log.Debug("Reports written in {Ms} ms", watch.ElapsedMilliseconds);
         await WriteSummaryAsync(report, directory, output).ConfigureAwait(false);
         return report.ExitCode;
     }

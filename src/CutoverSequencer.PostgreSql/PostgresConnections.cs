@@ -40,7 +40,10 @@ public static class PostgresConnections
         {
             builder.Options = $"{builder.Options} -c statement_timeout={(long)timeout.TotalMilliseconds}".Trim();
         }
-        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+        // Only built-in types are read or sent: skip loading the server's type catalog on first use.
+        dataSource.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        return dataSource.Build();
     }
 
     /// <summary><c>postgresql://user@host:port/database</c>: where we connect, never the password.</summary>

@@ -19,11 +19,6 @@ namespace CutoverSequencer.PostgreSql;
 /// </summary>
 public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : ITargetInspector, ISequenceApplier, IAsyncDisposable
 {
-    private const int ChunkSize = 500;
-
-    /// <summary>Unindexed tables above this size (8 kB pages: 8 MB) are scanned one per statement.</summary>
-    private const long LargeTablePages = 1000;
-
     private readonly NpgsqlDataSource reader = PostgresConnections.CreateDataSource(config.ConnectionString, "target", readOnly: true, config.StatementTimeout);
     private readonly NpgsqlDataSource writer = PostgresConnections.CreateDataSource(config.ConnectionString, "target");
 
@@ -48,14 +43,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 : await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
             log.Debug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
             watch.Restart();
-            var positions = await ReadPositionsAsync(connection, resolved.Where(r => r.Sequence is not null).Select(r => r.Sequence!).DistinctBy(q => q.Name).ToList(), cancellationToken).ConfigureAwait(false);
-            log.Debug("Read {Count} sequence positions in {Ms} ms", positions.Count, watch.ElapsedMilliseconds);
-            watch.Restart();
             var states = new List<TargetEntryState>(resolved.Count);
             foreach (var r in resolved)
             {
-                var sequence = r.Sequence is null ? null : positions[r.Sequence.Name];
-                states.Add(new TargetEntryState(r.Entry, r.Column, sequence, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
+                states.Add(new TargetEntryState(r.Entry, r.Column, r.Sequence, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
             }
             if (previous is not null)
             {
@@ -65,8 +56,8 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                     ? s with { KeyExtreme = e.KeyExtreme, ScanTime = e.ScanTime, KeyFromEarlierReading = true }
                     : s)];
             }
-            states = await ReadKeyExtremesAsync(states, cancellationToken).ConfigureAwait(false);
-            log.Debug("Read key extremes in {Ms} ms", watch.ElapsedMilliseconds);
+            states = await ReadStatesAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            log.Debug("Read sequence positions and key extremes in {Ms} ms", watch.ElapsedMilliseconds);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
                 Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
@@ -205,12 +196,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             return new ApplyResult(set, null, null);
         }
         await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
-        QualifiedName? current = null;
         try
         {
             foreach (var row in sequences.Where(r => r.NewIncrement is not null))
             {
-                current = row.Sequence!;
                 var moved = await RestartOnStrideAsync(connection, row, cancellationToken).ConfigureAwait(false);
                 (moved ? set : ahead).Add(row.Sequence!);
                 if (moved)
@@ -218,36 +207,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                     onSet([row.Sequence!]);
                 }
             }
-            // Plain advances: batches of compare-and-set statements spread over the pool (setval on
-            // different sequences never conflicts). The first failure stops the other workers.
-            var chunks = new System.Collections.Concurrent.ConcurrentQueue<PlannedSequence[]>(sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, chunks.Count))).Select(async worker =>
-            {
-                await using var own = worker == 0 ? null : await PostgresConnections.OpenAsync(writer, Endpoint, stop.Token, config.ConnectRetries).ConfigureAwait(false);
-                var use = own ?? connection;
-                try
-                {
-                    while (!stop.IsCancellationRequested && chunks.TryDequeue(out var chunk))
-                    {
-                        await SetChunkAsync(use, chunk, set, ahead, onSet, stop.Token).ConfigureAwait(false);
-                    }
-                }
-                catch
-                {
-                    await stop.CancelAsync().ConfigureAwait(false);
-                    throw;
-                }
-            }).ToList();
-            try
-            {
-                await Task.WhenAll(workers).ConfigureAwait(false);
-            }
-            catch when (workers.Any(w => w.IsFaulted && w.Exception!.InnerExceptions[0] is not OperationCanceledException))
-            {
-                // The failure that stopped the pool, not the cancellations it caused.
-                throw workers.Select(w => w.Exception?.InnerExceptions[0]).First(e => e is not null and not OperationCanceledException)!;
-            }
+            // Plain advances: one compare-and-set statement per chunk, chunks spread over the pool
+            // (setval on different sequences never conflicts). The first failure stops the other workers.
+            await RunPooledAsync([.. sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize)], writer, connection,
+                (use, chunk, token) => SetChunkAsync(use, chunk, set, ahead, onSet, token), cancellationToken).ConfigureAwait(false);
             lock (set)
             {
                 return new ApplyResult([.. set], null, null) { AlreadyAhead = [.. ahead] };
@@ -255,47 +218,56 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         catch (PostgresException e)
         {
-            log.Error("Writing {Sequence} failed: {Message} (SQLSTATE {SqlState})", current, e.MessageText, e.SqlState);
+            log.Error("Apply failed: {Message} (SQLSTATE {SqlState})", e.MessageText, e.SqlState);
             return await ConfirmAsync(sequences, set, ahead, onSet, $"{e.MessageText} (SQLSTATE {e.SqlState})", e.SqlState == "42501").ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
-            log.Error("Apply interrupted at {Sequence}: {Message}", current, e.Message);
+            log.Error("Apply interrupted: {Message}", e.Message);
             return await ConfirmAsync(sequences, set, ahead, onSet, $"connection lost: {e.Message}", true).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException && cancellationToken.IsCancellationRequested)
         {
-            log.Error("Apply interrupted by the operator at {Sequence}", current);
+            log.Error("Apply interrupted by the operator");
             return await ConfirmAsync(sequences, set, ahead, onSet, "interrupted (Ctrl+C)", false).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// One batch of compare-and-set statements. Each returns one row when it set the sequence and
-    /// none when the sequence was already at or past the plan; a failed statement stops the batch
-    /// (the setvals before it stay: setval is not undone by rollback).
+    /// One statement sets a chunk: for each sequence in turn, the server reads its position (through
+    /// query_to_xml, in the same statement) and calls setval only when the next value is still short of
+    /// the planned one, so nothing that advanced the sequence since inspection is undone. Each row says
+    /// whether it wrote. A failure ends the statement; the setvals before it stay (setval is not undone
+    /// by rollback) and are found by the read-back.
     /// </summary>
     private async Task SetChunkAsync(NpgsqlConnection connection, PlannedSequence[] chunk, List<QualifiedName> set, List<QualifiedName> ahead,
         Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var row in chunk)
+        const string sql = """
+            SELECT u.i, CASE WHEN (p.next_value - u.planned_next) * sign(u.increment) < 0
+                             THEN setval(u.seq::regclass, u.new_value, true) IS NOT NULL ELSE false END
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::numeric[], $5::numeric[])
+                 WITH ORDINALITY AS u(seq, q, new_value, increment, planned_next, i)
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN split_part(x, ' ', 3)::boolean THEN split_part(x, ' ', 2)::numeric + u.increment
+                            ELSE split_part(x, ' ', 2)::numeric END AS next_value
+                FROM (SELECT split_part(split_part(query_to_xml(u.q, false, true, '')::text, '<v>', 2), '</v>', 1) AS x OFFSET 0) r
+            ) p
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => r.Sequence!.ToSql()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => ProbeQuery(null, false, r.Sequence!)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => (long)r.NewValue!.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => (decimal)r.Current!.Increment).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => (decimal)r.NextValue!.Value).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            batch.BatchCommands.Add(CompareAndSet(row));
-        }
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var index = 0;
-        do
-        {
-            var wrote = false;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var row = chunk[reader.GetInt64(0) - 1];
+            var name = row.Sequence!;
+            if (reader.GetBoolean(1))
             {
-                wrote = true;
-            }
-            var name = chunk[index].Sequence!;
-            if (wrote)
-            {
-                log.Debug("setval({Sequence}, {Value}, true)", chunk[index].Name, chunk[index].NewValue);
+                log.Debug("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
                 lock (set)
                 {
                     set.Add(name);
@@ -304,15 +276,13 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             }
             else
             {
-                log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", chunk[index].Name, chunk[index].NextValue);
+                log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", row.Name, row.NextValue);
                 lock (set)
                 {
                     ahead.Add(name);
                 }
             }
-            index++;
         }
-        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -347,28 +317,6 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             log.Warning("Could not read the sequences back after the failure ({Message}); the report lists only confirmed writes", e.Message);
         }
         return new ApplyResult(set, unknown.FirstOrDefault()?.Sequence, error, NotPermitted: notPermitted && set.Count == 0) { AlreadyAhead = ahead };
-    }
-
-    /// <summary>
-    /// setval only when the sequence's next value is still short of the planned one, decided on the
-    /// server in the same statement: nothing that advanced the sequence since inspection is undone.
-    /// </summary>
-    private static NpgsqlBatchCommand CompareAndSet(PlannedSequence row)
-    {
-        var descending = row.Current!.Increment < 0;
-#pragma warning disable CA2100 // catalog identifier, always quoted; values are bound
-        var command = new NpgsqlBatchCommand($"""
-            SELECT setval($1::regclass, $2, true)
-            FROM (SELECT CASE WHEN is_called THEN last_value::numeric + $3 ELSE last_value::numeric END AS next_value
-                  FROM {row.Sequence!.ToSql()}) c
-            WHERE c.next_value {(descending ? ">" : "<")} $4
-            """);
-#pragma warning restore CA2100
-        command.Parameters.Add(new NpgsqlParameter { Value = row.Sequence.ToSql() });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)row.NewValue!.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = (decimal)row.Current.Increment });
-        command.Parameters.Add(new NpgsqlParameter { Value = (decimal)row.NextValue!.Value });
-        return command;
     }
 
     /// <summary>
@@ -443,9 +391,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                    r.tbl_oid IS NOT NULL AND tc.relkind IN ('r', 'p', 'f', 'm') AS table_found,
                    tn.nspname, tc.relname, tc.relpages::bigint,
                    a.attname, format_type(a.atttypid, a.atttypmod) AS column_type,
-                   a.attidentity,
+                   a.attidentity::text,
                    coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::oid AS sequence_oid,
-                   CASE WHEN r.seq_configured THEN sc.relkind END AS configured_relkind,
+                   CASE WHEN r.seq_configured THEN sc.relkind::text END AS configured_relkind,
                    EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = r.tbl_oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL) AS key_indexed
             FROM r
             LEFT JOIN pg_class tc ON tc.oid = r.tbl_oid
@@ -492,7 +440,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 rows.Add((entry, tableFound, column,
                     reader.IsDBNull(4) ? null : Math.Max(0, reader.GetInt64(4)),
                     reader.IsDBNull(8) ? null : reader.GetFieldValue<uint>(8),
-                    reader.IsDBNull(9) ? null : reader.GetChar(9),
+                    reader.IsDBNull(9) ? null : reader.GetString(9)[0],
                     !reader.IsDBNull(10) && reader.GetBoolean(10)));
             }
         }
@@ -573,131 +521,6 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         return result;
     }
 
-    /// <summary>
-    /// last_value and is_called straight from each sequence relation, consuming no value
-    /// (pg_sequences shows NULL when is_called is false). Plain SELECTs take only AccessShareLock, so
-    /// inspection never queues behind a writer (pg_sequence_last_value would lock like nextval).
-    /// UNION ALL batches, spread over the connection pool.
-    /// </summary>
-    private async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<QualifiedName, TargetSequence>();
-        var pending = sequences;
-        var work = new System.Collections.Concurrent.ConcurrentQueue<TargetSequence[]>(pending.Chunk(ChunkSize));
-        var found = new System.Collections.Concurrent.ConcurrentBag<TargetSequence>();
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, work.Count))).Select(async worker =>
-        {
-            // The first worker uses the inspection's connection; others take their own.
-            await using var own = worker == 0 ? null : await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
-            var use = own ?? connection;
-            while (work.TryDequeue(out var chunk))
-            {
-                var sql = new StringBuilder();
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture, $"SELECT {i}, last_value, is_called FROM {chunk[i].Name.ToSql()}");
-                }
-#pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-                await using var command = new NpgsqlCommand(sql.ToString(), use);
-#pragma warning restore CA2100
-                await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    found.Add(chunk[rows.GetInt32(0)] with { LastValue = rows.GetInt64(1), IsCalled = rows.GetBoolean(2) });
-                }
-            }
-        }).ToList();
-        try
-        {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch when (workers.Any(w => w.IsFaulted))
-        {
-            throw workers.First(w => w.IsFaulted).Exception!.InnerExceptions[0];
-        }
-        foreach (var sequence in found)
-        {
-            result[sequence.Name] = sequence;
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// MAX(pk) per entry (MIN when the sequence descends). Indexed keys are cheap and go in batches of
-    /// one round trip each; whole-table scans go one per statement, largest first (pg_class.relpages),
-    /// so the pool of <c>maxParallelism</c> connections finishes close to max(longest scan, total / workers).
-    /// </summary>
-    private async Task<List<TargetEntryState>> ReadKeyExtremesAsync(List<TargetEntryState> states, CancellationToken cancellationToken)
-    {
-        var items = states
-            .Select((s, i) => (State: s, Index: i))
-            .Where(x => x.State.Column is not null && x.State.Sequence is not null && x.State.Problems.Count == 0 && !x.State.KeyFromEarlierReading)
-            .ToList();
-        var large = items.Where(x => !x.State.KeyIndexed && (x.State.Pages ?? 0) > LargeTablePages).OrderByDescending(x => x.State.Pages).ToList();
-        var work = new System.Collections.Concurrent.ConcurrentQueue<(int State, int Index)[]>(
-            large.Select(x => new[] { (0, x.Index) })
-                .Concat(items.Except(large).OrderByDescending(x => x.State.KeyIndexed ? 0 : x.State.Pages ?? 0).Chunk(ChunkSize).Select(c => c.Select(x => (0, x.Index)).ToArray())));
-        var results = new TargetEntryState[states.Count];
-        states.CopyTo(results);
-        var running = new System.Collections.Concurrent.ConcurrentDictionary<int, DateTime>();
-        var done = 0;
-        using var progress = new Timer(_ =>
-        {
-            var now = DateTime.UtcNow;
-            var longest = running.Select(r => (states[r.Key], now - r.Value)).OrderByDescending(r => r.Item2).Take(3)
-                .Select(r => $"{r.Item1.Entry.Describe()} ({(r.Item1.Pages ?? 0) * 8 / 1024} MB, {r.Item2.TotalSeconds:0} s)");
-            log.Information("Key scans: {Done} of {Total} tables read; running: {Running}", Volatile.Read(ref done), items.Count, string.Join(", ", longest));
-        }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
-
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, work.Count))).Select(async _ =>
-        {
-            await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
-            while (work.TryDequeue(out var unit))
-            {
-                var started = DateTime.UtcNow;
-                foreach (var (_, index) in unit)
-                {
-                    running[index] = started;
-                }
-                await using var batch = new NpgsqlBatch(connection);
-                foreach (var (_, index) in unit)
-                {
-                    var state = states[index];
-                    var aggregate = state.Sequence!.Descending ? "min" : "max";
-#pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                        $"SELECT {aggregate}({Identifier.Quote(state.Column!.Name)})::text FROM {state.Column.Table.ToSql()}"));
-#pragma warning restore CA2100
-                }
-                await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var (_, index) in unit)
-                {
-                    await rows.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    var text = await rows.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false) ? null : rows.GetString(0);
-                    var state = states[index];
-                    results[index] = state with
-                    {
-                        KeyExtreme = text is null ? null : WholeBound(text, state.Sequence!.Descending),
-                        ScanTime = (DateTime.UtcNow - started) / unit.Length,
-                    };
-                    running.TryRemove(index, out var _);
-                    Interlocked.Increment(ref done);
-                    await rows.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }).ToList();
-        try
-        {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch when (workers.Any(w => w.IsFaulted))
-        {
-            // The first real failure, not the aggregate of a pool that stopped because of it.
-            throw workers.First(w => w.IsFaulted).Exception!.InnerExceptions[0];
-        }
-        return [.. results];
-    }
-
     /// <summary>Client sessions on this database other than the stage's own (pg_stat_activity).</summary>
     private static async Task<IReadOnlyList<string>> ReadOtherSessionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -731,19 +554,5 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             names.Add(reader.GetString(0));
         }
         return names;
-    }
-
-    /// <summary>A numeric key as a whole number on the safe side: ceiling for MAX, floor for MIN.</summary>
-    internal static BigInteger WholeBound(string text, bool descending)
-    {
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var whole = BigInteger.Parse(dot < 0 ? text : text[..dot], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        if (dot < 0 || text[(dot + 1)..].All(c => c == '0'))
-        {
-            return whole;
-        }
-        var negative = text.StartsWith('-');
-        // Truncation moved toward zero; step away on the side that keeps the bound safe.
-        return descending ? (negative ? whole - 1 : whole) : (negative ? whole : whole + 1);
     }
 }

@@ -110,7 +110,9 @@ public sealed class FaultTests(PostgresCluster postgres) : IDisposable
         Assert.True(counts.Success, earlier);
         Assert.Equal(Tables, int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Tables, Enumerable.Range(2, 3).Sum(g => int.Parse(counts.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(int.Parse(counts.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, earlier);
+        // A chunk is one statement, so its writes are confirmed when it ends: those before the held
+        // sequence are found at their planned value if they were not confirmed.
+        Assert.True(Enumerable.Range(2, 2).Sum(g => int.Parse(counts.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture)) >= Held - 1, earlier);
         Assert.Equal("superseded", Cli.Journal(Reports("killed")).GetProperty("status").GetString());
         await AssertConvergedAsync(cs);
     }

@@ -18,9 +18,11 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
-        WriteAtomically(Path.Combine(directory, MarkdownFile), w => MarkdownReportRenderer.Write(report, w));
-        WriteAtomically(Path.Combine(directory, HtmlFile), w => HtmlReportRenderer.Write(report, w));
-        WriteAtomically(Path.Combine(directory, JsonFile), w => JsonReportRenderer.Write(report, w));
+        // The renderings only read the report: written side by side.
+        Parallel.Invoke(
+            () => WriteAtomically(Path.Combine(directory, MarkdownFile), w => MarkdownReportRenderer.Write(report, w)),
+            () => WriteAtomically(Path.Combine(directory, HtmlFile), w => HtmlReportRenderer.Write(report, w)),
+            () => WriteAtomically(Path.Combine(directory, JsonFile), w => JsonReportRenderer.Write(report, w)));
         if (report.PostLoadDefaults.Count > 0)
         {
             WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), w => w.Write(PostLoadDefaultsScript(report)));
