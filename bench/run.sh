@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 out=$(mktemp -d)
-dotnet publish src/CutoverSequencer.Cli -c Release -o "$out/cli" --nologo -v q
+dotnet publish src/CutoverSequencer.Cli -c Release -r linux-x64 -o "$out/cli" --nologo -v q
 dotnet run -c Release --project bench/CutoverSequencer.Bench -- --cli "$out/cli/cutover-sequencer.dll" "$@"
 rm -rf "$out"

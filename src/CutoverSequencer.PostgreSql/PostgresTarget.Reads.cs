@@ -24,36 +24,43 @@ public sealed partial class PostgresTarget
     private const string ProbeSql = "SELECT u.i, query_to_xml(u.q, false, true, '')::text FROM unnest($1::text[]) WITH ORDINALITY AS u(q, i)";
 
     /// <summary>
-    /// The query run for one entry: its key extreme (when <paramref name="key"/> is given) and its
-    /// sequence's position (when <paramref name="sequence"/> is given), as one text value
-    /// "extreme last_value is_called" ("null" for an empty table). Identifiers come from the catalog
-    /// and are always quoted.
+    /// The query run for one entry: its key extreme <c>k</c> (when <paramref name="key"/> is given: the
+    /// first key in index order, which plans cheaper than max() and reads the same index edge) and its
+    /// sequence's position <c>l</c>, <c>c</c> (when <paramref name="sequence"/> is given). Identifiers
+    /// come from the catalog and are always quoted.
     /// </summary>
     internal static string ProbeQuery(TargetColumn? key, bool descending, QualifiedName? sequence)
     {
+        var column = key is null ? null : Identifier.Quote(key.Name);
         var extreme = key is null
-            ? "'null'"
-            : $"coalesce((SELECT {(descending ? "min" : "max")}({Identifier.Quote(key.Name)}) FROM {key.Table.ToSql()})::text, 'null')";
+            ? "NULL::text"
+            // Cast outside: inside, ORDER BY would sort by the text output column of the same name.
+            : $"(SELECT {column} FROM {key.Table.ToSql()} WHERE {column} IS NOT NULL ORDER BY {column} {(descending ? "ASC" : "DESC")} LIMIT 1)::text";
         return sequence is null
-            ? $"SELECT concat_ws(' ', {extreme}, 0, false) AS v"
-            : $"SELECT concat_ws(' ', {extreme}, last_value, is_called) AS v FROM {sequence.ToSql()}";
+            ? $"SELECT {extreme} AS k, 0 AS l, false AS c"
+            : $"SELECT {extreme} AS k, last_value AS l, is_called AS c FROM {sequence.ToSql()}";
     }
 
-    /// <summary>Reads the value a probe query returned inside query_to_xml's row element.</summary>
+    /// <summary>Reads the values a probe query returned inside query_to_xml's row element (a NULL key is left out).</summary>
     internal static (string? Extreme, long LastValue, bool IsCalled) ParseProbe(string xml)
     {
-        var start = xml.IndexOf("<v>", StringComparison.Ordinal);
-        var end = start < 0 ? -1 : xml.IndexOf("</v>", start, StringComparison.Ordinal);
-        var parts = end < 0 ? [] : xml[(start + 3)..end].Split(' ');
-        if (parts.Length != 3 || !long.TryParse(parts[1], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var last))
+        static string? Element(string xml, string name)
+        {
+            var start = xml.IndexOf($"<{name}>", StringComparison.Ordinal);
+            var end = start < 0 ? -1 : xml.IndexOf($"</{name}>", start, StringComparison.Ordinal);
+            return end < 0 ? null : xml[(start + name.Length + 2)..end];
+        }
+        var called = Element(xml, "c");
+        if (!long.TryParse(Element(xml, "l"), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var last)
+            || called is not ("true" or "false"))
         {
             throw new InvalidOperationException($"unexpected probe result '{xml}'");
         }
-        return (parts[0] == "null" ? null : parts[0], last, parts[2] is "t" or "true");
+        return (Element(xml, "k"), last, called == "true");
     }
 
     /// <summary>Positions of every resolved sequence and key extremes of every usable entry.</summary>
-    private async Task<List<TargetEntryState>> ReadStatesAsync(NpgsqlConnection connection, List<TargetEntryState> states, CancellationToken cancellationToken)
+    private async Task<List<TargetEntryState>> ReadStatesAsync(List<TargetEntryState> states, CancellationToken cancellationToken)
     {
         bool ReadsKey(TargetEntryState s) => s.Column is not null && s.Sequence is not null && s.Problems.Count == 0 && !s.KeyFromEarlierReading;
         bool IsLarge(TargetEntryState s) => !s.KeyIndexed && (s.Pages ?? 0) > LargeTablePages;
@@ -72,10 +79,10 @@ public sealed partial class PostgresTarget
             }
         }
         var large = Enumerable.Range(0, states.Count).Where(i => ReadsKey(states[i]) && IsLarge(states[i])).OrderByDescending(i => states[i].Pages).ToList();
-        // Large scans first (the longest decides the wall time), then the probe chunks, unindexed tables first.
-        var units = large.Select(i => new ReadUnit(i, null))
-            .Concat(probes.OrderByDescending(p => p.Key && !states[p.Index].KeyIndexed ? states[p.Index].Pages ?? 0 : 0).Chunk(ChunkSize).Select(c => new ReadUnit(-1, c)))
-            .ToList();
+        // Large scans first, on whichever worker is free (the longest decides the wall time); then the
+        // probe chunks, unindexed tables first.
+        var scans = large.Select(i => new ReadUnit(i, null)).ToList();
+        var chunks = probes.OrderByDescending(p => p.Key && !states[p.Index].KeyIndexed ? states[p.Index].Pages ?? 0 : 0).Chunk(ChunkSize).Select(c => new ReadUnit(-1, c)).ToList();
 
         var results = states.ToArray();
         var positions = new ConcurrentDictionary<QualifiedName, (long LastValue, bool IsCalled)>();
@@ -90,7 +97,7 @@ public sealed partial class PostgresTarget
             log.Information("Key reads: {Done} of {Total} tables; scanning: {Running}", Volatile.Read(ref keysDone), keysTotal, string.Join(", ", longest));
         }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
 
-        await RunPooledAsync(units, reader, connection, async (use, unit, token) =>
+        await RunPooledAsync(scans, chunks, async (use, unit, token) =>
         {
             var started = DateTime.UtcNow;
             if (unit.Probe is null)
@@ -140,20 +147,20 @@ public sealed partial class PostgresTarget
     /// <summary>A whole-table scan of one entry, or a chunk of probes (entry, read its key, read its position).</summary>
     private sealed record ReadUnit(int Scan, (int Index, bool Key, bool Position)[]? Probe);
 
-    /// <summary>Current positions of these sequences (after a failed apply: what did reach its value).</summary>
-    private async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
+    /// <summary>Current positions of these sequences, on one connection (after a failed apply: what did reach its value).</summary>
+    private static async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
     {
-        var result = new ConcurrentDictionary<QualifiedName, TargetSequence>();
-        await RunPooledAsync([.. sequences.DistinctBy(s => s.Name).Chunk(ChunkSize)], reader, connection, async (use, chunk, token) =>
+        var result = new Dictionary<QualifiedName, TargetSequence>();
+        foreach (var chunk in sequences.DistinctBy(s => s.Name).Chunk(ChunkSize))
         {
-            var values = await ProbeAsync(use, [.. chunk.Select(s => ProbeQuery(null, false, s.Name))], token).ConfigureAwait(false);
+            var values = await ProbeAsync(connection, [.. chunk.Select(s => ProbeQuery(null, false, s.Name))], cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < chunk.Length; j++)
             {
                 var (_, last, called) = ParseProbe(values[j]);
                 result[chunk[j].Name] = chunk[j] with { LastValue = last, IsCalled = called };
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return new Dictionary<QualifiedName, TargetSequence>(result);
+        }
+        return result;
     }
 
     private static async Task<string[]> ProbeAsync(NpgsqlConnection connection, string[] queries, CancellationToken cancellationToken)
@@ -170,28 +177,61 @@ public sealed partial class PostgresTarget
     }
 
     /// <summary>
-    /// Runs the units on up to <c>target.maxParallelism</c> connections (<paramref name="first"/>, when
-    /// given, is one of them). The first failure stops the other workers and is the one thrown.
+    /// Sessions held for the whole run, one per worker: a chunk goes to the same worker at inspection,
+    /// at apply and at verification, so each server process reads a table's catalog entries once.
+    /// Default read-only; apply writes in explicit READ WRITE transactions.
     /// </summary>
-    private async Task RunPooledAsync<T>(IReadOnlyCollection<T> units, NpgsqlDataSource source, NpgsqlConnection? first,
+    private readonly NpgsqlConnection?[] sessions = new NpgsqlConnection?[Math.Max(1, config.MaxParallelism)];
+
+    private async Task<NpgsqlConnection> SessionAsync(int worker, CancellationToken cancellationToken)
+    {
+        if (sessions[worker] is { State: System.Data.ConnectionState.Open } open)
+        {
+            return open;
+        }
+        await DropSessionAsync(worker).ConfigureAwait(false);
+        return sessions[worker] = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+    }
+
+    /// <summary>A session that failed (broken, cancelled, or in an aborted transaction) is not used again.</summary>
+    private async Task DropSessionAsync(int worker)
+    {
+        if (sessions[worker] is { } session)
+        {
+            sessions[worker] = null;
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs the units on up to <c>target.maxParallelism</c> held sessions: <paramref name="shared"/>
+    /// first, taken by whichever worker is free (long scans); then <paramref name="partitioned"/>,
+    /// unit j on worker j mod workers (the same tables on the same session in every pass), taking
+    /// other workers' units once its own are done. The first failure stops the other workers and is
+    /// the one thrown.
+    /// </summary>
+    private async Task RunPooledAsync<T>(IReadOnlyList<T> shared, IReadOnlyList<T> partitioned,
         Func<NpgsqlConnection, T, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        var queue = new ConcurrentQueue<T>(units);
+        var count = Math.Max(1, Math.Min(sessions.Length, shared.Count + partitioned.Count));
+        var common = new ConcurrentQueue<T>(shared);
+        var own = Enumerable.Range(0, count).Select(w => new ConcurrentQueue<T>(partitioned.Where((_, j) => j % count == w))).ToArray();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(config.MaxParallelism, queue.Count))).Select(async worker =>
+        var workers = Enumerable.Range(0, count).Select(async worker =>
         {
             try
             {
-                await using var own = worker == 0 && first is not null ? null : await PostgresConnections.OpenAsync(source, Endpoint, stop.Token, config.ConnectRetries).ConfigureAwait(false);
-                var use = own ?? first!;
-                while (!stop.IsCancellationRequested && queue.TryDequeue(out var unit))
+                var session = await SessionAsync(worker, stop.Token).ConfigureAwait(false);
+                while (!stop.IsCancellationRequested &&
+                       (common.TryDequeue(out var unit) || own[worker].TryDequeue(out unit) || own.Any(q => q.TryDequeue(out unit))))
                 {
-                    await work(use, unit, stop.Token).ConfigureAwait(false);
+                    await work(session, unit!, stop.Token).ConfigureAwait(false);
                 }
             }
             catch
             {
                 await stop.CancelAsync().ConfigureAwait(false);
+                await DropSessionAsync(worker).ConfigureAwait(false);
                 throw;
             }
         }).ToList();

@@ -26,6 +26,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
 
     public async ValueTask DisposeAsync()
     {
+        for (var worker = 0; worker < sessions.Length; worker++)
+        {
+            await DropSessionAsync(worker).ConfigureAwait(false);
+        }
         await reader.DisposeAsync().ConfigureAwait(false);
         await writer.DisposeAsync().ConfigureAwait(false);
     }
@@ -56,7 +60,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                     ? s with { KeyExtreme = e.KeyExtreme, ScanTime = e.ScanTime, KeyFromEarlierReading = true }
                     : s)];
             }
-            states = await ReadStatesAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            states = await ReadStatesAsync(states, cancellationToken).ConfigureAwait(false);
             log.Debug("Read sequence positions and key extremes in {Ms} ms", watch.ElapsedMilliseconds);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
@@ -73,27 +77,35 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     public async Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken)
     {
         // Catalog dependencies only, never name patterns: the sequence a column default calls, the
-        // identity sequence, the serial sequence OWNED BY the column. The default wins where several apply.
+        // identity sequence, the serial sequence OWNED BY the column. The default wins where several apply;
+        // names and types are formatted only for the rows chosen.
         const string sql = """
-            SELECT DISTINCT ON (n.nspname, c.relname, a.attnum)
-                   n.nspname, c.relname, a.attname, sn.nspname, s.relname, src.how
+            SELECT x.nspname, x.relname, a.attname, sn.nspname, s.relname, x.how,
+                   x.relpages, format_type(a.atttypid, a.atttypmod), s.oid,
+                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum AND i.indpred IS NULL)
             FROM (
-                SELECT ad.adrelid AS relid, ad.adnum AS attnum, d.refobjid AS seqid, 'column default' AS how, 1 AS rank
-                FROM pg_attrdef ad
-                JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass
-                UNION ALL
-                SELECT d.refobjid, d.refobjsubid, d.objid, CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
-                FROM pg_depend d
-                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-                  AND d.deptype IN ('i', 'a') AND d.refobjsubid > 0
-            ) src
-            JOIN pg_class s ON s.oid = src.seqid AND s.relkind = 'S'
+                SELECT DISTINCT ON (c.oid, src.attnum) n.nspname, c.relname, c.oid AS relid, c.relpages::bigint AS relpages,
+                       src.attnum, src.seqid, src.how
+                FROM (
+                    SELECT ad.adrelid AS relid, ad.adnum AS attnum, d.refobjid AS seqid, 'column default' AS how, 1 AS rank
+                    FROM pg_attrdef ad
+                    JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass
+                    UNION ALL
+                    SELECT d.refobjid, d.refobjsubid::int2, d.objid, CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
+                    FROM pg_depend d
+                    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                      AND d.deptype IN ('i', 'a') AND d.refobjsubid > 0
+                ) src
+                JOIN pg_class sq ON sq.oid = src.seqid AND sq.relkind = 'S'
+                JOIN pg_class c ON c.oid = src.relid AND c.relkind IN ('r', 'p')
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ANY($1)
+                ORDER BY c.oid, src.attnum, src.rank
+            ) x
+            JOIN pg_attribute a ON a.attrelid = x.relid AND a.attnum = x.attnum AND NOT a.attisdropped
+            JOIN pg_class s ON s.oid = x.seqid
             JOIN pg_namespace sn ON sn.oid = s.relnamespace
-            JOIN pg_class c ON c.oid = src.relid AND c.relkind IN ('r', 'p')
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = src.attnum AND NOT a.attisdropped
-            WHERE n.nspname = ANY($1)
-            ORDER BY n.nspname, c.relname, a.attnum, src.rank
+            ORDER BY x.nspname, x.relname, a.attnum
             """;
         await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
@@ -106,10 +118,14 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             {
                 var table = new QualifiedName(rows.GetString(0), rows.GetString(1));
                 var sequence = new QualifiedName(rows.GetString(3), rows.GetString(4));
-                result.Add(new TableEntry(table, rows.GetString(2), sequence, null, null, $"{Endpoint} catalog")
+                var entry = new TableEntry(table, rows.GetString(2), sequence, null, null, $"{Endpoint} catalog")
                 {
                     Origin = $"target {rows.GetString(5)}",
-                });
+                };
+                result.Add(entry);
+                // Inspection of this run need not resolve these names again.
+                discovered[entry] = new ResolvedRow(entry, true, new TargetColumn(table, rows.GetString(2), rows.GetString(7)),
+                    Math.Max(0, rows.GetInt64(6)), rows.GetFieldValue<uint>(8), 'S', rows.GetBoolean(9));
             }
             return result;
         }
@@ -195,21 +211,22 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         {
             return new ApplyResult(set, null, null);
         }
-        await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        var restarts = sequences.Where(r => r.NewIncrement is not null).ToList();
+        await using var connection = restarts.Count == 0 ? null : await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
         {
-            foreach (var row in sequences.Where(r => r.NewIncrement is not null))
+            foreach (var row in restarts)
             {
-                var moved = await RestartOnStrideAsync(connection, row, cancellationToken).ConfigureAwait(false);
+                var moved = await RestartOnStrideAsync(connection!, row, cancellationToken).ConfigureAwait(false);
                 (moved ? set : ahead).Add(row.Sequence!);
                 if (moved)
                 {
                     onSet([row.Sequence!]);
                 }
             }
-            // Plain advances: one compare-and-set statement per chunk, chunks spread over the pool
-            // (setval on different sequences never conflicts). The first failure stops the other workers.
-            await RunPooledAsync([.. sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize)], writer, connection,
+            // Plain advances: one compare-and-set statement per chunk, chunks spread over the held
+            // sessions (setval on different sequences never conflicts). The first failure stops the other workers.
+            await RunPooledAsync([], [.. sequences.Where(r => r.NewIncrement is null).Chunk(ChunkSize)],
                 (use, chunk, token) => SetChunkAsync(use, chunk, set, ahead, onSet, token), cancellationToken).ConfigureAwait(false);
             lock (set)
             {
@@ -249,40 +266,51 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             FROM unnest($1::text[], $2::text[], $3::bigint[], $4::numeric[], $5::numeric[])
                  WITH ORDINALITY AS u(seq, q, new_value, increment, planned_next, i)
             CROSS JOIN LATERAL (
-                SELECT CASE WHEN split_part(x, ' ', 3)::boolean THEN split_part(x, ' ', 2)::numeric + u.increment
-                            ELSE split_part(x, ' ', 2)::numeric END AS next_value
-                FROM (SELECT split_part(split_part(query_to_xml(u.q, false, true, '')::text, '<v>', 2), '</v>', 1) AS x OFFSET 0) r
+                SELECT CASE WHEN split_part(split_part(x, '<c>', 2), '</c>', 1)::boolean
+                            THEN split_part(split_part(x, '<l>', 2), '</l>', 1)::numeric + u.increment
+                            ELSE split_part(split_part(x, '<l>', 2), '</l>', 1)::numeric END AS next_value
+                FROM (SELECT query_to_xml(u.q, false, true, '')::text AS x OFFSET 0) r
             ) p
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        // The held sessions are read-only by default: the write is an explicit READ WRITE transaction.
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ WRITE"));
+        var command = new NpgsqlBatchCommand(sql);
+        batch.BatchCommands.Add(command);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => r.Sequence!.ToSql()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => ProbeQuery(null, false, r.Sequence!)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => (long)r.NewValue!.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => (decimal)r.Current!.Increment).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(r => (decimal)r.NextValue!.Value).ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
         {
-            var row = chunk[reader.GetInt64(0) - 1];
-            var name = row.Sequence!;
-            if (reader.GetBoolean(1))
+            // BEGIN and COMMIT return no rows; the compare-and-set returns one per sequence.
+            while (reader.FieldCount == 2 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                log.Debug("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
-                lock (set)
+                var row = chunk[reader.GetInt64(0) - 1];
+                var name = row.Sequence!;
+                if (reader.GetBoolean(1))
                 {
-                    set.Add(name);
+                    log.Debug("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
+                    lock (set)
+                    {
+                        set.Add(name);
+                    }
+                    onSet([name]);
                 }
-                onSet([name]);
-            }
-            else
-            {
-                log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", row.Name, row.NextValue);
-                lock (set)
+                else
                 {
-                    ahead.Add(name);
+                    log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", row.Name, row.NextValue);
+                    lock (set)
+                    {
+                        ahead.Add(name);
+                    }
                 }
             }
         }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -367,7 +395,6 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         public bool KeyIndexed { get; init; } = true;
     }
 
-    /// <summary>One round trip resolves every entry's table, column and sequence.</summary>
     /// <summary>The names as resolved before, with the sequence definitions read again (apply may change increments).</summary>
     private static async Task<List<Resolution>> ReuseResolutionAsync(NpgsqlConnection connection, TargetSnapshot previous, CancellationToken cancellationToken)
     {
@@ -377,6 +404,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             e.Sequence is { } q && definitions.TryGetValue(q.Oid, out var fresh) ? fresh : e.Sequence, e.Pages, [.. e.Problems]) { KeyIndexed = e.KeyIndexed })];
     }
 
+    /// <summary>One round trip resolves every entry's table, column and sequence that discovery did not already find.</summary>
     private async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -421,35 +449,47 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             ORDER BY r.i
             """;
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Table?.ToSql()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.PkColumn).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Sequence?.ToSql()).ToArray() });
-
-        var rows = new List<(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Pages, uint? SequenceOid, char? ConfiguredKind, bool Indexed)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new ResolvedRow?[entries.Count];
+        var unknown = new List<int>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (discovered.TryGetValue(entries[i], out var known))
             {
-                var entry = entries[(int)reader.GetInt64(0) - 1];
+                rows[i] = known;
+            }
+            else
+            {
+                unknown.Add(i);
+            }
+        }
+        command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => entries[i].Table?.ToSql()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => entries[i].PkColumn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => entries[i].Sequence?.ToSql()).ToArray() });
+        await using (var reader = unknown.Count == 0 ? null : await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (reader is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var at = unknown[(int)reader.GetInt64(0) - 1];
+                var entry = entries[at];
                 var tableFound = !reader.IsDBNull(1) && reader.GetBoolean(1);
                 TargetColumn? column = null;
                 if (tableFound && !reader.IsDBNull(5))
                 {
                     column = new TargetColumn(new QualifiedName(reader.GetString(2), reader.GetString(3)), reader.GetString(5), reader.GetString(6));
                 }
-                rows.Add((entry, tableFound, column,
+                rows[at] = new ResolvedRow(entry, tableFound, column,
                     reader.IsDBNull(4) ? null : Math.Max(0, reader.GetInt64(4)),
                     reader.IsDBNull(8) ? null : reader.GetFieldValue<uint>(8),
                     reader.IsDBNull(9) ? null : reader.GetString(9)[0],
-                    !reader.IsDBNull(10) && reader.GetBoolean(10)));
+                    !reader.IsDBNull(10) && reader.GetBoolean(10));
             }
         }
 
-        log.Debug("Resolve query returned {Count} rows", rows.Count);
-        var definitions = await ReadDefinitionsAsync(connection, rows.Where(r => r.SequenceOid is not null).Select(r => r.SequenceOid!.Value).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        log.Debug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count, entries.Count - unknown.Count);
+        var definitions = await ReadDefinitionsAsync(connection, rows.Where(r => r!.SequenceOid is not null).Select(r => r!.SequenceOid!.Value).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
         log.Debug("Read {Count} sequence definitions", definitions.Count);
         var result = new List<Resolution>();
-        foreach (var row in rows)
+        foreach (var row in rows.Select(r => r!))
         {
             var problems = new List<TargetProblem>();
             var entry = row.Entry;
@@ -485,6 +525,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         return result;
     }
+
+    /// <summary>An entry as found in the target catalog: its table, key column, size, index and sequence.</summary>
+    private sealed record ResolvedRow(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Pages, uint? SequenceOid, char? ConfiguredKind, bool Indexed);
+
+    /// <summary>Entries found by discovery in this run, already resolved (by reference: the same objects come back).</summary>
+    private readonly Dictionary<TableEntry, ResolvedRow> discovered = new(ReferenceEqualityComparer.Instance);
 
     private static TargetProblem Problem(string code, string obj, string message) =>
         new(code, obj, message, FindingCatalog.Get(code).Resolution);

@@ -82,6 +82,59 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
     }
 
     [PostgresFact]
+    public async Task Key_extremes_are_numeric_not_text_order_and_skip_nulls_in_chunks_and_in_whole_table_scans()
+    {
+        // 999 sorts after 5000 as text; NULL keys sort first in DESC; numeric keys round up; descending
+        // sequences take the lowest key. "big" (no index, over 8 MB) is read by its own whole-table scan.
+        var cs = await postgres.NewDatabaseAsync("""
+            CREATE TABLE text_order (id bigserial PRIMARY KEY);
+            INSERT INTO text_order SELECT g FROM generate_series(1, 5000) g;
+            CREATE TABLE with_nulls (id bigserial, k bigint DEFAULT nextval('with_nulls_id_seq'));
+            ALTER TABLE with_nulls ALTER COLUMN id DROP NOT NULL;
+            INSERT INTO with_nulls (id) VALUES (NULL), (999), (12), (NULL);
+            CREATE SEQUENCE dec_seq;
+            CREATE TABLE dec (id numeric(12, 2) DEFAULT nextval('dec_seq'));
+            INSERT INTO dec VALUES (99.5), (100.25), (7);
+            CREATE SEQUENCE down_seq INCREMENT -1 START -1 MAXVALUE -1;
+            CREATE TABLE down (id bigint DEFAULT nextval('down_seq'));
+            INSERT INTO down VALUES (-9), (-1000), (NULL);
+            CREATE TABLE big (id bigserial, pad text);
+            INSERT INTO big (id, pad) SELECT g, repeat('x', 100) FROM generate_series(1, 120000) g;
+            ANALYZE;
+            """);
+        var config = workspace.Write("extremes.yaml", $"""
+            source:
+              kind: none
+            target:
+              connectionString: "{cs}"
+            sequenceAdvancement:
+              safetyMargin: 10
+              tables:
+                - table: text_order
+                  pkColumn: id
+                - table: with_nulls
+                  pkColumn: id
+                - table: dec
+                  pkColumn: id
+                - table: down
+                  pkColumn: id
+                - table: big
+                  pkColumn: id
+            """);
+
+        var result = await Cli.RunAsync(null, "plan", "--config", config, "--report-dir", Reports);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var report = Cli.Report(Reports);
+        Assert.Equal(5000, Cli.Sequence(report, "public.text_order_id_seq").GetProperty("targetMax").GetInt64());
+        Assert.Equal(999, Cli.Sequence(report, "public.with_nulls_id_seq").GetProperty("targetMax").GetInt64());
+        Assert.Equal(101, Cli.Sequence(report, "public.dec_seq").GetProperty("targetMax").GetInt64());
+        Assert.Equal(-1000, Cli.Sequence(report, "public.down_seq").GetProperty("targetMax").GetInt64());
+        Assert.Equal(120000, Cli.Sequence(report, "public.big_id_seq").GetProperty("targetMax").GetInt64());
+        Assert.Contains("NO_INDEX_ON_KEY", Cli.FindingCodes(report));
+    }
+
+    [PostgresFact]
     public async Task Discovery_maps_every_sequence_fed_column_from_the_catalogs_through_the_owner_mapping()
     {
         var cs = await postgres.NewDatabaseAsync("""

@@ -14,12 +14,13 @@ public sealed class ApplyJournal
 {
     public const string FileName = "apply-journal.json";
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>Serialization code generated at build time: no reflection at run time.</summary>
+    private static readonly JournalJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     private static readonly TimeSpan SaveInterval = TimeSpan.FromMilliseconds(250);
 
@@ -122,7 +123,7 @@ public sealed class ApplyJournal
     {
         try
         {
-            return JsonSerializer.Deserialize<JournalDocument>(File.ReadAllText(path), Options)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), Json.JournalDocument)
                 ?? throw new InvalidInputException($"{path}: empty journal");
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
@@ -180,13 +181,16 @@ public sealed class ApplyJournal
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             // Straight into the file: a journal of many thousand entries never becomes one big string.
-            JsonSerializer.Serialize(stream, Document, Options);
+            JsonSerializer.Serialize(stream, Document, Json.JournalDocument);
             stream.WriteByte((byte)'\n');
             stream.Flush(flushToDisk: durable);
         }
         File.Move(temporary, Path, overwrite: true);
     }
 }
+
+[JsonSerializable(typeof(JournalDocument))]
+internal sealed partial class JournalJson : JsonSerializerContext;
 
 public sealed record JournalDocument(
     int Version,
