@@ -25,6 +25,7 @@ public static class StageRunner
         Options? options = null)
     {
         var config = ConfigLoader.Load(configPath, overrides);
+        log.Debug("Configuration loaded; managed heap {HeapMb} MB, process {ProcessMb} MB", GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
         var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
@@ -40,7 +41,8 @@ public static class StageRunner
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(report, directory);
-        log.Debug("Reports written in {Ms} ms", watch.ElapsedMilliseconds);
+        log.Debug("Reports written in {Ms} ms; managed heap {HeapMb} MB, process {ProcessMb} MB", watch.ElapsedMilliseconds,
+            GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
         await WriteSummaryAsync(report, directory, output).ConfigureAwait(false);
         return report.ExitCode;
     }

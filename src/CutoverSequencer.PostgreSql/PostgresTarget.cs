@@ -56,7 +56,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             {
                 // Whole-table scans are not repeated: take those keys from the earlier reading.
                 var earlier = previous.Entries.ToDictionary(e => e.Entry, e => e);
-                states = [.. states.Select(s => !s.KeyIndexed && earlier.TryGetValue(s.Entry, out var e) && e.Problems.Count == 0
+                states = [.. states.Select(s => s.Column is not null && !s.KeyIndexed && earlier.TryGetValue(s.Entry, out var e) && e.Problems.Count == 0
                     ? s with { KeyExtreme = e.KeyExtreme, ScanTime = e.ScanTime, KeyFromEarlierReading = true }
                     : s)];
             }

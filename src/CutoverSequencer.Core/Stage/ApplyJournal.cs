@@ -123,7 +123,8 @@ public sealed class ApplyJournal
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), Json.JournalDocument)
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize(stream, Json.JournalDocument)
                 ?? throw new InvalidInputException($"{path}: empty journal");
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
@@ -156,6 +157,11 @@ public sealed class ApplyJournal
         {
             try
             {
+                // reports/ keeps every earlier run's journal: most are ruled out by their head alone.
+                if (ReadHead(path) is { } head && (head.Target != target || head.Status is not (JournalDocument.InProgress or JournalDocument.Failed)))
+                {
+                    continue;
+                }
                 var journal = Read(path);
                 if (journal.Target == target && journal.Status is JournalDocument.InProgress or JournalDocument.Failed)
                 {
@@ -171,6 +177,55 @@ public sealed class ApplyJournal
     }
 
     /// <summary>
+    /// target and status from the start of a journal, without reading its entries (they follow the
+    /// head in every journal this stage writes). Null when the head is not there.
+    /// </summary>
+    private static (string? Target, string? Status)? ReadHead(string path)
+    {
+        var buffer = new byte[16 * 1024];
+        int length;
+        using (var stream = File.OpenRead(path))
+        {
+            length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        var reader = new Utf8JsonReader(buffer.AsSpan(0, length), isFinalBlock: length < buffer.Length, default);
+        string? target = null;
+        string? status = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                var name = reader.GetString();
+                if (name == "sequences")
+                {
+                    return (target, status);
+                }
+                if (!reader.Read())
+                {
+                    return null;
+                }
+                if (name is "target" or "status" && reader.TokenType == JsonTokenType.String)
+                {
+                    (target, status) = name == "target" ? (reader.GetString(), status) : (target, reader.GetString());
+                }
+                else if (!reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Written to a temporary file, then renamed over the journal; <paramref name="durable"/> also
     /// flushes it to the disk (before the first write and at the end), beyond a process kill.
     /// </summary>
@@ -180,8 +235,32 @@ public sealed class ApplyJournal
         var temporary = Path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            // Straight into the file: a journal of many thousand entries never becomes one big string.
-            JsonSerializer.Serialize(stream, Document, Json.JournalDocument);
+            // Entry by entry into the file, flushed as it goes: a journal of many thousand entries is
+            // never held whole in a buffer (it is rewritten several times a second during apply).
+            var document = Document;
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder }))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("version", document.Version);
+                writer.WriteString("target", document.Target);
+                writer.WriteString("config", document.Config);
+                writer.WriteString("startedAt", document.StartedAt);
+                writer.WriteString("status", document.Status);
+                writer.WritePropertyName("finishedAt");
+                JsonSerializer.Serialize(writer, document.FinishedAt, Json.NullableDateTimeOffset);
+                writer.WriteString("error", document.Error);
+                writer.WriteStartArray("sequences");
+                foreach (var entry in document.Sequences)
+                {
+                    JsonSerializer.Serialize(writer, entry, Json.JournalEntry);
+                    if (writer.BytesPending > 1 << 15)
+                    {
+                        writer.Flush();
+                    }
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
             stream.WriteByte((byte)'\n');
             stream.Flush(flushToDisk: durable);
         }
@@ -190,6 +269,8 @@ public sealed class ApplyJournal
 }
 
 [JsonSerializable(typeof(JournalDocument))]
+[JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(DateTimeOffset?))]
 internal sealed partial class JournalJson : JsonSerializerContext;
 
 public sealed record JournalDocument(

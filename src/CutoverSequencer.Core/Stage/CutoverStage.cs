@@ -186,6 +186,8 @@ public sealed class CutoverStage(
         finally
         {
             timings.Add(new StageTiming(stage, watch.Elapsed));
+            log.Debug("Stage {Stage}: {Ms} ms; managed heap {HeapMb} MB, process {ProcessMb} MB", stage, watch.ElapsedMilliseconds,
+                GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
         }
     }
 }
