@@ -42,7 +42,10 @@ public static class CliApp
             var command = new Command(name, description) { configOption, reportDirOption, baselineOption, strictOption, quietOption };
             command.SetAction((result, token) => WithLogger(result, log =>
                 StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token,
-                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption), result.GetValue(quietOption)))));
+                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption), result.GetValue(quietOption))
+                    {
+                        Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+                    })));
             return command;
         }
 

@@ -32,7 +32,7 @@ public static class StageRunner
 
         var source = CreateSource(config.Source, log);
         await using var disposeSource = source as IAsyncDisposable;
-        await using var target = new PostgresTarget(config.Target, log);
+        await using var target = new PostgresTarget(config.Target, log) { Progress = options?.Progress };
         // Decided before the run: apply journals into it before its first write.
         var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow));
         var stageOptions = new StageOptions(baseline, options?.Strict ?? false, options?.RequireQuiet ?? false, directory);
@@ -75,7 +75,11 @@ public static class StageRunner
     }
 
     /// <summary>Command-line options beyond the configuration.</summary>
-    public sealed record Options(string? BaselinePath, bool Strict, bool RequireQuiet = false);
+    public sealed record Options(string? BaselinePath, bool Strict, bool RequireQuiet = false)
+    {
+        /// <summary>Where key-read progress goes (the terminal status line); null: periodic log lines.</summary>
+        public Action<KeyReadProgress>? Progress { get; init; }
+    }
 
     /// <summary><c>rollback</c>: restore the pre-apply state recorded in a journal.</summary>
     public static async Task<int> RollbackAsync(string configPath, string journalPath, bool force, TextWriter output, ILogger log, CancellationToken cancellationToken)

@@ -89,13 +89,27 @@ public sealed partial class PostgresTarget
         var running = new ConcurrentDictionary<int, DateTime>();
         var keysTotal = states.Count(ReadsKey);
         var keysDone = 0;
+        var pagesTotal = states.Where(ReadsKey).Sum(s => s.Pages ?? 0);
+        long pagesDone = 0;
+        var lastLog = DateTime.UtcNow;
+        // Every 250 ms to the interactive display when there is one; otherwise a log line every 5 s.
         using var progress = new Timer(_ =>
         {
             var now = DateTime.UtcNow;
-            var longest = running.Select(r => (states[r.Key], now - r.Value)).OrderByDescending(r => r.Item2).Take(3)
-                .Select(r => $"{r.Item1.Entry.Describe()} ({(r.Item1.Pages ?? 0) * 8 / 1024} MB, {r.Item2.TotalSeconds:0} s)");
-            log.Information("Key reads: {Done} of {Total} tables; scanning: {Running}", Volatile.Read(ref keysDone), keysTotal, string.Join(", ", longest));
-        }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+            var scanning = running.Select(r => new RunningScan(states[r.Key].Entry.Describe(), (states[r.Key].Pages ?? 0) * 8192, now - r.Value))
+                .OrderByDescending(r => r.Elapsed).ToList();
+            var report = new KeyReadProgress(Volatile.Read(ref keysDone), keysTotal, Interlocked.Read(ref pagesDone) * 8192, pagesTotal * 8192, scanning);
+            if (Progress is { } show)
+            {
+                show(report);
+            }
+            else if (now - lastLog >= TimeSpan.FromSeconds(5))
+            {
+                lastLog = now;
+                log.Information("Key reads: {Done} of {Total} tables; scanning: {Running}", report.Done, report.Total,
+                    string.Join(", ", scanning.Take(3).Select(r => $"{r.Entry} ({r.EstimatedBytes >> 20} MB, {r.Elapsed.TotalSeconds:0} s)")));
+            }
+        }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
 
         await RunPooledAsync(scans, chunks, async (use, unit, token) =>
         {
@@ -111,6 +125,7 @@ public sealed partial class PostgresTarget
                 var text = await scan.ExecuteScalarAsync(token).ConfigureAwait(false) as string;
                 results[unit.Scan] = results[unit.Scan] with { KeyExtreme = text is null ? null : WholeBound(text, state.Sequence.Descending), ScanTime = DateTime.UtcNow - started };
                 running.TryRemove(unit.Scan, out _);
+                Interlocked.Add(ref pagesDone, state.Pages ?? 0);
                 Interlocked.Increment(ref keysDone);
                 return;
             }
@@ -129,10 +144,12 @@ public sealed partial class PostgresTarget
                 if (key)
                 {
                     results[index] = results[index] with { KeyExtreme = extreme is null ? null : WholeBound(extreme, state.Sequence!.Descending), ScanTime = each };
+                    Interlocked.Add(ref pagesDone, state.Pages ?? 0);
                     Interlocked.Increment(ref keysDone);
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
+        Progress?.Invoke(new KeyReadProgress(keysTotal, keysTotal, pagesTotal * 8192, pagesTotal * 8192, []));
 
         for (var i = 0; i < results.Length; i++)
         {
@@ -143,6 +160,12 @@ public sealed partial class PostgresTarget
         }
         return [.. results];
     }
+
+    /// <summary>
+    /// Called every 250 ms while keys are read (and once when they are all read) instead of the
+    /// periodic log line: the command line draws it on an interactive terminal.
+    /// </summary>
+    public Action<KeyReadProgress>? Progress { get; init; }
 
     /// <summary>A whole-table scan of one entry, or a chunk of probes (entry, read its key, read its position).</summary>
     private sealed record ReadUnit(int Scan, (int Index, bool Key, bool Position)[]? Probe);
@@ -260,3 +283,9 @@ public sealed partial class PostgresTarget
         return descending ? (negative ? whole - 1 : whole) : (negative ? whole : whole + 1);
     }
 }
+
+/// <summary>Key reads so far; sizes are estimates from pg_class.relpages.</summary>
+public sealed record KeyReadProgress(int Done, int Total, long EstimatedBytesDone, long EstimatedBytesTotal, IReadOnlyList<RunningScan> Running);
+
+/// <summary>A whole-table scan under way.</summary>
+public sealed record RunningScan(string Entry, long EstimatedBytes, TimeSpan Elapsed);
