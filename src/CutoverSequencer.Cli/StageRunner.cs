@@ -1,3 +1,4 @@
+using System.Globalization;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
@@ -146,7 +147,9 @@ public static class StageRunner
 
     private static async Task WriteSummaryAsync(CutoverReport report, string directory, TextWriter output)
     {
-        await output.WriteLineAsync($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})").ConfigureAwait(false);
+        // Composed first, written once: the console flushes every line, which at thousands of rows is slow.
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
+        text.WriteLine($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})");
         foreach (var row in report.Plan.Sequences)
         {
             var action = row.Action switch
@@ -156,13 +159,15 @@ public static class StageRunner
                 _ => "BLOCKED  ",
             };
             var values = row.NextValue is { } next ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, next value {AdvancementPlanner.Format(next)}" : "";
-            await output.WriteLineAsync($"  {action}  {row.Name,-40} {values}").ConfigureAwait(false);
+            text.WriteLine($"  {action}  {row.Name,-40} {values}");
         }
         foreach (var finding in report.Findings.Where(f => f.Severity != Severity.Info))
         {
-            await output.WriteLineAsync($"  {finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code}: {finding.Message}").ConfigureAwait(false);
+            text.WriteLine($"  {finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code}: {finding.Message}");
         }
-        await output.WriteLineAsync($"Reports: {Path.Combine(directory, ReportWriter.MarkdownFile)} (also .html, .json)").ConfigureAwait(false);
+        text.WriteLine($"Reports: {Path.Combine(directory, ReportWriter.MarkdownFile)} (also .html, .json)");
+        await output.WriteAsync(text.ToString()).ConfigureAwait(false);
+        await output.FlushAsync().ConfigureAwait(false);
     }
 
     /// <summary>source.kind: none — the target alone (the old primary is gone).</summary>

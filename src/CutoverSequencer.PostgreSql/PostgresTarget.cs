@@ -82,7 +82,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         const string sql = """
             SELECT x.nspname, x.relname, a.attname, sn.nspname, s.relname, x.how,
                    x.relpages, format_type(a.atttypid, a.atttypmod), s.oid,
-                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum AND i.indpred IS NULL)
+                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum AND i.indpred IS NULL),
+                   format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
+                   has_sequence_privilege(s.oid, 'UPDATE')
             FROM (
                 SELECT DISTINCT ON (c.oid, src.attnum) n.nspname, c.relname, c.oid AS relid, c.relpages::bigint AS relpages,
                        src.attnum, src.seqid, src.how
@@ -105,6 +107,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             JOIN pg_attribute a ON a.attrelid = x.relid AND a.attnum = x.attnum AND NOT a.attisdropped
             JOIN pg_class s ON s.oid = x.seqid
             JOIN pg_namespace sn ON sn.oid = s.relnamespace
+            JOIN pg_sequence q ON q.seqrelid = s.oid
             ORDER BY x.nspname, x.relname, a.attnum
             """;
         await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
@@ -125,7 +128,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 result.Add(entry);
                 // Inspection of this run need not resolve these names again.
                 discovered[entry] = new ResolvedRow(entry, true, new TargetColumn(table, rows.GetString(2), rows.GetString(7)),
-                    Math.Max(0, rows.GetInt64(6)), rows.GetFieldValue<uint>(8), 'S', rows.GetBoolean(9));
+                    Math.Max(0, rows.GetInt64(6)), rows.GetFieldValue<uint>(8), 'S', rows.GetBoolean(9))
+                {
+                    Definition = Definition(rows, 8, sequence, 10),
+                };
             }
             return result;
         }
@@ -486,7 +492,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
 
         log.Debug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count, entries.Count - unknown.Count);
-        var definitions = await ReadDefinitionsAsync(connection, rows.Where(r => r!.SequenceOid is not null).Select(r => r!.SequenceOid!.Value).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        var definitions = await ReadDefinitionsAsync(connection,
+            [.. rows.Where(r => r!.SequenceOid is not null && r.Definition is null).Select(r => r!.SequenceOid!.Value).Distinct()], cancellationToken).ConfigureAwait(false);
+        foreach (var known in rows.Where(r => r!.Definition is not null))
+        {
+            definitions.TryAdd(known!.SequenceOid!.Value, known.Definition!);
+        }
         log.Debug("Read {Count} sequence definitions", definitions.Count);
         var result = new List<Resolution>();
         foreach (var row in rows.Select(r => r!))
@@ -527,7 +538,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     }
 
     /// <summary>An entry as found in the target catalog: its table, key column, size, index and sequence.</summary>
-    private sealed record ResolvedRow(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Pages, uint? SequenceOid, char? ConfiguredKind, bool Indexed);
+    private sealed record ResolvedRow(TableEntry Entry, bool TableFound, TargetColumn? Column, long? Pages, uint? SequenceOid, char? ConfiguredKind, bool Indexed)
+    {
+        /// <summary>The sequence's definition when the query that found it also read it (discovery).</summary>
+        public TargetSequence? Definition { get; init; }
+    }
 
     /// <summary>Entries found by discovery in this run, already resolved (by reference: the same objects come back).</summary>
     private readonly Dictionary<TableEntry, ResolvedRow> discovered = new(ReferenceEqualityComparer.Instance);
@@ -547,25 +562,32 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             JOIN pg_namespace n ON n.oid = c.relnamespace
             """;
         var result = new Dictionary<uint, TargetSequence>();
+        if (oids.Length == 0)
+        {
+            return result;
+        }
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = oids, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result[reader.GetFieldValue<uint>(0)] = new TargetSequence(
-                new QualifiedName(reader.GetString(1), reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
-                reader.GetBoolean(9),
-                LastValue: reader.GetInt64(4),
-                IsCalled: false)
-            {
-                CanUpdate = reader.GetBoolean(10),
-                Oid = reader.GetFieldValue<uint>(0),
-            };
+            result[reader.GetFieldValue<uint>(0)] = Definition(reader, 0, new QualifiedName(reader.GetString(1), reader.GetString(2)), 3);
         }
         return result;
     }
+
+    /// <summary>
+    /// A sequence's definition from a row holding its OID at <paramref name="oid"/> and, from
+    /// <paramref name="first"/>: type, start, increment, min, max, cache, cycle, UPDATE privilege.
+    /// The position (read later) starts as the start value, not called.
+    /// </summary>
+    private static TargetSequence Definition(NpgsqlDataReader row, int oid, QualifiedName name, int first) =>
+        new(name, row.GetString(first), row.GetInt64(first + 1), row.GetInt64(first + 2), row.GetInt64(first + 3), row.GetInt64(first + 4),
+            row.GetInt64(first + 5), row.GetBoolean(first + 6), LastValue: row.GetInt64(first + 1), IsCalled: false)
+        {
+            CanUpdate = row.GetBoolean(first + 7),
+            Oid = row.GetFieldValue<uint>(oid),
+        };
 
     /// <summary>Client sessions on this database other than the stage's own (pg_stat_activity).</summary>
     private static async Task<IReadOnlyList<string>> ReadOtherSessionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -9,57 +9,50 @@ namespace CutoverSequencer.Core.Reporting;
 /// <summary>cutover-report.json: the machine-readable rendering. Values are 64-bit JSON numbers.</summary>
 public static class JsonReportRenderer
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>Serialization code generated at build time (no reflection at run time), same output.</summary>
+    private static readonly ReportJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     public static string Render(CutoverReport report) => ReportWriter.ToText(w => Write(report, w));
 
     /// <summary>Streamed: rows are produced and written one at a time.</summary>
     public static void Write(CutoverReport report, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        using var stream = new TextWriterStream(output);
+        Write(report, stream);
+    }
+
+    /// <summary>Streamed as UTF-8 straight into a file.</summary>
+    public static void Write(CutoverReport report, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var document = new
-        {
-            tool = "cutover-sequencer",
-            command = report.Command,
-            status = report.Status,
-            exitCode = report.ExitCode,
-            generatedAt = report.GeneratedAt,
-            config = report.ConfigFile,
-            source = new { description = report.Source, capturedAt = report.SourceCapturedAt },
-            target = report.Target,
-            enabled = report.Plan.Enabled,
-            interleave = report.Plan.Interleave is { } stride ? new { nodes = stride.Nodes, node = stride.Node, residue = stride.Residue } : null,
-            sequences = report.Plan.Sequences.Select(row => Row(report, row)),
-            findings = report.Findings.Select(f => new
-            {
-                code = f.Code,
-                severity = f.Severity,
-                @object = f.Object,
-                message = f.Message,
-                resolution = f.Resolution,
-            }).ToList(),
-            apply = report.Apply is null ? null : new
-            {
-                succeeded = report.Apply.Succeeded,
-                set = report.Apply.Set.Select(s => s.ToString()).ToList(),
-                failedAt = report.Apply.FailedAt?.ToString(),
-                error = report.Apply.Error,
-            },
-            postLoadDefaults = report.PostLoadDefaults,
-            operationsBrief = new { summary = OperationsBrief.Preamble, sequences = OperationsBrief.Lines(report) },
-            timings = report.Timings.Select(t => new { stage = t.Stage, milliseconds = (long)t.Duration.TotalMilliseconds }).ToList(),
-        };
-        using var stream = new TextWriterStream(output);
-        JsonSerializer.Serialize(stream, document, Options);
-        stream.Flush();
-        output.Write('\n');
+        var document = new JsonReport(
+            "cutover-sequencer",
+            report.Command,
+            report.Status,
+            report.ExitCode,
+            report.GeneratedAt,
+            report.ConfigFile,
+            new JsonSource(report.Source, report.SourceCapturedAt),
+            report.Target,
+            report.Plan.Enabled,
+            report.Plan.Interleave is { } stride ? new JsonInterleave(stride.Nodes, stride.Node, stride.Residue) : null,
+            report.Plan.Sequences.Select(row => Row(report, row)),
+            [.. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution))],
+            report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, [.. report.Apply.Set.Select(s => s.ToString())], report.Apply.FailedAt?.ToString(), report.Apply.Error),
+            report.PostLoadDefaults,
+            new JsonBrief(OperationsBrief.Preamble, OperationsBrief.Lines(report)),
+            [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))]);
+        JsonSerializer.Serialize(output, document, Json.JsonReport);
+        output.WriteByte((byte)'\n');
+        output.Flush();
     }
 
     /// <summary>Lets the serializer write UTF-8 straight into the report's writer.</summary>
@@ -99,60 +92,70 @@ public static class JsonReportRenderer
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    private static object Row(CutoverReport report, PlannedSequence row)
+    private static JsonRow Row(CutoverReport report, PlannedSequence row)
     {
         var entry = row.FirstTableEntry;
         var column = row.Columns.FirstOrDefault();
         var verification = report.VerificationOf(row);
         var gap = row.Gap;
-        return new
-        {
-            sequence = row.Name,
-            table = entry?.Table?.ToString(),
-            column = column?.Name ?? entry?.PkColumn,
-            tables = row.Entries.Where(e => e.Table is not null).Select(e => e.Table!.ToString()).ToList(),
-            origin = row.Entries.Select(e => e.Origin).FirstOrDefault(),
-            sourceSequence = row.SourceName,
-            sourceLast = Int64(row.SourceLast),
-            targetMax = Int64(row.TargetMax),
-            margin = row.Margin,
-            newValue = Int64(row.NewValue),
-            nextValue = Int64(row.NextValue),
-            requiredNextValue = Int64(row.RequiredNext),
-            action = row.Action,
-            increment = row.Current?.Increment,
-            newIncrement = row.NewIncrement,
-            rate = row.Rate is { } r ? new
-            {
-                perHour = Math.Round(r.PerHour, 3),
-                basis = r.Basis,
-                windowHours = r.Window.TotalHours,
-                headroom = r.Headroom,
-                requiredMargin = r.Required,
-                configuredMargin = r.Configured,
-            } : null,
-            previous = row.Current is null ? null : new
-            {
-                lastValue = row.Current.LastValue,
-                isCalled = row.Current.IsCalled,
-                nextValue = Int64(row.Current.NextValue),
-            },
-            expectedGap = gap is null || row.Action == PlanAction.Blocked ? null : new
-            {
-                first = Int64(gap.First),
-                last = Int64(gap.Last),
-                size = Int64(gap.Size),
-                words = OperationsBrief.Words(gap.Size),
-            },
-            derivation = row.Derivation,
-            scanMilliseconds = row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
-            set = report.WasSet(row),
-            verified = verification?.Passed,
-            verification = verification?.Detail,
-        };
+        return new JsonRow(
+            row.Name,
+            entry?.Table?.ToString(),
+            column?.Name ?? entry?.PkColumn,
+            [.. row.Entries.Where(e => e.Table is not null).Select(e => e.Table!.ToString())],
+            row.Entries.Select(e => e.Origin).FirstOrDefault(),
+            row.SourceName,
+            Int64(row.SourceLast),
+            Int64(row.TargetMax),
+            row.Margin,
+            Int64(row.NewValue),
+            Int64(row.NextValue),
+            Int64(row.RequiredNext),
+            row.Action,
+            row.Current?.Increment,
+            row.NewIncrement,
+            row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), r.Basis, r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
+            row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled, Int64(row.Current.NextValue)),
+            gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last), Int64(gap.Size), OperationsBrief.Words(gap.Size)),
+            row.Derivation,
+            row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
+            report.WasSet(row),
+            verification?.Passed,
+            verification?.Detail);
     }
 
     /// <summary>Values outside 64 bits (only possible on a blocked row) are written as null.</summary>
     private static long? Int64(BigInteger? value) =>
         value is { } v && v >= long.MinValue && v <= long.MaxValue ? (long)v : null;
 }
+
+// The JSON report's shape: property names (camelCase) and order are the contract.
+internal sealed record JsonReport(string Tool, string Command, ReportStatus Status, int ExitCode, DateTimeOffset GeneratedAt, string Config,
+    JsonSource Source, string Target, bool Enabled, JsonInterleave? Interleave, IEnumerable<JsonRow> Sequences, List<JsonFinding> Findings,
+    JsonApply? Apply, IReadOnlyList<string> PostLoadDefaults, JsonBrief OperationsBrief, List<JsonTiming> Timings);
+
+internal sealed record JsonSource(string Description, DateTimeOffset? CapturedAt);
+
+internal sealed record JsonInterleave(int Nodes, int Node, int Residue);
+
+internal sealed record JsonFinding(string Code, Severity Severity, string Object, string Message, string Resolution);
+
+internal sealed record JsonApply(bool Succeeded, List<string> Set, string? FailedAt, string? Error);
+
+internal sealed record JsonBrief(string Summary, IReadOnlyList<string> Sequences);
+
+internal sealed record JsonTiming(string Stage, long Milliseconds);
+
+internal sealed record JsonRow(string Sequence, string? Table, string? Column, List<string> Tables, string? Origin, string? SourceSequence,
+    long? SourceLast, long? TargetMax, long Margin, long? NewValue, long? NextValue, long? RequiredNextValue, PlanAction Action,
+    long? Increment, long? NewIncrement, JsonRate? Rate, JsonPrevious? Previous, JsonGap? ExpectedGap, string Derivation,
+    long? ScanMilliseconds, bool Set, bool? Verified, string? Verification);
+
+internal sealed record JsonRate(double PerHour, string Basis, double WindowHours, decimal Headroom, long RequiredMargin, long ConfiguredMargin);
+
+internal sealed record JsonPrevious(long LastValue, bool IsCalled, long? NextValue);
+
+internal sealed record JsonGap(long? First, long? Last, long? Size, string Words);
+
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class ReportJson : JsonSerializerContext;

@@ -102,9 +102,15 @@ public static class MarkdownWriter
     }));
 
     /// <summary>Names may hold any character (quoted identifiers): escape what Markdown would read as syntax.</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\`*[]<>|\r\n");
+
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAny(Special))
+        {
+            return text;
+        }
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {

@@ -20,12 +20,12 @@ public static class ReportWriter
         Directory.CreateDirectory(directory);
         // The renderings only read the report: written side by side.
         Parallel.Invoke(
-            () => WriteAtomically(Path.Combine(directory, MarkdownFile), w => MarkdownReportRenderer.Write(report, w)),
-            () => WriteAtomically(Path.Combine(directory, HtmlFile), w => HtmlReportRenderer.Write(report, w)),
-            () => WriteAtomically(Path.Combine(directory, JsonFile), w => JsonReportRenderer.Write(report, w)));
+            () => WriteAtomically(Path.Combine(directory, MarkdownFile), (TextWriter w) => MarkdownReportRenderer.Write(report, w)),
+            () => WriteAtomically(Path.Combine(directory, HtmlFile), (TextWriter w) => HtmlReportRenderer.Write(report, w)),
+            () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s) => JsonReportRenderer.Write(report, s)));
         if (report.PostLoadDefaults.Count > 0)
         {
-            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), w => w.Write(PostLoadDefaultsScript(report)));
+            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), (TextWriter w) => w.Write(PostLoadDefaultsScript(report)));
         }
     }
 
@@ -51,12 +51,19 @@ public static class ReportWriter
     /// Streamed to a temporary file, then renamed: readers (orchestrators polling the directory) never
     /// see a half-written file, and no rendering is held whole in memory.
     /// </summary>
-    private static void WriteAtomically(string path, Action<TextWriter> write)
+    private static void WriteAtomically(string path, Action<TextWriter> write) =>
+        WriteAtomically(path, (Stream stream) =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+        });
+
+    private static void WriteAtomically(string path, Action<Stream> write)
     {
         var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            write(writer);
+            write(stream);
         }
         File.Move(temporary, path, overwrite: true);
     }
