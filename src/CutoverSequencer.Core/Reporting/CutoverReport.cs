@@ -56,14 +56,21 @@ public sealed record CutoverReport(
         _ => ExitCodes.BlockedOrUnverified,
     };
 
+    // Built on first use, once, by whichever rendering asks first (the renderings run side by side).
     private HashSet<Naming.QualifiedName>? set;
     private Dictionary<string, SequenceVerification>? verified;
+    private IReadOnlyList<string>? brief;
 
     public bool WasSet(PlannedSequence row) =>
-        row.Sequence is not null && Apply is not null && (set ??= [.. Apply.Set]).Contains(row.Sequence);
+        row.Sequence is not null && Apply is not null
+        && LazyInitializer.EnsureInitialized(ref set, () => [.. Apply.Set]).Contains(row.Sequence);
 
     public SequenceVerification? VerificationOf(PlannedSequence row) =>
         Verification is null ? null
-            : (verified ??= Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+            : LazyInitializer.EnsureInitialized(ref verified,
+                    () => Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
                 .GetValueOrDefault(row.Name);
+
+    /// <summary>The operations brief's lines (<see cref="OperationsBrief.Lines"/>), computed once.</summary>
+    public IReadOnlyList<string> BriefLines => LazyInitializer.EnsureInitialized(ref brief, () => OperationsBrief.Lines(this));
 }

@@ -48,7 +48,7 @@ public static class JsonReportRenderer
             [.. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution))],
             report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, [.. report.Apply.Set.Select(s => s.ToString())], report.Apply.FailedAt?.ToString(), report.Apply.Error),
             report.PostLoadDefaults,
-            new JsonBrief(OperationsBrief.Preamble, OperationsBrief.Lines(report)),
+            new JsonBrief(OperationsBrief.Preamble, report.BriefLines),
             [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))]);
         JsonSerializer.Serialize(output, document, Json.JsonReport);
         output.WriteByte((byte)'\n');

@@ -17,7 +17,7 @@ public static class ReportLayout
 
         yield return new Heading(2, "Operations brief");
         yield return new Paragraph(OperationsBrief.Preamble);
-        yield return new BulletList(OperationsBrief.Lines(report).Select(Text));
+        yield return new BulletList(report.BriefLines.Select(Text));
 
         yield return new Heading(2, "Sequences");
         yield return new Table(

@@ -42,7 +42,7 @@ public sealed class CutoverStage(
         await using var applyLock = command == StageCommand.Apply && config.SequenceAdvancement.Enabled
             ? await Timed("lock", () => applier.LockAsync(config.Target.LockTimeout, cancellationToken)).ConfigureAwait(false)
             : null;
-        var catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
+        SourceCatalog? catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
         log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
         var analysis = SourceAnalysis.Analyze(catalog, config);
@@ -62,7 +62,8 @@ public sealed class CutoverStage(
                 log.Debug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
             }
         }
-        var snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
+        TargetSnapshot? snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
+        var targetDescription = snapshot.Description;
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
         var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict, options.RequireQuiet)))).ConfigureAwait(false);
@@ -77,6 +78,9 @@ public sealed class CutoverStage(
         }
 
         var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
+        // Planned: the source's sequences are not needed again (at many thousand, they are worth freeing).
+        var sourceRun = (catalog.Description, catalog.CapturedAt);
+        catalog = null;
         ApplyResult? applied = null;
         IReadOnlyList<SequenceVerification>? verification = null;
         IReadOnlyList<(string Path, JournalDocument Journal)> earlier = [];
@@ -93,7 +97,7 @@ public sealed class CutoverStage(
         }
         else
         {
-            var reading = snapshot;
+            TargetSnapshot? reading = snapshot;
             if (command == StageCommand.Apply)
             {
                 var toSet = plan.Enabled ? plan.ToAdvance.ToList() : [];
@@ -110,7 +114,7 @@ public sealed class CutoverStage(
                 {
                     // No verification: the report says what was set, and the remedy is a re-run.
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
-                    return Report(command, ReportStatus.ApplyFailed, catalog, snapshot, plan, findings, applied, null, analysis);
+                    return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
                 }
                 // Sequences and indexed keys are read afresh; unindexed tables are not scanned a second
                 // time inside apply (their keys as inspected are used, and the report says so): the
@@ -118,6 +122,8 @@ public sealed class CutoverStage(
                 reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken, snapshot)).ConfigureAwait(false);
             }
             var (results, verifyFindings) = Verifier.Verify(plan, reading);
+            // Verified: the readings are not needed for the report (at many thousand, they are worth freeing).
+            (reading, snapshot) = (null, null);
             verification = results;
             findings.AddRange(verifyFindings);
             status = plan.IsBlocked || results.Any(r => !r.Passed) ? ReportStatus.VerificationFailed : ReportStatus.Verified;
@@ -131,7 +137,7 @@ public sealed class CutoverStage(
             log.Information("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
         }
 
-        return Report(command, status, catalog, snapshot, plan, findings, applied, verification, analysis);
+        return Report(command, status, sourceRun, targetDescription, plan, findings, applied, verification, analysis);
     }
 
     /// <summary>Writes the journal (pre-states first, flushed), applies, and records the outcome in it.</summary>
@@ -167,11 +173,11 @@ public sealed class CutoverStage(
         }
     }
 
-    private CutoverReport Report(StageCommand command, ReportStatus status, SourceCatalog catalog, TargetSnapshot snapshot,
+    private CutoverReport Report(StageCommand command, ReportStatus status, (string Description, DateTimeOffset? CapturedAt) sourceRun, string targetDescription,
         AdvancementPlan plan, List<Finding> findings, ApplyResult? applied, IReadOnlyList<SequenceVerification>? verification,
         AnalysisResult analysis) =>
-        new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, catalog.Description, catalog.CapturedAt,
-            snapshot.Description, plan, findings, applied, verification, [.. timings])
+        new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, sourceRun.Description, sourceRun.CapturedAt,
+            targetDescription, plan, findings, applied, verification, [.. timings])
         {
             PostLoadDefaults = analysis.PostLoadDefaults,
         };
