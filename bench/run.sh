@@ -2,7 +2,7 @@
 # Runs the benchmark in one command: publishes the CLI as a user would run it, then measures
 # (a) cutover-sequencer apply, (b) a per-table client loop, (c) a server-side DO block, on one
 # throwaway cluster, directly and through a 1 ms relay. Extra arguments go to the benchmark
-# (--quick for a short run; --tables N, --big-tables N, --big-rows N, --sequences N).
+# (--quick for a short run; --tables N, --big-tables N, --big-rows N, --sequences N, --parallel-gather N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -11,10 +11,13 @@ var options = Options.Parse(args);
 var cli = options.Cli ?? throw new ArgumentException("--cli PATH/cutover-sequencer.dll is required (bench/run.sh passes it)");
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 Console.WriteLine($"# cutover-sequencer benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
-Console.WriteLine($"tables {options.Tables}, unindexed {options.BigTables} x {options.BigRows:N0} rows, sequences {options.Sequences:N0}");
+Console.WriteLine($"tables {options.Tables}, unindexed {options.BigTables} x {options.BigRows:N0} rows, sequences {options.Sequences:N0}, max_parallel_workers_per_gather {options.ParallelGather}");
 
-// A DO block over thousands of tables holds a lock on each until it ends: give it room.
-await using var cluster = await LocalCluster.StartAsync(CancellationToken.None, "max_locks_per_transaction=4096", "shared_buffers=512MB");
+// A DO block over thousands of tables holds a lock on each until it ends: give it room. One scan is one
+// server process (no parallel workers), the unit the scan bound counts: with parallel query a single
+// scan already uses every core, and max(longest, total / workers) is no longer a floor.
+await using var cluster = await LocalCluster.StartAsync(CancellationToken.None, "max_locks_per_transaction=4096", "shared_buffers=512MB",
+    $"max_parallel_workers_per_gather={options.ParallelGather}");
 await cluster.CreateDatabaseAsync("bench", CancellationToken.None);
 var direct = cluster.ConnectionString("bench");
 var work = Directory.CreateTempSubdirectory("cutover-bench-").FullName;
@@ -215,7 +218,7 @@ static string DoBlock(string schema) => $"""
     END $$;
     """;
 
-internal sealed record Options(string? Cli, int Tables, int BigTables, int BigRows, int Sequences)
+internal sealed record Options(string? Cli, int Tables, int BigTables, int BigRows, int Sequences, int ParallelGather)
 {
     public static Options Parse(string[] args)
     {
@@ -223,6 +226,6 @@ internal sealed record Options(string? Cli, int Tables, int BigTables, int BigRo
         int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var quick = args.Contains("--quick");
         return new Options(Value("--cli"), Number("--tables", quick ? 500 : 5000), Number("--big-tables", quick ? 2 : 4),
-            Number("--big-rows", quick ? 300_000 : 4_000_000), Number("--sequences", quick ? 5000 : 50_000));
+            Number("--big-rows", quick ? 300_000 : 30_000_000), Number("--sequences", quick ? 5000 : 50_000), Number("--parallel-gather", 0));
     }
 }
