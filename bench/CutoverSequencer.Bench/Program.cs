@@ -22,6 +22,7 @@ await cluster.CreateDatabaseAsync("bench", CancellationToken.None);
 var direct = cluster.ConnectionString("bench");
 var work = Directory.CreateTempSubdirectory("cutover-bench-").FullName;
 var rows = new List<string>();
+const int Rounds = 5;
 
 var setup = Stopwatch.StartNew();
 await Sql(direct, "CREATE SCHEMA idx; CREATE SCHEMA big; CREATE SCHEMA seqs;");
@@ -50,14 +51,14 @@ await using var relay = new LatencyRelay(cluster.Port, TimeSpan.FromMilliseconds
 var relayed = new NpgsqlConnectionStringBuilder(direct) { Port = relay.Port }.ConnectionString;
 
 // Indexed keys: (a) our apply, (b) a per-table client loop, (c) one server-side DO block. The methods
-// take turns, three rounds (the client loop once through the relay: it takes minutes); each figure is
+// take turns, five rounds (the client loop once through the relay: it takes minutes); each figure is
 // the median, so no method is favoured by running first or last on the shared machine.
 foreach (var (label, cs) in new[] { ("direct", direct), ("1 ms relay", relayed) })
 {
     var a = new List<(double Seconds, double PeakMb, long Trips)>();
     var b = new List<(double Seconds, long Trips)>();
     var c = new List<(double Seconds, long Trips)>();
-    for (var round = 0; round < 3; round++)
+    for (var round = 0; round < Rounds; round++)
     {
         await Reset(direct, "idx");
         relay.ResetCount();

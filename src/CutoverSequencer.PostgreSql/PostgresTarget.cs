@@ -37,7 +37,8 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken, TargetSnapshot? previous = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        // The first held session: its server process then already knows the catalog rows read here.
+        var connection = await SessionAsync(0, cancellationToken).ConfigureAwait(false);
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -70,6 +71,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         catch (Exception e) when (e is NpgsqlException)
         {
+            await DropSessionAsync(0).ConfigureAwait(false);
             throw PostgresConnections.Classify(e, Endpoint);
         }
     }
@@ -110,7 +112,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             JOIN pg_sequence q ON q.seqrelid = s.oid
             ORDER BY x.nspname, x.relname, a.attnum
             """;
-        await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        var connection = await SessionAsync(0, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = new NpgsqlCommand(sql, connection);
@@ -137,6 +139,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         catch (NpgsqlException e)
         {
+            await DropSessionAsync(0).ConfigureAwait(false);
             throw PostgresConnections.Classify(e, Endpoint);
         }
     }
@@ -223,6 +226,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         {
             foreach (var row in restarts)
             {
+                incrementsChanged = true;
                 var moved = await RestartOnStrideAsync(connection!, row, cancellationToken).ConfigureAwait(false);
                 (moved ? set : ahead).Add(row.Sequence!);
                 if (moved)
@@ -401,11 +405,13 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         public bool KeyIndexed { get; init; } = true;
     }
 
-    /// <summary>The names as resolved before, with the sequence definitions read again (apply may change increments).</summary>
-    private static async Task<List<Resolution>> ReuseResolutionAsync(NpgsqlConnection connection, TargetSnapshot previous, CancellationToken cancellationToken)
+    /// <summary>The names as resolved before; the sequence definitions are read again when apply changed increments.</summary>
+    private async Task<List<Resolution>> ReuseResolutionAsync(NpgsqlConnection connection, TargetSnapshot previous, CancellationToken cancellationToken)
     {
-        var definitions = await ReadDefinitionsAsync(connection,
-            [.. previous.Entries.Where(e => e.Sequence is { Oid: > 0 }).Select(e => e.Sequence!.Oid).Distinct()], cancellationToken).ConfigureAwait(false);
+        var definitions = incrementsChanged
+            ? await ReadDefinitionsAsync(connection,
+                [.. previous.Entries.Where(e => e.Sequence is { Oid: > 0 }).Select(e => e.Sequence!.Oid).Distinct()], cancellationToken).ConfigureAwait(false)
+            : [];
         return [.. previous.Entries.Select(e => new Resolution(e.Entry, e.Column,
             e.Sequence is { } q && definitions.TryGetValue(q.Oid, out var fresh) ? fresh : e.Sequence, e.Pages, [.. e.Problems]) { KeyIndexed = e.KeyIndexed })];
     }
@@ -543,6 +549,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         /// <summary>The sequence's definition when the query that found it also read it (discovery).</summary>
         public TargetSequence? Definition { get; init; }
     }
+
+    /// <summary>Set once apply restarted a sequence on a new increment: a re-reading then reads definitions again.</summary>
+    private bool incrementsChanged;
 
     /// <summary>Entries found by discovery in this run, already resolved (by reference: the same objects come back).</summary>
     private readonly Dictionary<TableEntry, ResolvedRow> discovered = new(ReferenceEqualityComparer.Instance);

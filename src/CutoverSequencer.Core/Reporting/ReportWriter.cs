@@ -18,11 +18,26 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
-        // The renderings only read the report: written side by side.
-        Parallel.Invoke(
+        Action[] renderings =
+        [
             () => WriteAtomically(Path.Combine(directory, MarkdownFile), (TextWriter w) => MarkdownReportRenderer.Write(report, w)),
             () => WriteAtomically(Path.Combine(directory, HtmlFile), (TextWriter w) => HtmlReportRenderer.Write(report, w)),
-            () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s) => JsonReportRenderer.Write(report, s)));
+            () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s) => JsonReportRenderer.Write(report, s)),
+        ];
+        if (Stage.LargeRun.Applies(report.Plan.Sequences.Count))
+        {
+            // One at a time, collected in between: memory stays near the report's own size.
+            foreach (var render in renderings)
+            {
+                render();
+                Stage.LargeRun.Compact();
+            }
+        }
+        else
+        {
+            // The renderings only read the report: written side by side.
+            Parallel.Invoke(renderings);
+        }
         if (report.PostLoadDefaults.Count > 0)
         {
             WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), (TextWriter w) => w.Write(PostLoadDefaultsScript(report)));

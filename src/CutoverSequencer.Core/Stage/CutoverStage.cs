@@ -35,6 +35,8 @@ public sealed class CutoverStage(
 
     private readonly List<StageTiming> timings = [];
 
+    private bool largeRun;
+
     public async Task<CutoverReport> RunAsync(StageCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -45,6 +47,7 @@ public sealed class CutoverStage(
         SourceCatalog? catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
         log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
+        largeRun = LargeRun.Applies(Math.Max(catalog.Sequences.Count, config.SequenceAdvancement.Tables.Count));
         var analysis = SourceAnalysis.Analyze(catalog, config);
         var entries = analysis.Entries.ToList();
         if (config.SequenceAdvancement.Discover)
@@ -192,8 +195,30 @@ public sealed class CutoverStage(
         finally
         {
             timings.Add(new StageTiming(stage, watch.Elapsed));
+            if (largeRun)
+            {
+                LargeRun.Compact();
+            }
             log.Debug("Stage {Stage}: {Ms} ms; managed heap {HeapMb} MB, process {ProcessMb} MB", stage, watch.ElapsedMilliseconds,
                 GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
         }
+    }
+}
+
+/// <summary>
+/// Runs of many thousand sequences: each stage leaves large transient data behind (parsed files,
+/// query results, rendered rows). A full compacting collection between stages returns it, so the
+/// process peaks near its live data instead of the sum of every stage's garbage. Small runs skip it.
+/// </summary>
+public static class LargeRun
+{
+    public const int Threshold = 10_000;
+
+    public static bool Applies(int count) => count >= Threshold;
+
+    public static void Compact()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
