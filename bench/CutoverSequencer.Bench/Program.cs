@@ -248,6 +248,6 @@ internal sealed record Options(string? Cli, int Tables, int BigTables, int BigRo
         int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var quick = args.Contains("--quick");
         return new Options(Value("--cli"), Number("--tables", quick ? 500 : 5000), Number("--big-tables", quick ? 2 : 4),
-            Number("--big-rows", quick ? 300_000 : 30_000_000), Number("--sequences", quick ? 5000 : 50_000), Number("--parallel-gather", 0));
+            Number("--big-rows", quick ? 300_000 : 60_000_000), Number("--sequences", quick ? 5000 : 50_000), Number("--parallel-gather", 0));
     }
 }
