@@ -8,9 +8,9 @@ namespace CutoverSequencer.PostgreSql;
 
 /// <summary>
 /// Reading positions and keys at schema scale. A chunk of tables costs one plain, read-only SELECT:
-/// <c>query_to_xml()</c> runs each table's <c>SELECT max(key)</c> and its sequence's
-/// <c>SELECT last_value, is_called</c> on the server, so a thousand tables are a thousand short
-/// server-side queries and one round trip, with no temporary objects and only AccessShare locks.
+/// <c>query_to_xml()</c> runs each table's key read and its sequence's
+/// <c>SELECT last_value, is_called</c> on the server, so 500 tables are 500 short server-side
+/// queries and one round trip, with no temporary objects and only AccessShare locks.
 /// Whole-table scans (keys without an index) run one per statement, largest first, on the same pool.
 /// </summary>
 public sealed partial class PostgresTarget
@@ -20,7 +20,7 @@ public sealed partial class PostgresTarget
     /// <summary>Unindexed tables above this size (8 kB pages: 8 MB) are scanned one per statement.</summary>
     private const long LargeTablePages = 1000;
 
-    /// <summary>Runs each probe query and returns its one value (a <c>&lt;v&gt;</c> element), in order.</summary>
+    /// <summary>Runs each probe query; each row is its ordinal and its one result row as XML (elements k, l, c).</summary>
     private const string ProbeSql = "SELECT u.i, query_to_xml(u.q, false, true, '')::text FROM unnest($1::text[]) WITH ORDINALITY AS u(q, i)";
 
     /// <summary>
