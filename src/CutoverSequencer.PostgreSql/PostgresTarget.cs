@@ -150,7 +150,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
 
     public async Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        // Advisory locks need no write: a read-only session holds it (and the reading sessions are then
+        // opened from a data source already set up).
+        var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
         {
             var deadline = DateTime.UtcNow + timeout;
