@@ -96,6 +96,10 @@ public sealed partial class PostgresTarget
         using var progress = new Timer(_ =>
         {
             var now = DateTime.UtcNow;
+            if (Progress is null && now - lastLog < TimeSpan.FromSeconds(5))
+            {
+                return;
+            }
             var scanning = running.Select(r => new RunningScan(states[r.Key].Entry.Describe(), (states[r.Key].Pages ?? 0) * 8192, now - r.Value))
                 .OrderByDescending(r => r.Elapsed).ToList();
             var report = new KeyReadProgress(Volatile.Read(ref keysDone), keysTotal, Interlocked.Read(ref pagesDone) * 8192, pagesTotal * 8192, scanning);
@@ -103,7 +107,7 @@ public sealed partial class PostgresTarget
             {
                 show(report);
             }
-            else if (now - lastLog >= TimeSpan.FromSeconds(5))
+            else
             {
                 lastLog = now;
                 log.Information("Key reads: {Done} of {Total} tables; scanning: {Running}", report.Done, report.Total,

@@ -47,7 +47,6 @@ public sealed class CutoverStage(
         SourceCatalog? catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
         log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
-        largeRun = LargeRun.Applies(Math.Max(catalog.Sequences.Count, config.SequenceAdvancement.Tables.Count));
         var analysis = SourceAnalysis.Analyze(catalog, config);
         var entries = analysis.Entries.ToList();
         if (config.SequenceAdvancement.Discover)
@@ -56,6 +55,8 @@ public sealed class CutoverStage(
             var discovered = await Timed("discover", () => target.DiscoverAsync(schemas, cancellationToken)).ConfigureAwait(false);
             SourceAnalysis.Merge(entries, discovered);
         }
+        // Counted once discovery is merged: a discovered schema of many thousand tables is a large run too.
+        largeRun = LargeRun.Applies(Math.Max(catalog.Sequences.Count, entries.Count));
         var found = entries.Where(e => !e.IsConfigured).ToList();
         if (found.Count > 0)
         {
