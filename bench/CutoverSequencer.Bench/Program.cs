@@ -6,9 +6,9 @@ using CutoverSequencer.PostgreSql;
 using Npgsql;
 
 // Benchmark: cutover-sequencer apply against the obvious alternatives, same cluster, same data.
-//   dotnet run -c Release --project bench/CutoverSequencer.Bench -- --cli PATH/cutover-sequencer.dll
+//   dotnet run -c Release --project bench/CutoverSequencer.Bench -- --cli PATH/cutover-sequencer
 var options = Options.Parse(args);
-var cli = options.Cli ?? throw new ArgumentException("--cli PATH/cutover-sequencer.dll is required (bench/run.sh passes it)");
+var cli = options.Cli ?? throw new ArgumentException("--cli PATH/cutover-sequencer (the published executable) is required (bench/run.sh passes it)");
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 Console.WriteLine($"# cutover-sequencer benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
 Console.WriteLine($"tables {options.Tables}, unindexed {options.BigTables} x {options.BigRows:N0} rows, sequences {options.Sequences:N0}, max_parallel_workers_per_gather {options.ParallelGather}");
@@ -132,8 +132,10 @@ static string Config(string work, string schema, string cs, int count)
 
 static async Task<(double Seconds, double PeakMb)> RunCli(string cli, string config, string work)
 {
-    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (var argument in new[] { cli, "apply", "--config", config, "--report-dir", Path.Combine(work, "reports", Guid.NewGuid().ToString("N")) })
+    // The published executable as a user runs it; a framework-dependent .dll goes through the dotnet host.
+    var dll = cli.EndsWith(".dll", StringComparison.Ordinal);
+    var start = new ProcessStartInfo(dll ? "dotnet" : cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var argument in (dll ? new[] { cli } : []).Concat(["apply", "--config", config, "--report-dir", Path.Combine(work, "reports", Guid.NewGuid().ToString("N"))]))
     {
         start.ArgumentList.Add(argument);
     }

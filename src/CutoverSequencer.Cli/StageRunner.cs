@@ -26,7 +26,7 @@ public static class StageRunner
         Options? options = null)
     {
         var config = ConfigLoader.Load(configPath, overrides);
-        log.Debug("Configuration loaded; managed heap {HeapMb} MB, process {ProcessMb} MB", GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
+        log.Debug("Configuration loaded; {Figures}", LargeRun.Figures());
         var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
@@ -42,8 +42,7 @@ public static class StageRunner
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(report, directory);
-        log.Debug("Reports written in {Ms} ms; managed heap {HeapMb} MB, process {ProcessMb} MB", watch.ElapsedMilliseconds,
-            GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
+        log.Debug("Reports written in {Ms} ms; {Figures}", watch.ElapsedMilliseconds, LargeRun.Figures());
         await WriteSummaryAsync(report, directory, output).ConfigureAwait(false);
         return report.ExitCode;
     }

@@ -4,6 +4,7 @@ using CutoverSequencer.Core.Naming;
 
 namespace CutoverSequencer.Tests;
 
+[Collection("process environment")]
 public class ConfigLoaderTests : IDisposable
 {
     private const string Header = """
@@ -168,6 +169,58 @@ public class ConfigLoaderTests : IDisposable
         var config = Load(Header.Replace("Host=localhost;Database=finance;Username=migrator", "${CUTOVER_TEST_CS_4B1D}", StringComparison.Ordinal));
 
         Assert.Equal("Host=db.example;Database=x", config.Target.ConnectionString);
+    }
+
+    [Fact]
+    public void Anchors_and_aliases_are_expanded_where_they_are_used()
+    {
+        var config = Load(Header + "\n" + """
+            sequenceAdvancement:
+              safetyMargin: &margin 5000
+              tables:
+                - &account
+                  table: account
+                  pkColumn: account_id
+                  safetyMargin: *margin
+                - table: order_header
+                  pkColumn: order_id
+                  safetyMargin: *margin
+            """);
+
+        Assert.Equal([5000L, 5000L], config.SequenceAdvancement.Tables.Select(t => t.SafetyMargin!.Value));
+        Assert.Equal("cutover.yaml:13", Path.GetFileName(config.SequenceAdvancement.Tables[1].Location));
+    }
+
+    [Fact]
+    public void The_same_key_twice_in_one_mapping_is_invalid_yaml_at_its_line()
+    {
+        var message = Error(Header + "\n" + """
+            sequenceAdvancement:
+              safetyMargin: 10
+              safetyMargin: 20
+            """);
+
+        Assert.EndsWith("cutover.yaml:8: invalid YAML: Duplicate key 'safetyMargin'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Environment_variables_add_list_items_beyond_the_file()
+    {
+        Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__TABLES__1__SEQUENCE", "extra_seq");
+        try
+        {
+            var config = Load(Header + "\n" + """
+                sequenceAdvancement:
+                  tables:
+                    - sequence: first_seq
+                """);
+
+            Assert.Equal(["public.first_seq", "public.extra_seq"], config.SequenceAdvancement.Tables.Select(t => t.Sequence!.ToString()));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__TABLES__1__SEQUENCE", null);
+        }
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using CutoverSequencer.Core.Naming;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace CutoverSequencer.Core.Configuration;
 
@@ -131,21 +131,44 @@ public static partial class ConfigLoader
     [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?\s*(?:(?<h>\d+(?:\.\d+)?)h)?\s*(?:(?<m>\d+(?:\.\d+)?)m(?:in)?)?\s*(?:(?<s>\d+(?:\.\d+)?)s)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();
 
-    /// <summary>Walks the YAML tree against the schema, recording each value with its line.</summary>
+    /// <summary>
+    /// Walks the YAML event stream against the schema, recording each value with its line. No document
+    /// tree is built: a configuration listing tens of thousands of tables is read in one pass.
+    /// </summary>
     private sealed class YamlFlattener(string file)
     {
+        private YamlEvents events = null!;
+
         public Dictionary<string, string?> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<string, int> Lines { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>For each list, the indexes of the items that hold a value.</summary>
+        public Dictionary<string, List<int>> ListItems { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public List<string> Errors { get; } = [];
 
         public void Load(string text)
         {
-            var stream = new YamlStream();
+            events = new YamlEvents(new Parser(new StringReader(text)));
             try
             {
-                stream.Load(new StringReader(text));
+                events.Next(); // stream start
+                if (events.Next() is not DocumentStart)
+                {
+                    throw new InvalidInputException($"{file}: the configuration file is empty");
+                }
+                var root = events.Next();
+                if (root is Scalar { Value: null or "" })
+                {
+                    throw new InvalidInputException($"{file}: the configuration file is empty");
+                }
+                Walk(root, ConfigSchema.Root, "", "");
+                events.Next(); // document end
+                if (events.Next() is DocumentStart)
+                {
+                    Errors.Add($"{file}:{events.Next().Start.Line}: only one YAML document is allowed");
+                }
             }
             catch (YamlException e)
             {
@@ -157,71 +180,74 @@ public static partial class ConfigLoader
                 // Some malformed input trips the parser's own state checks instead of a YamlException.
                 throw new InvalidInputException($"{file}: invalid YAML: {OneLine(e.Message)}", e);
             }
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                throw new InvalidInputException($"{file}: the configuration file is empty");
-            }
-            if (stream.Documents.Count > 1)
-            {
-                Errors.Add($"{file}:{stream.Documents[1].RootNode.Start.Line}: only one YAML document is allowed");
-            }
-            Walk(stream.Documents[0].RootNode, ConfigSchema.Root, "", "");
         }
 
-        private void Walk(YamlNode node, ConfigSchema schema, string key, string path)
+        private void Walk(ParsingEvent node, ConfigSchema schema, string key, string path)
         {
             var line = (int)node.Start.Line;
             switch (schema.Kind)
             {
-                case ConfigSchema.NodeKind.Map when node is YamlMappingNode map:
+                case ConfigSchema.NodeKind.Map when node is MappingStart:
                     if (key.Length > 0)
                     {
                         Lines[key] = line;
                     }
-                    if (map.Children.Count == 0 && key.Length > 0)
-                    {
-                        // Keep an empty mapping visible (a "- {}" list item must be reported, not skipped).
-                        Values[key] = "";
-                    }
                     var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    foreach (var (k, v) in map.Children)
+                    var keys = new HashSet<string>(StringComparer.Ordinal);
+                    for (var k = events.Next(); k is not MappingEnd; k = events.Next())
                     {
-                        var name = (k as YamlScalarNode)?.Value ?? "";
-                        var where = path.Length > 0 ? $" under '{path}'" : "";
+                        var name = KeyName(k, keys);
                         if (!schema.TryGetChild(name, out var canonical, out var child))
                         {
+                            var where = Under(path);
                             var hint = schema.Suggest(name) is { } s ? $" (did you mean '{s}'?)" : "";
                             Errors.Add($"{file}:{k.Start.Line}: unknown key '{name}'{where}{hint}");
+                            Skip(events.Next());
                             continue;
                         }
                         if (!seen.Add(canonical))
                         {
-                            Errors.Add($"{file}:{k.Start.Line}: key '{canonical}'{where} appears twice");
+                            Errors.Add($"{file}:{k.Start.Line}: key '{canonical}'{Under(path)} appears twice");
+                            Skip(events.Next());
                             continue;
                         }
-                        Walk(v, child, Join(key, canonical), path.Length == 0 ? canonical : $"{path}.{canonical}");
+                        Walk(events.Next(), child, Join(key, canonical), path.Length == 0 ? canonical : $"{path}.{canonical}");
                     }
-                    break;
-                case ConfigSchema.NodeKind.Dictionary when node is YamlMappingNode dictionary:
-                    Lines[key] = line;
-                    foreach (var (k, v) in dictionary.Children)
+                    if (keys.Count == 0 && key.Length > 0)
                     {
-                        var name = (k as YamlScalarNode)?.Value ?? "";
-                        Walk(v, schema.Item!, Join(key, name), $"{path}.{name}");
+                        // Keep an empty mapping visible (a "- {}" list item must be reported, not skipped).
+                        Values[key] = "";
                     }
                     break;
-                case ConfigSchema.NodeKind.List when node is YamlSequenceNode list:
+                case ConfigSchema.NodeKind.Dictionary when node is MappingStart:
                     Lines[key] = line;
-                    for (var i = 0; i < list.Children.Count; i++)
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    for (var k = events.Next(); k is not MappingEnd; k = events.Next())
                     {
-                        Walk(list.Children[i], schema.Item!, Join(key, i.ToString(CultureInfo.InvariantCulture)), $"{path}[{i}]");
+                        var name = KeyName(k, names);
+                        Walk(events.Next(), schema.Item!, Join(key, name), $"{path}.{name}");
                     }
                     break;
-                case ConfigSchema.NodeKind.Scalar when node is YamlScalarNode scalar:
+                case ConfigSchema.NodeKind.List when node is SequenceStart:
+                    Lines[key] = line;
+                    var items = new List<int>();
+                    var index = 0;
+                    for (var item = events.Next(); item is not SequenceEnd; item = events.Next(), index++)
+                    {
+                        var before = Values.Count;
+                        Walk(item, schema.Item!, Join(key, index.ToString(CultureInfo.InvariantCulture)), $"{path}[{index}]");
+                        if (Values.Count > before)
+                        {
+                            items.Add(index);
+                        }
+                    }
+                    ListItems[key] = items;
+                    break;
+                case ConfigSchema.NodeKind.Scalar when node is Scalar scalar:
                     Lines[key] = line;
                     Values[key] = IsNull(scalar) ? null : scalar.Value;
                     break;
-                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List or ConfigSchema.NodeKind.Dictionary when node is YamlScalarNode empty && IsNull(empty):
+                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List or ConfigSchema.NodeKind.Dictionary when node is Scalar empty && IsNull(empty):
                     Lines[key] = line;
                     break;
                 default:
@@ -232,14 +258,105 @@ public static partial class ConfigLoader
                         _ => "a single value",
                     };
                     Errors.Add($"{file}:{line}: '{path}' must be {expected}");
+                    Skip(node);
                     break;
             }
         }
 
-        private static bool IsNull(YamlScalarNode scalar) =>
+        /// <summary>A mapping key as text; the same key twice in one mapping is invalid YAML.</summary>
+        private string KeyName(ParsingEvent key, HashSet<string> seen)
+        {
+            var name = (key as Scalar)?.Value ?? "";
+            if (key is not Scalar)
+            {
+                Skip(key);
+            }
+            if (!seen.Add(name))
+            {
+                throw new YamlException(key.Start, key.End, $"Duplicate key '{name}'");
+            }
+            return name;
+        }
+
+        /// <summary>Reads past the rest of a node whose first event was <paramref name="node"/>.</summary>
+        private void Skip(ParsingEvent node)
+        {
+            for (var depth = node.NestingIncrease; depth > 0; depth += events.Next().NestingIncrease)
+            {
+            }
+        }
+
+        private static bool IsNull(Scalar scalar) =>
             scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
         private static string Join(string a, string b) => a.Length == 0 ? b : $"{a}:{b}";
+
+        private static string Under(string path) => path.Length > 0 ? $" under '{path}'" : "";
+    }
+
+    /// <summary>
+    /// The parser's events with aliases expanded: an anchored node's events are recorded as they pass
+    /// and replayed where an alias names it. An alias to no anchor is invalid YAML.
+    /// </summary>
+    private sealed class YamlEvents(IParser parser)
+    {
+        private readonly Dictionary<string, List<ParsingEvent>> anchors = new(StringComparer.Ordinal);
+        private readonly List<(string Anchor, List<ParsingEvent> Events, int[] Depth)> recording = [];
+        private readonly Queue<ParsingEvent> replay = new();
+
+        public ParsingEvent Next()
+        {
+            ParsingEvent next;
+            var replayed = replay.Count > 0;
+            if (replayed)
+            {
+                next = replay.Dequeue();
+            }
+            else
+            {
+                if (!parser.MoveNext())
+                {
+                    throw new InvalidOperationException("the YAML stream ended unexpectedly");
+                }
+                next = parser.Current!;
+                if (next is AnchorAlias alias)
+                {
+                    if (!anchors.TryGetValue(alias.Value.Value, out var recorded))
+                    {
+                        throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} names no anchor defined before it");
+                    }
+                    foreach (var e in recorded)
+                    {
+                        replay.Enqueue(e);
+                    }
+                    next = replay.Dequeue();
+                    replayed = true;
+                }
+            }
+            for (var i = recording.Count - 1; i >= 0; i--)
+            {
+                var (anchor, events, depth) = recording[i];
+                events.Add(next);
+                depth[0] += next.NestingIncrease;
+                if (depth[0] == 0)
+                {
+                    anchors[anchor] = events;
+                    recording.RemoveAt(i);
+                }
+            }
+            if (!replayed && next is NodeEvent { Anchor.IsEmpty: false } anchored)
+            {
+                if (next.NestingIncrease > 0)
+                {
+                    recording.Add((anchored.Anchor.Value, [next], [next.NestingIncrease]));
+                }
+                else
+                {
+                    anchors[anchored.Anchor.Value] = [next];
+                }
+            }
+            return next;
+        }
     }
 
     /// <summary>Reads typed values from the layered configuration, naming where each came from.</summary>
@@ -578,9 +695,9 @@ public static partial class ConfigLoader
         private string? Text(string key)
         {
             var raw = configuration[key];
-            if (raw is null)
+            if (raw is null || !raw.Contains("${", StringComparison.Ordinal))
             {
-                return null;
+                return raw;
             }
             var missing = new List<string>();
             var resolved = EnvReference().Replace(raw, m =>
@@ -602,12 +719,28 @@ public static partial class ConfigLoader
         /// <summary>True when no layer gives the key a value (as opposed to a value that failed to resolve).</summary>
         private bool Missing(string key) => string.IsNullOrWhiteSpace(configuration[key]);
 
-        private IEnumerable<string> Children(string key) =>
-            configuration.GetSection(key).GetChildren()
-                .Select(c => (Index: int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1, c.Path))
-                .OrderBy(c => c.Index)
-                .Select(c => c.Path)
-                .ToList();
+        /// <summary>
+        /// A list's item keys in order: the YAML's items, and any index an environment variable or an
+        /// override adds (the layers' union, as the configuration sees it, without walking every key).
+        /// </summary>
+        private List<string> Children(string key)
+        {
+            var prefix = key + ":";
+            var indexes = new SortedSet<int>(yaml.ListItems.GetValueOrDefault(key) ?? []);
+            foreach (var layered in environment.Keys.Concat(overrides?.Keys ?? []))
+            {
+                if (layered.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    var segment = layered.AsSpan(prefix.Length);
+                    var end = segment.IndexOf(':');
+                    if (int.TryParse(end < 0 ? segment : segment[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                    {
+                        indexes.Add(index);
+                    }
+                }
+            }
+            return [.. indexes.Select(i => prefix + i.ToString(CultureInfo.InvariantCulture))];
+        }
 
         private T Fail<T>(string key, string message)
         {

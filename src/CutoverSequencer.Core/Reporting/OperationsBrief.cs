@@ -49,8 +49,30 @@ public static class OperationsBrief
         return lines;
     }
 
-    public static string Words(BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? ((long)value).ToWords() : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The number in words. Each gap is spelled in the brief, the gap list and the JSON, and most gaps
+    /// are the same size (the margin): spelled once per size, up to a bound.
+    /// </summary>
+    public static string Words(BigInteger value)
+    {
+        if (value < long.MinValue || value > long.MaxValue)
+        {
+            return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var number = (long)value;
+        if (SpelledSizes.TryGetValue(number, out var words))
+        {
+            return words;
+        }
+        words = number.ToWords();
+        if (SpelledSizes.Count < 4096)
+        {
+            SpelledSizes.TryAdd(number, words);
+        }
+        return words;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> SpelledSizes = new();
 
     private static string N(BigInteger value) => AdvancementPlanner.Format(value);
 }

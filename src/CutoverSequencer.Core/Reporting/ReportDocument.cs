@@ -65,13 +65,15 @@ public static class MarkdownWriter
                     output.WriteLine(h.Text);
                     break;
                 case Paragraph p:
-                    output.WriteLine(Inlines(p.Parts));
+                    WriteInlines(p.Parts, output);
+                    output.WriteLine();
                     break;
                 case BulletList list:
                     foreach (var item in list.Items)
                     {
                         output.Write("- ");
-                        output.WriteLine(Inlines(item));
+                        WriteInlines(item, output);
+                        output.WriteLine();
                     }
                     break;
                 case Table table:
@@ -79,7 +81,18 @@ public static class MarkdownWriter
                     output.WriteLine("|" + string.Concat(table.Columns.Select(c => c.Numeric ? "--:|" : "---|")));
                     foreach (var row in table.Rows)
                     {
-                        output.WriteLine("| " + string.Join(" | ", row.Select(Inlines)) + " |");
+                        // Cells are written straight to the output: a report of many thousand rows
+                        // builds no per-row strings.
+                        output.Write("| ");
+                        for (var i = 0; i < row.Count; i++)
+                        {
+                            if (i > 0)
+                            {
+                                output.Write(" | ");
+                            }
+                            WriteInlines(row[i], output);
+                        }
+                        output.WriteLine(" |");
                     }
                     break;
                 case CodeBlock code:
@@ -94,12 +107,29 @@ public static class MarkdownWriter
         }
     }
 
-    private static string Inlines(IReadOnlyList<Inline> parts) => string.Concat(parts.Select(p => p.Style switch
+    private static void WriteInlines(IReadOnlyList<Inline> parts, TextWriter output)
     {
-        InlineStyle.Strong => $"**{Escape(p.Text)}**",
-        InlineStyle.Code when !p.Text.Contains('`', StringComparison.Ordinal) => $"`{p.Text}`",
-        _ => Escape(p.Text),
-    }));
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            switch (part.Style)
+            {
+                case InlineStyle.Strong:
+                    output.Write("**");
+                    WriteEscaped(part.Text, output);
+                    output.Write("**");
+                    break;
+                case InlineStyle.Code when !part.Text.Contains('`', StringComparison.Ordinal):
+                    output.Write('`');
+                    output.Write(part.Text);
+                    output.Write('`');
+                    break;
+                default:
+                    WriteEscaped(part.Text, output);
+                    break;
+            }
+        }
+    }
 
     /// <summary>Names may hold any character (quoted identifiers): escape what Markdown would read as syntax.</summary>
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\`*[]<>|\r\n");
@@ -111,16 +141,30 @@ public static class MarkdownWriter
         {
             return text;
         }
-        var sb = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteEscaped(text, writer);
+        return writer.ToString();
+    }
+
+    private static void WriteEscaped(string text, TextWriter output)
+    {
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(Special); at >= 0; at = rest.IndexOfAny(Special))
         {
-            if (c is '\\' or '`' or '*' or '[' or ']' or '<' or '>' or '|')
+            output.Write(rest[..at]);
+            var c = rest[at];
+            if (c is '\r' or '\n')
             {
-                sb.Append('\\');
+                output.Write(' ');
             }
-            sb.Append(c is '\r' or '\n' ? ' ' : c);
+            else
+            {
+                output.Write('\\');
+                output.Write(c);
+            }
+            rest = rest[(at + 1)..];
         }
-        return sb.ToString();
+        output.Write(rest);
     }
 }
 
@@ -174,13 +218,17 @@ public static class HtmlWriter
                     output.WriteLine($"<h{h.Level}>{E(h.Text)}</h{h.Level}>");
                     break;
                 case Paragraph p:
-                    output.WriteLine($"<p>{Inlines(p.Parts)}</p>");
+                    output.Write("<p>");
+                    WriteInlines(p.Parts, output);
+                    output.WriteLine("</p>");
                     break;
                 case BulletList list:
                     output.WriteLine("<ul>");
                     foreach (var item in list.Items)
                     {
-                        output.WriteLine($"<li>{Inlines(item)}</li>");
+                        output.Write("<li>");
+                        WriteInlines(item, output);
+                        output.WriteLine("</li>");
                     }
                     output.WriteLine("</ul>");
                     break;
@@ -197,7 +245,7 @@ public static class HtmlWriter
                         for (var i = 0; i < row.Count; i++)
                         {
                             output.Write(i < table.Columns.Count && table.Columns[i].Numeric ? "<td class=\"num\">" : "<td>");
-                            output.Write(Inlines(row[i]));
+                            WriteInlines(row[i], output);
                             output.Write("</td>");
                         }
                         output.WriteLine("</tr>");
@@ -217,12 +265,21 @@ public static class HtmlWriter
         output.WriteLine($"<footer>{E(footer)}</footer>\n</body>\n</html>");
     }
 
-    private static string Inlines(IReadOnlyList<Inline> parts) => string.Concat(parts.Select(p => p.Style switch
+    private static void WriteInlines(IReadOnlyList<Inline> parts, TextWriter output)
     {
-        InlineStyle.Strong => $"<strong>{E(p.Text)}</strong>",
-        InlineStyle.Code => $"<code>{E(p.Text)}</code>",
-        _ => E(p.Text),
-    }));
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (open, close) = parts[i].Style switch
+            {
+                InlineStyle.Strong => ("<strong>", "</strong>"),
+                InlineStyle.Code => ("<code>", "</code>"),
+                _ => ("", ""),
+            };
+            output.Write(open);
+            WebUtility.HtmlEncode(parts[i].Text, output);
+            output.Write(close);
+        }
+    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -38,8 +38,9 @@ public sealed class ApplyJournal
         entries = [.. document.Sequences];
         index = entries.Select((e, i) => (e.QualifiedName, i)).GroupBy(x => x.QualifiedName).ToDictionary(g => g.Key, g => g.First().i);
         Document = document with { Sequences = entries };
-        // Marks arrive once per sequence; the file is rewritten at most every SaveInterval (a kill
-        // loses at most that much: those sequences read "pending", which rollback and re-runs check).
+        // Marks arrive once per sequence; the file is rewritten at most every SaveInterval, or ten times
+        // the last rewrite's duration when that is longer (a kill loses at most that much: those
+        // sequences read "pending", which rollback and re-runs check against the server).
         saver = autosave ? new Timer(_ => Flush(), null, SaveInterval, SaveInterval) : null;
     }
 
@@ -69,7 +70,7 @@ public sealed class ApplyJournal
         {
             marked.AddRange(sequences);
             dirty = true;
-            if (Environment.TickCount64 - lastSave >= SaveInterval.TotalMilliseconds)
+            if (Environment.TickCount64 - lastSave >= SaveDelay)
             {
                 SaveMarks();
             }
@@ -91,7 +92,7 @@ public sealed class ApplyJournal
     {
         lock (gate)
         {
-            if (dirty)
+            if (dirty && Environment.TickCount64 - lastSave >= SaveDelay)
             {
                 SaveMarks();
             }
@@ -101,8 +102,16 @@ public sealed class ApplyJournal
     private void SaveMarks()
     {
         ApplyMarks();
+        var started = Environment.TickCount64;
         Save(durable: false);
+        lastSave = Environment.TickCount64;
+        // A rewrite costs time in proportion to the journal: the next one waits at least ten times as
+        // long as this one took, so saving never takes more than a tenth of the apply, at any size.
+        SaveDelay = Math.Max((long)SaveInterval.TotalMilliseconds, 10 * (lastSave - started));
     }
+
+    /// <summary>How long marks wait before the next rewrite: <see cref="SaveInterval"/>, longer for large journals.</summary>
+    private long SaveDelay { get; set; } = (long)SaveInterval.TotalMilliseconds;
 
     /// <summary>Marks are applied in place: a journal of many thousand entries is not copied per save.</summary>
     private void ApplyMarks()
@@ -116,7 +125,6 @@ public sealed class ApplyJournal
         }
         marked.Clear();
         dirty = false;
-        lastSave = Environment.TickCount64;
     }
 
     public static JournalDocument Read(string path)

@@ -200,8 +200,7 @@ public sealed class CutoverStage(
             {
                 LargeRun.Compact();
             }
-            log.Debug("Stage {Stage}: {Ms} ms; managed heap {HeapMb} MB, process {ProcessMb} MB", stage, watch.ElapsedMilliseconds,
-                GC.GetTotalMemory(false) >> 20, Environment.WorkingSet >> 20);
+            log.Debug("Stage {Stage}: {Ms} ms; {Figures}", stage, watch.ElapsedMilliseconds, LargeRun.Figures());
         }
     }
 }
@@ -213,6 +212,11 @@ public sealed class CutoverStage(
 /// </summary>
 public static class LargeRun
 {
+    /// <summary>The process's memory and compilation figures, for the debug log after each stage.</summary>
+    public static string Figures() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"managed heap {GC.GetTotalMemory(false) >> 20} MB, process {Environment.WorkingSet >> 20} MB, allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
+        $"JIT {(int)System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
+
     public const int Threshold = 10_000;
 
     public static bool Applies(int count) => count >= Threshold;
