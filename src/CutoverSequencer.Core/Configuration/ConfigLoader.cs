@@ -301,7 +301,7 @@ public static partial class ConfigLoader
     private sealed class YamlEvents(IParser parser)
     {
         private readonly Dictionary<string, List<ParsingEvent>> anchors = new(StringComparer.Ordinal);
-        private readonly List<(string Anchor, List<ParsingEvent> Events, int[] Depth)> recording = [];
+        private readonly List<Recording> recording = [];
         private readonly Queue<ParsingEvent> replay = new();
 
         public ParsingEvent Next()
@@ -335,12 +335,12 @@ public static partial class ConfigLoader
             }
             for (var i = recording.Count - 1; i >= 0; i--)
             {
-                var (anchor, events, depth) = recording[i];
-                events.Add(next);
-                depth[0] += next.NestingIncrease;
-                if (depth[0] == 0)
+                var open = recording[i];
+                open.Events.Add(next);
+                open.Depth += next.NestingIncrease;
+                if (open.Depth == 0)
                 {
-                    anchors[anchor] = events;
+                    anchors[open.Anchor] = open.Events;
                     recording.RemoveAt(i);
                 }
             }
@@ -348,7 +348,7 @@ public static partial class ConfigLoader
             {
                 if (next.NestingIncrease > 0)
                 {
-                    recording.Add((anchored.Anchor.Value, [next], [next.NestingIncrease]));
+                    recording.Add(new Recording(anchored.Anchor.Value, [next]) { Depth = next.NestingIncrease });
                 }
                 else
                 {
@@ -356,6 +356,16 @@ public static partial class ConfigLoader
                 }
             }
             return next;
+        }
+
+        /// <summary>An anchored collection whose events are still arriving: open until its depth is back to zero.</summary>
+        private sealed class Recording(string anchor, List<ParsingEvent> events)
+        {
+            public string Anchor { get; } = anchor;
+
+            public List<ParsingEvent> Events { get; } = events;
+
+            public int Depth { get; set; }
         }
     }
 
