@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
@@ -146,9 +146,19 @@ public static class StageRunner
 
     private static async Task WriteSummaryAsync(CutoverReport report, string directory, TextWriter output)
     {
-        // Composed first, written once: the console flushes every line, which at thousands of rows is slow.
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
-        text.WriteLine($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})");
+        // Composed in blocks of about 64 kB, each written at once: the console flushes every write, which
+        // at thousands of rows is slow, and one string of every row would be megabytes at the run's end.
+        var text = new StringBuilder();
+        async Task Line(string line, bool force = false)
+        {
+            text.Append(line).Append(output.NewLine);
+            if (force || text.Length >= 1 << 15)
+            {
+                await output.WriteAsync(text).ConfigureAwait(false);
+                text.Clear();
+            }
+        }
+        await Line($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})").ConfigureAwait(false);
         foreach (var row in report.Plan.Sequences)
         {
             var action = row.Action switch
@@ -158,14 +168,13 @@ public static class StageRunner
                 _ => "BLOCKED  ",
             };
             var values = row.NextValue is { } next ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, next value {AdvancementPlanner.Format(next)}" : "";
-            text.WriteLine($"  {action}  {row.Name,-40} {values}");
+            await Line($"  {action}  {row.Name,-40} {values}").ConfigureAwait(false);
         }
         foreach (var finding in report.Findings.Where(f => f.Severity != Severity.Info))
         {
-            text.WriteLine($"  {finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code}: {finding.Message}");
+            await Line($"  {finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code}: {finding.Message}").ConfigureAwait(false);
         }
-        text.WriteLine($"Reports: {Path.Combine(directory, ReportWriter.MarkdownFile)} (also .html, .json)");
-        await output.WriteAsync(text.ToString()).ConfigureAwait(false);
+        await Line($"Reports: {Path.Combine(directory, ReportWriter.MarkdownFile)} (also .html, .json)", force: true).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
     }
 

@@ -119,17 +119,18 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
             await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var result = new List<TableEntry>();
+            var location = $"{Endpoint} catalog";
             while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var table = new QualifiedName(rows.GetString(0), rows.GetString(1));
-                var sequence = new QualifiedName(rows.GetString(3), rows.GetString(4));
-                var entry = new TableEntry(table, rows.GetString(2), sequence, null, null, $"{Endpoint} catalog")
+                var table = new QualifiedName(Shared(rows, 0), rows.GetString(1));
+                var sequence = new QualifiedName(Shared(rows, 3), rows.GetString(4));
+                var entry = new TableEntry(table, Shared(rows, 2), sequence, null, null, location)
                 {
-                    Origin = $"target {rows.GetString(5)}",
+                    Origin = string.Intern($"target {rows.GetString(5)}"),
                 };
                 result.Add(entry);
                 // Inspection of this run need not resolve these names again.
-                discovered[entry] = new ResolvedRow(entry, true, new TargetColumn(table, rows.GetString(2), rows.GetString(7)),
+                discovered[entry] = new ResolvedRow(entry, true, new TargetColumn(table, entry.PkColumn!, Shared(rows, 7)),
                     Math.Max(0, rows.GetInt64(6)), rows.GetFieldValue<uint>(8), 'S', rows.GetBoolean(9))
                 {
                     Definition = Definition(rows, 8, sequence, 10),
@@ -489,7 +490,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 TargetColumn? column = null;
                 if (tableFound && !reader.IsDBNull(5))
                 {
-                    column = new TargetColumn(new QualifiedName(reader.GetString(2), reader.GetString(3)), reader.GetString(5), reader.GetString(6));
+                    column = new TargetColumn(new QualifiedName(Shared(reader, 2), reader.GetString(3)), Shared(reader, 5), Shared(reader, 6));
                 }
                 rows[at] = new ResolvedRow(entry, tableFound, column,
                     reader.IsDBNull(4) ? null : Math.Max(0, reader.GetInt64(4)),
@@ -558,6 +559,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     /// <summary>Entries found by discovery in this run, already resolved (by reference: the same objects come back).</summary>
     private readonly Dictionary<TableEntry, ResolvedRow> discovered = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Schema names, type names and key column names repeat across thousands of rows: one string each
+    /// (a few hundred bytes per sequence otherwise, held until the report is written).
+    /// </summary>
+    private static string Shared(NpgsqlDataReader row, int ordinal) => string.Intern(row.GetString(ordinal));
+
     private static TargetProblem Problem(string code, string obj, string message) =>
         new(code, obj, message, FindingCatalog.Get(code).Resolution);
 
@@ -582,7 +589,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result[reader.GetFieldValue<uint>(0)] = Definition(reader, 0, new QualifiedName(reader.GetString(1), reader.GetString(2)), 3);
+            result[reader.GetFieldValue<uint>(0)] = Definition(reader, 0, new QualifiedName(Shared(reader, 1), reader.GetString(2)), 3);
         }
         return result;
     }
@@ -593,7 +600,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     /// The position (read later) starts as the start value, not called.
     /// </summary>
     private static TargetSequence Definition(NpgsqlDataReader row, int oid, QualifiedName name, int first) =>
-        new(name, row.GetString(first), row.GetInt64(first + 1), row.GetInt64(first + 2), row.GetInt64(first + 3), row.GetInt64(first + 4),
+        new(name, Shared(row, first), row.GetInt64(first + 1), row.GetInt64(first + 2), row.GetInt64(first + 3), row.GetInt64(first + 4),
             row.GetInt64(first + 5), row.GetBoolean(first + 6), LastValue: row.GetInt64(first + 1), IsCalled: false)
         {
             CanUpdate = row.GetBoolean(first + 7),

@@ -37,9 +37,20 @@ public sealed record PlannedSequence(
     BigInteger? NextValue,
     PlanAction Action,
     TargetSequence? Current,
-    string Derivation,
+    string? Reason,
     BigInteger? RequiredNext = null)
 {
+    /// <summary>Multi-master: the stride the values were derived for (null: the plain formula).</summary>
+    public Interleave? Stride { get; init; }
+
+    /// <summary>
+    /// How the values were derived, in words: the planner's <see cref="Reason"/> when it gave one (rows
+    /// it could not plan), otherwise spelled from the row's own inputs by the same arithmetic that
+    /// produced its values, so the words cannot drift from the numbers. Spelled on each call rather than
+    /// held: at many thousand rows the texts alone are megabytes.
+    /// </summary>
+    public string Derivation => Reason ?? AdvancementPlanner.Explain(this);
+
     /// <summary>Interleave: the increment the sequence is changed to (null: keep its increment).</summary>
     public long? NewIncrement { get; init; }
 

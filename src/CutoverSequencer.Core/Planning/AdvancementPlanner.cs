@@ -216,15 +216,15 @@ public static class AdvancementPlanner
             findings.Add(Finding.Of(FindingCatalog.InterleaveUnsupported, name, $"{name} descends (increment {sequence.Increment}) and cannot be interleaved."));
         }
         var row = settings.Interleave is { } stride && !descending
-            ? DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride, out var derivation)
-            : Decide(sequence, sourceLast, targetExtreme, margin, out derivation);
+            ? DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride, out _)
+            : Decide(sequence, sourceLast, targetExtreme, margin, out _);
         row = row with
         {
             Name = name,
             Entries = configured,
             Columns = columns,
             SourceName = sourceName,
-            Derivation = rate is null ? derivation : $"Margin: {rate.Describe()}. {derivation}",
+            Stride = settings.Interleave is { } interleaved && !descending ? interleaved : null,
             Rate = rate,
             ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + (e.ScanTime ?? TimeSpan.Zero)) : null,
         };
@@ -283,13 +283,30 @@ public static class AdvancementPlanner
         return new RateMargin(perHour, basis, window, settings.RateHeadroom, required, configured);
     }
 
+    /// <summary>
+    /// A planned row's derivation in words (<see cref="PlannedSequence.Derivation"/>): the row's inputs
+    /// (position, source value, key extreme, margin, stride, rate) run through the arithmetic again.
+    /// </summary>
+    internal static string Explain(PlannedSequence row)
+    {
+        if (row.Current is not { } sequence)
+        {
+            return "";
+        }
+        string words;
+        _ = row.Stride is { } stride
+            ? DecideInterleaved(sequence, row.SourceLast, row.TargetMax, row.Margin, stride, out words)
+            : Decide(sequence, row.SourceLast, row.TargetMax, row.Margin, out words);
+        return row.Rate is { } rate ? $"Margin: {rate.Describe()}. {words}" : words;
+    }
+
     /// <summary>The value arithmetic, in <see cref="BigInteger"/> so no intermediate can overflow.</summary>
     internal static PlannedSequence Decide(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme, long margin, out string derivation)
     {
         var descending = sequence.Descending;
         var current = sequence.NextValue;
         var baseRow = new PlannedSequence(sequence.Name.ToString(), sequence.Name, [], [], null, sourceLast, targetExtreme,
-            margin, null, null, PlanAction.Unchanged, sequence, "");
+            margin, null, null, PlanAction.Unchanged, sequence, null);
 
         BigInteger? reference = baseRow.Reference;
         if (reference is null)
@@ -337,7 +354,7 @@ public static class AdvancementPlanner
     {
         var current = sequence.NextValue;
         var baseRow = new PlannedSequence(sequence.Name.ToString(), sequence.Name, [], [], null, sourceLast, targetExtreme,
-            margin, null, null, PlanAction.Unchanged, sequence, "");
+            margin, null, null, PlanAction.Unchanged, sequence, null);
         var reference = baseRow.Reference;
         var required = reference is { } r ? r + margin + 1 : (BigInteger)sequence.MinValue;
         var requiredNext = OntoResidue(BigInteger.Max(required, sequence.MinValue), stride);

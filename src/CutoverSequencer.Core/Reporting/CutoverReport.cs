@@ -59,7 +59,7 @@ public sealed record CutoverReport(
     // Built on first use, once, by whichever rendering asks first (the renderings run side by side).
     private HashSet<Naming.QualifiedName>? set;
     private Dictionary<string, SequenceVerification>? verified;
-    private IReadOnlyList<string>? brief;
+    private List<string>? brief;
 
     public bool WasSet(PlannedSequence row) =>
         row.Sequence is not null && Apply is not null
@@ -71,6 +71,12 @@ public sealed record CutoverReport(
                     () => Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
                 .GetValueOrDefault(row.Name);
 
-    /// <summary>The operations brief's lines (<see cref="OperationsBrief.Lines"/>), computed once.</summary>
-    public IReadOnlyList<string> BriefLines => LazyInitializer.EnsureInitialized(ref brief, () => OperationsBrief.Lines(this));
+    /// <summary>
+    /// The operations brief's lines (<see cref="OperationsBrief.Lines"/>): computed once for the three
+    /// renderings, except in large runs, which render one at a time and spell each line as it is written
+    /// (at many thousand sequences, the lines held whole are tens of megabytes).
+    /// </summary>
+    public IEnumerable<string> BriefLines => Stage.LargeRun.Applies(Plan.Sequences.Count)
+        ? OperationsBrief.Lines(this)
+        : LazyInitializer.EnsureInitialized(ref brief, () => [.. OperationsBrief.Lines(this)]);
 }

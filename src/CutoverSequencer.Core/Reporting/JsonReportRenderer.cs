@@ -46,7 +46,7 @@ public static class JsonReportRenderer
             report.Plan.Interleave is { } stride ? new JsonInterleave(stride.Nodes, stride.Node, stride.Residue) : null,
             report.Plan.Sequences.Select(row => Row(report, row)),
             [.. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution))],
-            report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, [.. report.Apply.Set.Select(s => s.ToString())], report.Apply.FailedAt?.ToString(), report.Apply.Error),
+            report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s => s.ToString()), report.Apply.FailedAt?.ToString(), report.Apply.Error),
             report.PostLoadDefaults,
             new JsonBrief(OperationsBrief.Preamble, report.BriefLines),
             [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))]);
@@ -140,9 +140,9 @@ internal sealed record JsonInterleave(int Nodes, int Node, int Residue);
 
 internal sealed record JsonFinding(string Code, Severity Severity, string Object, string Message, string Resolution);
 
-internal sealed record JsonApply(bool Succeeded, List<string> Set, string? FailedAt, string? Error);
+internal sealed record JsonApply(bool Succeeded, IEnumerable<string> Set, string? FailedAt, string? Error);
 
-internal sealed record JsonBrief(string Summary, IReadOnlyList<string> Sequences);
+internal sealed record JsonBrief(string Summary, IEnumerable<string> Sequences);
 
 internal sealed record JsonTiming(string Stage, long Milliseconds);
 

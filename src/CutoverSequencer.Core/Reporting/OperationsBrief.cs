@@ -16,10 +16,10 @@ public static class OperationsBrief
         "rows replayed from the source during CDC catch-up may fill some of them, the rest stay unused. " +
         "Dashboards and reports that look for missing numbers will show these gaps; they are the deliberate safety margin, not lost data.";
 
-    public static IReadOnlyList<string> Lines(CutoverReport report)
+    public static IEnumerable<string> Lines(CutoverReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var lines = new List<string>();
+        var any = false;
         foreach (var row in report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance))
         {
             var keys = row.Columns.Count > 0
@@ -38,15 +38,15 @@ public static class OperationsBrief
             var gapText = gap is null
                 ? "no gap"
                 : $"{N(gap.First)} – {N(gap.Last)} will not be issued ({N(gap.Size)} values, {Words(gap.Size)})";
-            lines.Add($"{row.Name} ({keys}): {string.Join("; ", facts)}; first new value {N(row.NextValue!.Value)}; {gapText}.");
+            any = true;
+            yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; first new value {N(row.NextValue!.Value)}; {gapText}.";
         }
-        if (lines.Count == 0)
+        if (!any)
         {
-            lines.Add(report.Plan.IsBlocked
+            yield return report.Plan.IsBlocked
                 ? "Nothing was advanced: blocking findings must be resolved first (see Findings)."
-                : "No sequence needs advancing: every sequence already issues values beyond the loaded keys.");
+                : "No sequence needs advancing: every sequence already issues values beyond the loaded keys.";
         }
-        return lines;
     }
 
     /// <summary>

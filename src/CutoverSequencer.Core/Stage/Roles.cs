@@ -57,11 +57,26 @@ public sealed record ApplyResult(
     public IReadOnlyList<QualifiedName> AlreadyAhead { get; init; } = [];
 }
 
-/// <summary>The read-back proof for one sequence.</summary>
+/// <summary>
+/// The read-back proof for one sequence: the next value read back, against the highest key (lowest
+/// when descending) and the source value. <see cref="NextValue"/> is null when the sequence could not
+/// be read back.
+/// </summary>
 public sealed record SequenceVerification(
     string Sequence,
     BigInteger? NextValue,
     BigInteger? HighestKey,
     BigInteger? SourceLast,
-    bool Passed,
-    string Detail);
+    bool Passed)
+{
+    public bool Descending { get; init; }
+
+    /// <summary>Multi-master: how the sequence misses its stride (null: it does not, or no stride).</summary>
+    public string? StrideProblem { get; init; }
+
+    /// <summary>Keys of unindexed tables were taken from inspection instead of being scanned again.</summary>
+    public bool KeysFromInspection { get; init; }
+
+    /// <summary>The proof in words, spelled from the values on each call (not held: megabytes at many thousand rows).</summary>
+    public string Detail => Verifier.Describe(this);
+}

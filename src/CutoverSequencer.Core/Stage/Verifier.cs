@@ -26,8 +26,7 @@ public static class Verifier
         {
             if (row.Sequence is null || !bySequence.TryGetValue(row.Sequence, out var entries))
             {
-                results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false,
-                    "not verified: the sequence could not be resolved in the target"));
+                results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
                 findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name} could not be read back."));
                 continue;
             }
@@ -41,25 +40,17 @@ public static class Verifier
                 highestKey = highestKey is { } h ? (descending ? BigInteger.Min(h, key) : BigInteger.Max(h, key)) : key;
             }
 
-            var clears = new List<string>();
-            var fails = new List<string>();
-            Check(highestKey, "every key", descending, next, clears, fails);
-            Check(row.SourceLast, "the source value", descending, next, clears, fails);
             var strideProblem = plan.Interleave is { } stride && !descending
                 && (sequence.Increment != stride.Nodes || ((next % stride.Nodes) + stride.Nodes) % stride.Nodes != stride.Residue)
                     ? $"; it must step by {stride.Nodes} on residue {stride.Residue} but has increment {sequence.Increment} and next value ≡ {((next % stride.Nodes) + stride.Nodes) % stride.Nodes}"
                     : null;
-            var passed = fails.Count == 0 && strideProblem is null;
-            var reused = entries.Any(e => e.KeyFromEarlierReading) ? " (keys of unindexed tables as read at inspection; run verify to re-scan them)" : "";
-            var verb = descending ? "below" : "above";
-            var detail = passed
-                ? clears.Count == 0
-                    ? $"next value {AdvancementPlanner.Format(next)}; no keys and no source value to clear"
-                    : $"next value {AdvancementPlanner.Format(next)} is {verb} {string.Join(" and ", clears)}"
-                : fails.Count > 0
-                    ? $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}{strideProblem}"
-                    : $"next value {AdvancementPlanner.Format(next)}{strideProblem}";
-            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed, detail + reused));
+            var detail = Words(next, highestKey, row.SourceLast, descending, strideProblem, out var passed);
+            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed)
+            {
+                Descending = descending,
+                StrideProblem = strideProblem,
+                KeysFromInspection = entries.Any(e => e.KeyFromEarlierReading),
+            });
 
             if (!passed)
             {
@@ -75,6 +66,36 @@ public static class Verifier
             }
         }
         return (results, findings);
+    }
+
+    /// <summary>A result's detail (<see cref="SequenceVerification.Detail"/>).</summary>
+    public static string Describe(SequenceVerification result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.NextValue is not { } next)
+        {
+            return "not verified: the sequence could not be resolved in the target";
+        }
+        var detail = Words(next, result.HighestKey, result.SourceLast, result.Descending, result.StrideProblem, out _);
+        return result.KeysFromInspection ? detail + " (keys of unindexed tables as read at inspection; run verify to re-scan them)" : detail;
+    }
+
+    /// <summary>The next value against what it must clear, in words; <paramref name="passed"/>: it clears all and keeps its stride.</summary>
+    private static string Words(BigInteger next, BigInteger? highestKey, BigInteger? sourceLast, bool descending, string? strideProblem, out bool passed)
+    {
+        var clears = new List<string>();
+        var fails = new List<string>();
+        Check(highestKey, "every key", descending, next, clears, fails);
+        Check(sourceLast, "the source value", descending, next, clears, fails);
+        passed = fails.Count == 0 && strideProblem is null;
+        var verb = descending ? "below" : "above";
+        return passed
+            ? clears.Count == 0
+                ? $"next value {AdvancementPlanner.Format(next)}; no keys and no source value to clear"
+                : $"next value {AdvancementPlanner.Format(next)} is {verb} {string.Join(" and ", clears)}"
+            : fails.Count > 0
+                ? $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}{strideProblem}"
+                : $"next value {AdvancementPlanner.Format(next)}{strideProblem}";
     }
 
     private static void Check(BigInteger? value, string what, bool descending, BigInteger next, List<string> clears, List<string> fails)
