@@ -47,6 +47,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 ? await ReuseResolutionAsync(connection, previous, cancellationToken).ConfigureAwait(false)
                 : await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
             log.Debug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
+            if (Core.Stage.LargeRun.Applies(entries.Count))
+            {
+                // Resolution leaves its name arrays and catalog rows behind; the key reads that follow
+                // build every entry's state on top of them.
+                Core.Stage.LargeRun.Compact();
+            }
             watch.Restart();
             var states = new List<TargetEntryState>(resolved.Count);
             foreach (var r in resolved)
@@ -535,6 +541,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             else if (row.SequenceOid is { } oid)
             {
                 sequence = definitions[oid];
+                if (entry.Sequence is { } named && !ReferenceEquals(named, sequence.Name) && named == sequence.Name)
+                {
+                    // The configured name object, not a second copy of it: held until the report is written.
+                    definitions[oid] = sequence = sequence with { Name = named };
+                }
             }
             else if (entry.Table is not null && row.Column is not null)
             {

@@ -107,8 +107,9 @@ public static class AdvancementPlanner
     {
         var sequence = entries[0].Sequence!;
         var name = sequence.Name.ToString();
-        var columns = entries.Where(e => e.Column is not null).Select(e => e.Column!).ToList();
-        var configured = entries.Select(e => e.Entry).ToList();
+        // Arrays, not lists: held per row until the report is written.
+        var columns = entries.Where(e => e.Column is not null).Select(e => e.Column!).ToArray();
+        var configured = entries.Select(e => e.Entry).ToArray();
         var margin = configured.Max(e => e.SafetyMargin ?? settings.SafetyMargin);
         var descending = sequence.Descending;
         var blocked = false;
