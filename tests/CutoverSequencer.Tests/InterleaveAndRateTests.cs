@@ -44,6 +44,16 @@ public class InterleaveTests
     }
 
     [Fact]
+    public void The_derivation_of_an_interleaved_row_is_spelled_with_its_stride()
+    {
+        var row = PlanNode(2, 3, 1_000);
+
+        Assert.Null(row.Reason);
+        Assert.Equal(new Interleave(3, 2), row.Stride);
+        Assert.Equal("Node 2 of 3: smallest value ≡ 2 (mod 3) above 1,000 + margin 100 is 1,103; INCREMENT BY 3 RESTART WITH 1,103.", row.Derivation);
+    }
+
+    [Fact]
     public void Two_nodes_planned_on_the_same_data_issue_disjoint_streams()
     {
         var a = PlanNode(1, 2, 5_000);
