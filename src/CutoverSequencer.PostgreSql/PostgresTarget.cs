@@ -425,7 +425,13 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             e.Sequence is { } q && definitions.TryGetValue(q.Oid, out var fresh) ? fresh : e.Sequence, e.Pages, [.. e.Problems]) { KeyIndexed = e.KeyIndexed })];
     }
 
-    /// <summary>One round trip resolves every entry's table, column and sequence that discovery did not already find.</summary>
+    /// <summary>Names resolved per statement: one round trip up to this many entries.</summary>
+    private const int ResolveBatch = 10_000;
+
+    /// <summary>
+    /// One round trip per <see cref="ResolveBatch"/> entries resolves each entry's table, column and
+    /// sequence that discovery did not already find.
+    /// </summary>
     private async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -469,7 +475,6 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             ) owned ON true
             ORDER BY r.i
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
         var rows = new ResolvedRow?[entries.Count];
         var unknown = new List<int>();
         for (var i = 0; i < entries.Count; i++)
@@ -483,14 +488,18 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 unknown.Add(i);
             }
         }
-        command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => entries[i].Table?.ToSql()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => entries[i].PkColumn).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => entries[i].Sequence?.ToSql()).ToArray() });
-        await using (var reader = unknown.Count == 0 ? null : await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        // In statements of ResolveBatch names: the name arrays and their rows of one batch at a time.
+        for (var from = 0; from < unknown.Count; from += ResolveBatch)
         {
-            while (reader is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var batch = unknown.GetRange(from, Math.Min(ResolveBatch, unknown.Count - from));
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].Table?.ToSql()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].PkColumn).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].Sequence?.ToSql()).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var at = unknown[(int)reader.GetInt64(0) - 1];
+                var at = batch[(int)reader.GetInt64(0) - 1];
                 var entry = entries[at];
                 var tableFound = !reader.IsDBNull(1) && reader.GetBoolean(1);
                 TargetColumn? column = null;

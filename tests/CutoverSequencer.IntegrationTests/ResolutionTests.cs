@@ -82,6 +82,54 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
     }
 
     [PostgresFact]
+    public async Task A_large_run_resolves_names_in_batches_and_sets_and_verifies_every_sequence()
+    {
+        // Past the large-run threshold (10,000) and the resolution batch (10,000 names per statement).
+        const int Count = 10_050;
+        var cs = await postgres.NewDatabaseAsync($"DO $$ BEGIN FOR i IN 1..{Count} LOOP EXECUTE format('CREATE SEQUENCE %I', 's' || i); END LOOP; END $$;");
+        var export = Path.Combine(workspace.Root, "export");
+        Directory.CreateDirectory(export);
+        var csv = new System.Text.StringBuilder("SEQUENCE_OWNER,SEQUENCE_NAME,MIN_VALUE,MAX_VALUE,INCREMENT_BY,CYCLE_FLAG,ORDER_FLAG,CACHE_SIZE,LAST_NUMBER\n");
+        var tables = new System.Text.StringBuilder();
+        for (var i = 1; i <= Count; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"APP,S{i},1,9999999999999999999999999999,1,N,N,1,{1000 + i}\n");
+            tables.Append(System.Globalization.CultureInfo.InvariantCulture, $"    - sequence: s{i}\n");
+        }
+        await File.WriteAllTextAsync(Path.Combine(export, "sequences.csv"), csv.ToString());
+        var config = workspace.Write("cutover.yaml", $"""
+            source:
+              kind: oracle-export
+              exportDirectory: {export}
+              schemaMapping:
+                APP: public
+            target:
+              connectionString: "{cs}"
+            sequenceAdvancement:
+              safetyMargin: 100
+              tables:
+
+            """ + tables);
+
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Equal((1101L, true), await PostgresCluster.SequenceAsync(cs, "s1"));
+        Assert.Equal((10000L + 1000 + 100, true), await PostgresCluster.SequenceAsync(cs, "s10000"));
+        Assert.Equal((Count + 1000L + 100, true), await PostgresCluster.SequenceAsync(cs, $"s{Count}"));
+        Assert.Equal(Count, await PostgresCluster.ScalarAsync<long>(cs,
+            "SELECT count(*) FROM pg_sequences WHERE schemaname = 'public' AND last_value = substr(sequencename, 2)::bigint + 1100"));
+        var report = Cli.Report(Reports);
+        Assert.Equal("verified", report.GetProperty("status").GetString());
+        var rows = report.GetProperty("sequences").EnumerateArray().ToList();
+        Assert.Equal(Count, rows.Count);
+        Assert.All(rows, row => Assert.True(row.GetProperty("set").GetBoolean() && row.GetProperty("verified").GetBoolean()));
+        Assert.Equal("source 11,050 + margin 100 = 11,150; setval(11,150, true): next value 11,151.", rows[^1].GetProperty("derivation").GetString());
+        Assert.Equal("next value 11,151 is above the source value (11,050)", rows[^1].GetProperty("verification").GetString());
+        Assert.Equal(Count, report.GetProperty("operationsBrief").GetProperty("sequences").GetArrayLength());
+    }
+
+    [PostgresFact]
     public async Task Key_extremes_are_numeric_not_text_order_and_skip_nulls_in_chunks_and_in_whole_table_scans()
     {
         // 999 sorts after 5000 as text; NULL keys sort first in DESC; numeric keys round up; descending
