@@ -210,6 +210,9 @@ public sealed partial class PostgresTarget
     /// </summary>
     private readonly NpgsqlConnection?[] sessions = new NpgsqlConnection?[Math.Max(1, config.MaxParallelism)];
 
+    /// <summary>A session being opened ahead of its first use (<see cref="OpenAhead"/>).</summary>
+    private Task<NpgsqlConnection>? openingFirst;
+
     private async Task<NpgsqlConnection> SessionAsync(int worker, CancellationToken cancellationToken)
     {
         if (sessions[worker] is { State: System.Data.ConnectionState.Open } open)
@@ -217,7 +220,24 @@ public sealed partial class PostgresTarget
             return open;
         }
         await DropSessionAsync(worker).ConfigureAwait(false);
+        if (worker == 0 && openingFirst is { } opening)
+        {
+            openingFirst = null;
+            return sessions[0] = await opening.ConfigureAwait(false);
+        }
         return sessions[worker] = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts connecting the first session (discovery and inspection run on it) while the caller does
+    /// something else, such as taking the lock on its own connection.
+    /// </summary>
+    private void OpenAhead(CancellationToken cancellationToken)
+    {
+        if (sessions[0] is null && openingFirst is null)
+        {
+            openingFirst = PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries);
+        }
     }
 
     /// <summary>A session that failed (broken, cancelled, or in an aborted transaction) is not used again.</summary>

@@ -26,6 +26,18 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
 
     public async ValueTask DisposeAsync()
     {
+        if (openingFirst is { } opening)
+        {
+            openingFirst = null;
+            try
+            {
+                await (await opening.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is CutoverException or NpgsqlException or OperationCanceledException)
+            {
+                // Never used: the run already failed or ended for another reason.
+            }
+        }
         for (var worker = 0; worker < sessions.Length; worker++)
         {
             await DropSessionAsync(worker).ConfigureAwait(false);
@@ -157,8 +169,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
 
     public async Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // Advisory locks need no write: a read-only session holds it (and the reading sessions are then
-        // opened from a data source already set up).
+        // Advisory locks need no write: a read-only session holds it. The first reading session connects
+        // meanwhile.
+        OpenAhead(cancellationToken);
         var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
         try
         {
