@@ -69,6 +69,7 @@ public sealed record SequenceVerification(
     BigInteger? SourceLast,
     bool Passed)
 {
+    /// <summary>The sequence counts down: its next value must be below the keys and the source value.</summary>
     public bool Descending { get; init; }
 
     /// <summary>Multi-master: how the sequence misses its stride (null: it does not, or no stride).</summary>
