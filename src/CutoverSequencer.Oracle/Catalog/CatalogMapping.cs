@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Model;
 
@@ -33,10 +34,11 @@ public static class CatalogMapping
     {
         ArgumentNullException.ThrowIfNull(row);
         var sequence = new SourceSequence(
-            row.Name("SEQUENCE_OWNER"),
+            // Owners and the default bounds repeat on every row of a large schema: one object each.
+            string.Intern(row.Name("SEQUENCE_OWNER")),
             row.Name("SEQUENCE_NAME"),
-            row.Number("MIN_VALUE", approximateAllowed: true),
-            row.Number("MAX_VALUE", approximateAllowed: true),
+            SharedBound(row.Number("MIN_VALUE", approximateAllowed: true)),
+            SharedBound(row.Number("MAX_VALUE", approximateAllowed: true)),
             row.Number("INCREMENT_BY"),
             row.Flag("CYCLE_FLAG"),
             row.Flag("ORDER_FLAG"),
@@ -49,6 +51,11 @@ public static class CatalogMapping
             row.Location);
         return sequence.IncrementBy.IsZero ? throw row.Error("INCREMENT_BY", "is 0") : sequence;
     }
+
+    /// <summary>Oracle's default bounds (NOMAXVALUE ascending, NOMINVALUE descending), parsed once.</summary>
+    private static readonly BigInteger[] DefaultBounds = [BigInteger.Pow(10, 28) - 1, -(BigInteger.Pow(10, 27) - 1)];
+
+    private static BigInteger SharedBound(BigInteger value) => Array.IndexOf(DefaultBounds, value) is var at and >= 0 ? DefaultBounds[at] : value;
 
     public static SourceIdentityColumn Identity(CatalogRow row)
     {
