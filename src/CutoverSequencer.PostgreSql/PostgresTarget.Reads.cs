@@ -17,6 +17,9 @@ public sealed partial class PostgresTarget
 {
     private const int ChunkSize = 500;
 
+    /// <summary>Chunks a session sends in one round trip when reading (its own, in order).</summary>
+    private const int ReadBatch = 8;
+
     /// <summary>Unindexed tables above this size (8 kB pages: 8 MB) are scanned one per statement.</summary>
     private const long LargeTablePages = 1000;
 
@@ -115,11 +118,12 @@ public sealed partial class PostgresTarget
             }
         }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
 
-        await RunPooledAsync(scans, chunks, async (use, unit, token) =>
+        await RunPooledAsync(scans, chunks, ReadBatch, async (use, units, token) =>
         {
             var started = DateTime.UtcNow;
-            if (unit.Probe is null)
+            if (units[0].Probe is null)
             {
+                var unit = units[0];
                 running[unit.Scan] = started;
                 var state = states[unit.Scan];
 #pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
@@ -133,25 +137,31 @@ public sealed partial class PostgresTarget
                 Interlocked.Increment(ref keysDone);
                 return;
             }
-            var values = await ProbeAsync(use, [.. unit.Probe.Select(p => ProbeQuery(p.Key ? states[p.Index].Column : null,
-                states[p.Index].Sequence?.Descending ?? false, p.Position ? states[p.Index].Sequence!.Name : null))], token).ConfigureAwait(false);
-            var each = (DateTime.UtcNow - started) / unit.Probe.Length;
-            for (var j = 0; j < unit.Probe.Length; j++)
+            var queries = units.Select(unit => unit.Probe!.Select(p => ProbeQuery(p.Key ? states[p.Index].Column : null,
+                states[p.Index].Sequence?.Descending ?? false, p.Position ? states[p.Index].Sequence!.Name : null)).ToArray()).ToList();
+            await ProbeAsync(use, queries, (k, values) =>
             {
-                var (index, key, position) = unit.Probe[j];
-                var (extreme, last, called) = ParseProbe(values[j]);
-                var state = states[index];
-                if (position)
+                var probe = units[k].Probe!;
+                var now = DateTime.UtcNow;
+                var each = (now - started) / probe.Length;
+                started = now;
+                for (var j = 0; j < probe.Length; j++)
                 {
-                    positions[state.Sequence!.Name] = (last, called);
+                    var (index, key, position) = probe[j];
+                    var (extreme, last, called) = ParseProbe(values[j]);
+                    var state = states[index];
+                    if (position)
+                    {
+                        positions[state.Sequence!.Name] = (last, called);
+                    }
+                    if (key)
+                    {
+                        results[index] = results[index] with { KeyExtreme = extreme is null ? null : WholeBound(extreme, state.Sequence!.Descending), ScanTime = each };
+                        Interlocked.Add(ref pagesDone, state.Pages ?? 0);
+                        Interlocked.Increment(ref keysDone);
+                    }
                 }
-                if (key)
-                {
-                    results[index] = results[index] with { KeyExtreme = extreme is null ? null : WholeBound(extreme, state.Sequence!.Descending), ScanTime = each };
-                    Interlocked.Add(ref pagesDone, state.Pages ?? 0);
-                    Interlocked.Increment(ref keysDone);
-                }
-            }
+            }, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         Progress?.Invoke(new KeyReadProgress(keysTotal, keysTotal, pagesTotal * 8192, pagesTotal * 8192, []));
 
@@ -188,6 +198,36 @@ public sealed partial class PostgresTarget
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Several chunks in one round trip, each its own statement and implicit transaction (an error
+    /// barrier after each: its locks are released before the next runs). The server starts on the
+    /// next chunk while the rows of the one before are still being read.
+    /// </summary>
+    private static async Task ProbeAsync(NpgsqlConnection connection, IReadOnlyList<string[]> chunks, Action<int, string[]> read, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection) { EnableErrorBarriers = true };
+        foreach (var queries in chunks)
+        {
+            var statement = new NpgsqlBatchCommand(ProbeSql);
+            statement.Parameters.Add(new NpgsqlParameter { Value = queries });
+            batch.BatchCommands.Add(statement);
+        }
+        await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < chunks.Count; k++)
+        {
+            if (k > 0 && !await rows.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"probe statement {k + 1} of {chunks.Count} returned no result");
+            }
+            var values = new string[chunks[k].Length];
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                values[rows.GetInt64(0) - 1] = rows.GetString(1);
+            }
+            read(k, values);
+        }
     }
 
     private static async Task<string[]> ProbeAsync(NpgsqlConnection connection, string[] queries, CancellationToken cancellationToken)
@@ -257,8 +297,16 @@ public sealed partial class PostgresTarget
     /// other workers' units once its own are done. The first failure stops the other workers and is
     /// the one thrown.
     /// </summary>
-    private async Task RunPooledAsync<T>(IReadOnlyList<T> shared, IReadOnlyList<T> partitioned,
-        Func<NpgsqlConnection, T, CancellationToken, Task> work, CancellationToken cancellationToken)
+    private Task RunPooledAsync<T>(IReadOnlyList<T> shared, IReadOnlyList<T> partitioned,
+        Func<NpgsqlConnection, T, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunPooledAsync(shared, partitioned, 1, (session, units, token) => work(session, units[0], token), cancellationToken);
+
+    /// <summary>
+    /// As above, handing a worker up to <paramref name="batch"/> of its own partitioned units at once
+    /// (shared and stolen units one at a time), so it can send them in one round trip.
+    /// </summary>
+    private async Task RunPooledAsync<T>(IReadOnlyList<T> shared, IReadOnlyList<T> partitioned, int batch,
+        Func<NpgsqlConnection, IReadOnlyList<T>, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         var count = Math.Max(1, Math.Min(sessions.Length, shared.Count + partitioned.Count));
         var common = new ConcurrentQueue<T>(shared);
@@ -269,10 +317,30 @@ public sealed partial class PostgresTarget
             try
             {
                 var session = await SessionAsync(worker, stop.Token).ConfigureAwait(false);
-                while (!stop.IsCancellationRequested &&
-                       (common.TryDequeue(out var unit) || own[worker].TryDequeue(out unit) || own.Any(q => q.TryDequeue(out unit))))
+                var units = new List<T>(batch);
+                while (!stop.IsCancellationRequested)
                 {
-                    await work(session, unit!, stop.Token).ConfigureAwait(false);
+                    units.Clear();
+                    if (common.TryDequeue(out var unit))
+                    {
+                        units.Add(unit);
+                    }
+                    else
+                    {
+                        while (units.Count < batch && own[worker].TryDequeue(out unit))
+                        {
+                            units.Add(unit);
+                        }
+                        if (units.Count == 0 && own.Any(q => q.TryDequeue(out unit)))
+                        {
+                            units.Add(unit!);
+                        }
+                    }
+                    if (units.Count == 0)
+                    {
+                        break;
+                    }
+                    await work(session, units, stop.Token).ConfigureAwait(false);
                 }
             }
             catch

@@ -154,6 +154,27 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
         Assert.False(File.Exists(Path.Combine(Reports, "apply-journal.json")));
     }
 
+    [PostgresFact]
+    public async Task A_read_refused_in_a_later_chunk_of_a_batch_exits_3_naming_it_and_writes_nothing()
+    {
+        // 1,100 sequences are three chunks; the first session sends chunks 1 and 3 in one round trip.
+        var cs = await postgres.NewDatabaseAsync("""
+            DO $$ BEGIN FOR i IN 1..1100 LOOP EXECUTE format('CREATE SEQUENCE %I', 's' || i); END LOOP; END $$;
+            DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            GRANT SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO reader;
+            REVOKE SELECT ON s1050 FROM reader;
+            """);
+        var limited = cs.Replace("Username=postgres", "Username=reader", StringComparison.Ordinal);
+        var config = Config(limited, string.Concat(Enumerable.Range(1, 1100).Select(i => $"    - sequence: s{i}\n")), margin: 10);
+
+        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
+
+        Assert.True(result.ExitCode == 3, result.Stdout + result.Stderr);
+        Assert.Contains("permission denied for sequence s1050", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0L, await PostgresCluster.ScalarAsync<long>(cs, "SELECT count(*) FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL"));
+        Assert.False(File.Exists(Path.Combine(Reports, "apply-journal.json")));
+    }
+
     [Fact]
     public async Task Usage_errors_exit_2()
     {
