@@ -188,15 +188,15 @@ public sealed partial class PostgresTarget
     private static async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection, List<TargetSequence> sequences, CancellationToken cancellationToken)
     {
         var result = new Dictionary<QualifiedName, TargetSequence>();
-        foreach (var chunk in sequences.DistinctBy(s => s.Name).Chunk(ChunkSize))
+        var chunks = sequences.DistinctBy(s => s.Name).Chunk(ChunkSize).ToList();
+        await ProbeAsync(connection, [.. chunks.Select(chunk => chunk.Select(s => ProbeQuery(null, false, s.Name)).ToArray())], (k, values) =>
         {
-            var values = await ProbeAsync(connection, [.. chunk.Select(s => ProbeQuery(null, false, s.Name))], cancellationToken).ConfigureAwait(false);
-            for (var j = 0; j < chunk.Length; j++)
+            for (var j = 0; j < chunks[k].Length; j++)
             {
                 var (_, last, called) = ParseProbe(values[j]);
-                result[chunk[j].Name] = chunk[j] with { LastValue = last, IsCalled = called };
+                result[chunks[k][j].Name] = chunks[k][j] with { LastValue = last, IsCalled = called };
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -207,6 +207,10 @@ public sealed partial class PostgresTarget
     /// </summary>
     private static async Task ProbeAsync(NpgsqlConnection connection, IReadOnlyList<string[]> chunks, Action<int, string[]> read, CancellationToken cancellationToken)
     {
+        if (chunks.Count == 0)
+        {
+            return;
+        }
         await using var batch = new NpgsqlBatch(connection) { EnableErrorBarriers = true };
         foreach (var queries in chunks)
         {
@@ -228,19 +232,6 @@ public sealed partial class PostgresTarget
             }
             read(k, values);
         }
-    }
-
-    private static async Task<string[]> ProbeAsync(NpgsqlConnection connection, string[] queries, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(ProbeSql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = queries });
-        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var values = new string[queries.Length];
-        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            values[rows.GetInt64(0) - 1] = rows.GetString(1);
-        }
-        return values;
     }
 
     /// <summary>

@@ -529,8 +529,17 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
 
         log.Debug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count, entries.Count - unknown.Count);
+        // The configured name objects, not second copies of them: definitions are held until the report is written.
+        var configuredNames = new Dictionary<uint, QualifiedName>();
+        foreach (var row in rows)
+        {
+            if (row!.SequenceOid is { } oid && row.Definition is null && row.Entry.Sequence is { } named)
+            {
+                configuredNames.TryAdd(oid, named);
+            }
+        }
         var definitions = await ReadDefinitionsAsync(connection,
-            [.. rows.Where(r => r!.SequenceOid is not null && r.Definition is null).Select(r => r!.SequenceOid!.Value).Distinct()], cancellationToken).ConfigureAwait(false);
+            [.. rows.Where(r => r!.SequenceOid is not null && r.Definition is null).Select(r => r!.SequenceOid!.Value).Distinct()], cancellationToken, configuredNames).ConfigureAwait(false);
         foreach (var known in rows.Where(r => r!.Definition is not null))
         {
             definitions.TryAdd(known!.SequenceOid!.Value, known.Definition!);
@@ -563,11 +572,6 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             else if (row.SequenceOid is { } oid)
             {
                 sequence = definitions[oid];
-                if (entry.Sequence is { } named && !ReferenceEquals(named, sequence.Name) && named == sequence.Name)
-                {
-                    // The configured name object, not a second copy of it: held until the report is written.
-                    definitions[oid] = sequence = sequence with { Name = named };
-                }
             }
             else if (entry.Table is not null && row.Column is not null)
             {
@@ -601,7 +605,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     private static TargetProblem Problem(string code, string obj, string message) =>
         new(code, obj, message, FindingCatalog.Get(code).Resolution);
 
-    private static async Task<Dictionary<uint, TargetSequence>> ReadDefinitionsAsync(NpgsqlConnection connection, uint[] oids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sequence definitions by OID; a definition whose name equals the one in <paramref name="names"/>
+    /// (the configured name) reuses that object.
+    /// </summary>
+    private static async Task<Dictionary<uint, TargetSequence>> ReadDefinitionsAsync(NpgsqlConnection connection, uint[] oids, CancellationToken cancellationToken,
+        IReadOnlyDictionary<uint, QualifiedName>? names = null)
     {
         const string sql = """
             SELECT s.seqrelid, n.nspname, c.relname, format_type(s.seqtypid, NULL),
@@ -622,7 +631,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result[reader.GetFieldValue<uint>(0)] = Definition(reader, 0, new QualifiedName(Shared(reader, 1), reader.GetString(2)), 3);
+            var oid = reader.GetFieldValue<uint>(0);
+            var name = new QualifiedName(Shared(reader, 1), reader.GetString(2));
+            result[oid] = Definition(reader, 0, names is not null && names.TryGetValue(oid, out var named) && named == name ? named : name, 3);
         }
         return result;
     }
