@@ -8,6 +8,7 @@ public static class ExitCodes
     public const int InvalidInput = 2;
     public const int CannotConnect = 3;
     public const int ApplyFailedPartway = 4;
+    public const int InternalError = 5;
 }
 
 /// <summary>An error that ends the run with a known exit code and one line for the operator.</summary>

@@ -38,6 +38,15 @@ public sealed record SourceConfig(
 
 public sealed record TargetConfig(string ConnectionString, string Schema)
 {
+    /// <summary>Schemas that <c>discover: true</c> scans (target.schemas); default: <see cref="Schema"/> alone.</summary>
+    public IReadOnlyList<string> Schemas { get; init; } = [Schema];
+
+    /// <summary>
+    /// lock_timeout of every write statement (target.writeLockTimeout): a setval or ALTER SEQUENCE
+    /// waiting on a lock gives up instead of running later, after its run has ended.
+    /// </summary>
+    public TimeSpan WriteLockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>statement_timeout for inspection queries (the MAX scans); null: none.</summary>
     public TimeSpan? StatementTimeout { get; init; }
 

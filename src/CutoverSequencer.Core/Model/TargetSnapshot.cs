@@ -65,6 +65,12 @@ public sealed record TargetEntryState(
 
     /// <summary>True when the key extreme was taken from an earlier reading instead of a new scan.</summary>
     public bool KeyFromEarlierReading { get; init; }
+
+    /// <summary>
+    /// Why the key extreme could not be read as a whole number (NaN/Infinity, non-numeric text, a
+    /// statement timeout); <see cref="KeyExtreme"/> is then null and the planner blocks the sequence.
+    /// </summary>
+    public TargetProblem? KeyFailure { get; init; }
 }
 
 /// <summary>A configured object the target does not have (or cannot be used as configured).</summary>
@@ -80,4 +86,7 @@ public sealed record TargetSnapshot(
 
     /// <summary>Other client sessions on the target database (pg_stat_activity), described for people.</summary>
     public IReadOnlyList<string> OtherSessions { get; init; } = [];
+
+    /// <summary>pg_is_in_recovery(): the target is a hot standby and cannot be written.</summary>
+    public bool InRecovery { get; init; }
 }

@@ -73,6 +73,10 @@ public static class FindingCatalog
     public const string EarlierApplyIncomplete = "EARLIER_APPLY_INCOMPLETE";
     public const string MovedDuringApply = "MOVED_DURING_APPLY";
     public const string NoIndexOnKey = "NO_INDEX_ON_KEY";
+    public const string KeyNotFinite = "KEY_NOT_FINITE";
+    public const string KeyNotNumeric = "KEY_NOT_NUMERIC";
+    public const string KeyReadTimeout = "KEY_READ_TIMEOUT";
+    public const string TargetInRecovery = "TARGET_IN_RECOVERY";
 
     public static IReadOnlyList<FindingDefinition> All { get; } =
     [
@@ -184,6 +188,18 @@ public static class FindingCatalog
         new(MarginNotMet, Severity.Warning,
             "The sequence clears every key but sits closer to them than the configured safety margin (keys arrived since apply).",
             "Re-run apply to restore the full margin before the application writes."),
+        new(KeyNotFinite, Severity.Blocking,
+            "A numeric key column holds NaN or Infinity, so no finite sequence value can be proven to clear its keys.",
+            "Find the rows (SELECT ... WHERE key IN ('NaN', 'Infinity', '-Infinity')), correct or remove them, then re-run plan."),
+        new(KeyNotNumeric, Severity.Blocking,
+            "A text key column fed by nextval() holds values that are not whole numbers, so its highest sequence-issued key cannot be read.",
+            "Correct the non-numeric keys, or point the entry at the right column; numeric strings alone are planned from their numeric values."),
+        new(KeyReadTimeout, Severity.Blocking,
+            "Reading a table's highest key hit target.statementTimeout (SQLSTATE 57014): the run stopped before anything was written. Exit code 3.",
+            "Raise target.statementTimeout (for example 30m) or create the key index first, then re-run; the report lists what was read."),
+        new(TargetInRecovery, Severity.Blocking,
+            "The target is a hot standby (pg_is_in_recovery()): its sequences cannot be set and it copies the primary's state anyway.",
+            "Point target.connectionString at the primary (or at the promoted server after failover), then re-run."),
     ];
 
     private static readonly Dictionary<string, FindingDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);
