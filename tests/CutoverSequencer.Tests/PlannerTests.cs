@@ -253,15 +253,31 @@ public class PlannerTests
     }
 
     [Fact]
-    public void The_expected_gap_runs_from_past_the_reference_to_before_the_next_value()
+    public void The_expected_gap_starts_after_the_last_loaded_key_and_splits_at_the_source_high_water_mark()
     {
         var (settings, source, target) = FinancialSchema();
 
         var gap = AdvancementPlanner.Plan(settings, source, target).Sequences[0].Gap!;
 
-        Assert.Equal(847_332, gap.First);
-        Assert.Equal(857_331, gap.Last);
-        Assert.Equal(10_000, gap.Size);
+        // Seed 7.7, account: last key 847,290, LAST_NUMBER 847,331, next value 857,332.
+        Assert.Equal((847_291, 857_331, 10_041), ((long)gap.First, (long)gap.Last, (long)gap.Size));
+        Assert.Equal((847_291, 847_331, 41), ((long)gap.CatchUp!.First, (long)gap.CatchUp.Last, (long)gap.CatchUp.Size));
+        Assert.Equal((847_332, 857_331, 10_000), ((long)gap.Margin!.First, (long)gap.Margin.Last, (long)gap.Margin.Size));
+    }
+
+    [Theory]
+    [InlineData(100L, 50L, 10_101, false, 101, 10_100, 0)]
+    [InlineData(40L, 100L, 10_101, false, 41, 10_100, 60)]
+    [InlineData(null, 100L, 10_101, false, 101, 10_100, 0)]
+    [InlineData(-100L, -150L, -10_151, true, -101, -10_150, 50)]
+    public void The_gap_has_a_catch_up_part_only_when_the_source_is_ahead_of_the_keys(
+        long? lastKey, long? source, int next, bool descending, int first, int last, int catchUp)
+    {
+        var gap = SequenceGap.Between(lastKey, source, next, descending)!;
+
+        Assert.Equal((first, last), ((long)gap.First, (long)gap.Last));
+        Assert.Equal(catchUp, (long)(gap.CatchUp?.Size ?? 0));
+        Assert.Equal(gap.Size, (gap.CatchUp?.Size ?? 0) + (gap.Margin?.Size ?? 0));
     }
 
     [Theory]

@@ -84,7 +84,7 @@ public class SourceAnalysisTests
     }
 
     [Fact]
-    public void A_configured_entry_wins_over_the_trigger_mapping()
+    public void A_configured_entry_wins_over_the_trigger_mapping_and_keeps_its_source_sequence()
     {
         var configured = Entry("orders", "order_id", "orders_id_seq", margin: 7);
         var source = Source(OracleSeq("ORDER_SEQ", 500)) with
@@ -94,7 +94,10 @@ public class SourceAnalysisTests
 
         var result = SourceAnalysis.Analyze(source, Config(configured));
 
-        Assert.Equal([configured], result.Entries);
+        // Listed only for its own margin: the source value the trigger analysis found still counts.
+        var entry = Assert.Single(result.Entries);
+        Assert.Equal(configured with { SourceSequence = "\"FINANCE\".\"ORDER_SEQ\"", SourceOrigin = entry.SourceOrigin }, entry);
+        Assert.StartsWith("trigger ", entry.SourceOrigin, StringComparison.Ordinal);
         Assert.Contains("DISABLED", Assert.Single(result.Findings).Message, StringComparison.Ordinal);
     }
 

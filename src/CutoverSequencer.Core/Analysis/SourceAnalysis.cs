@@ -64,16 +64,40 @@ public static class SourceAnalysis
         return new AnalysisResult(entries, findings, ddl);
     }
 
-    /// <summary>Adds the entries whose table and column are not already mapped: what is there first wins.</summary>
+    /// <summary>
+    /// Adds the entries whose table and column are not already mapped: what is there first wins. An
+    /// entry already there for the same table and column that names no source sequence takes the one
+    /// the new entry knows (a configured entry listed only for its own margin keeps the value source
+    /// analysis found: dropping it would plan below what the source issued).
+    /// </summary>
     public static void Merge(List<TableEntry> entries, IEnumerable<TableEntry> more)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(more);
-        var mapped = entries.Where(e => e.Table is not null).Select(e => (e.Table!, e.PkColumn)).ToHashSet();
+        var mapped = new Dictionary<(QualifiedName, string?), int>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Table is { } table)
+            {
+                mapped.TryAdd((table, entries[i].PkColumn), i);
+            }
+        }
         foreach (var entry in more)
         {
-            if (entry.Table is null || mapped.Add((entry.Table, entry.PkColumn)))
+            if (entry.Table is null)
             {
+                entries.Add(entry);
+            }
+            else if (mapped.TryGetValue((entry.Table, entry.PkColumn), out var at))
+            {
+                if (entries[at].SourceSequence is null && entry.SourceSequence is not null)
+                {
+                    entries[at] = entries[at] with { SourceSequence = entry.SourceSequence, SourceOrigin = entry.Origin };
+                }
+            }
+            else
+            {
+                mapped.Add((entry.Table, entry.PkColumn), entries.Count);
                 entries.Add(entry);
             }
         }

@@ -107,6 +107,12 @@ public sealed record TableEntry(
     public string Origin { get; init; } = "configuration";
 
     /// <summary>
+    /// Where <see cref="SourceSequence"/> comes from when it is not the entry's own origin: the source
+    /// analysis (trigger, identity column) that mapped this table and column too.
+    /// </summary>
+    public string? SourceOrigin { get; init; }
+
+    /// <summary>
     /// Configured entries must resolve (a missing object blocks); entries found by analysis are
     /// advisory (a missing object is a warning: the table may not have been migrated).
     /// </summary>

@@ -81,6 +81,12 @@ public static class AdvancementPlanner
             findings.Add(rates?.RequireQuiet == true ? sessions with { Severity = Severity.Blocking } : sessions);
         }
 
+        if (target.InRecovery)
+        {
+            findings.Add(Finding.Of(FindingCatalog.TargetInRecovery, target.Description,
+                $"{target.Description} is a hot standby (pg_is_in_recovery() is true): its sequences cannot be set there, and it replays the primary's."));
+        }
+
         if (target.Subscriptions.Count > 0)
         {
             findings.Add(Finding.Of(FindingCatalog.LogicalReplicationSequences, target.Description,
@@ -120,34 +126,45 @@ public static class AdvancementPlanner
                 $"{name} feeds {string.Join(", ", configured.Select(e => e.Describe()))}; the plan covers all of them."));
         }
 
-        // Source value.
-        var (match, matchProblem) = MatchSource(sequence.Name, configured, lookup);
+        // Source value: the extreme over every source sequence the entries map (a shared target
+        // sequence may stand for several Oracle sequences, each of which issued values).
+        var (matches, matchProblem) = MatchSource(sequence.Name, configured, lookup);
         BigInteger? sourceLast = null;
-        string? sourceName = null;
-        if (match is not null)
+        string? sourceName = matches.Count == 0 ? null : string.Join(", ", matches.Select(m => m.FullName));
+        var match = matches.FirstOrDefault();
+        foreach (var each in matches)
         {
-            matchedSource.Add(match);
-            sourceName = match.FullName;
-            if (match.Scalable || match.SessionScoped)
+            matchedSource.Add(each);
+            if (each.Scalable || each.SessionScoped)
             {
-                var kind = match.Scalable ? "scalable (SCALE_FLAG=Y)" : "session (SESSION_FLAG=Y)";
+                var kind = each.Scalable ? "scalable (SCALE_FLAG=Y)" : "session (SESSION_FLAG=Y)";
                 findings.Add(Finding.Of(FindingCatalog.SourceValueUnusable, name,
-                    $"Source sequence {match.FullName} is {kind}: its LAST_NUMBER does not bound the values it issued, so the target's keys are used instead."));
+                    $"Source sequence {each.FullName} is {kind}: its LAST_NUMBER does not bound the values it issued, so the target's keys are used instead."));
             }
             else
             {
-                sourceLast = match.LastNumber;
+                sourceLast = sourceLast is { } soFar
+                    ? (descending ? BigInteger.Min(soFar, each.LastNumber) : BigInteger.Max(soFar, each.LastNumber))
+                    : each.LastNumber;
             }
-            if (match.IncrementBy.Sign != 0 && match.IncrementBy.Sign != Math.Sign(sequence.Increment))
+            if (each.IncrementBy.Sign != 0 && each.IncrementBy.Sign != Math.Sign(sequence.Increment))
             {
                 blocked = true;
                 findings.Add(Finding.Of(FindingCatalog.DirectionMismatch, name,
-                    $"Source {match.FullName} has INCREMENT BY {match.IncrementBy} but {name} has increment {sequence.Increment}."));
+                    $"Source {each.FullName} has INCREMENT BY {each.IncrementBy} but {name} has increment {sequence.Increment}."));
             }
-            else if (match.IncrementBy != sequence.Increment)
+            else if (each.IncrementBy != sequence.Increment)
             {
                 findings.Add(Finding.Of(FindingCatalog.IncrementMismatch, name,
-                    $"Source {match.FullName} has INCREMENT BY {match.IncrementBy}; {name} has increment {sequence.Increment}."));
+                    $"Source {each.FullName} has INCREMENT BY {each.IncrementBy}; {name} has increment {sequence.Increment}."));
+            }
+        }
+        if (matches.Count > 0)
+        {
+            foreach (var missing in configured.Select(e => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).Where(n => lookup.Explicit(n) is null))
+            {
+                findings.Add(Finding.Of(FindingCatalog.SourceSequenceNotFound, name,
+                    $"The source has no sequence {missing} (named for {name}); the other source values and the keys bound the new value."));
             }
         }
         else if (matchProblem is not null)
@@ -176,6 +193,13 @@ public static class AdvancementPlanner
                 var took = entry.ScanTime is { } t ? string.Create(CultureInfo.InvariantCulture, $"; the scan took {t.TotalSeconds:0.0} s") : "";
                 findings.Add(Finding.Of(FindingCatalog.NoIndexOnKey, entry.Entry.Describe(),
                     $"No index starts with {entry.Entry.Describe()}: MAX scans the whole table ({size}){took}."));
+            }
+            if (entry.KeyFailure is { } failure)
+            {
+                // No whole number bounds these keys: no value can be proven to clear them.
+                blocked = true;
+                findings.Add(Finding.Of(failure.Code, failure.Object, failure.Message, failure.Resolution));
+                continue;
             }
             if (entry.KeyExtreme is { } k)
             {
@@ -437,18 +461,18 @@ public static class AdvancementPlanner
         return blocked;
     }
 
-    private static (SourceSequence? Match, Finding? Problem) MatchSource(QualifiedName target, IReadOnlyList<TableEntry> entries, SourceLookup lookup)
+    private static (IReadOnlyList<SourceSequence> Matches, Finding? Problem) MatchSource(QualifiedName target, IReadOnlyList<TableEntry> entries, SourceLookup lookup)
     {
-        var explicitName = entries.Select(e => e.SourceSequence).FirstOrDefault(s => s is not null);
-        if (explicitName is not null)
+        var explicitNames = entries.Select(e => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (explicitNames.Count > 0)
         {
-            return (lookup.Explicit(explicitName), null);
+            return ([.. explicitNames.Select(lookup.Explicit).OfType<SourceSequence>().Distinct()], null);
         }
 
         var candidates = lookup.ByTargetName(target.Name);
         if (candidates.Count <= 1)
         {
-            return (candidates.FirstOrDefault(), null);
+            return (candidates, null);
         }
         // Same name in several owners: the owner that maps to the target's schema decides.
         var names = lookup.Names;
@@ -457,9 +481,9 @@ public static class AdvancementPlanner
             .ToList();
         if (sameSchema.Count == 1)
         {
-            return (sameSchema[0], null);
+            return (sameSchema, null);
         }
-        return (null, Finding.Of(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
+        return ([], Finding.Of(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
             $"{target} matches {string.Join(", ", candidates.Select(c => c.FullName))} in the source."));
     }
 

@@ -53,8 +53,13 @@ public sealed record CutoverReport(
     {
         ReportStatus.Planned or ReportStatus.Verified => ExitCodes.Done,
         ReportStatus.ApplyFailed => Apply is { Set.Count: 0, NotPermitted: true } ? ExitCodes.CannotConnect : ExitCodes.ApplyFailedPartway,
+        // The database refused: a missing privilege or a statement timeout is "not permitted", not a plan problem.
+        ReportStatus.Blocked when Findings.Any(f => f.Severity == Severity.Blocking && IsRefusal(f.Code)) => ExitCodes.CannotConnect,
         _ => ExitCodes.BlockedOrUnverified,
     };
+
+    /// <summary>Blocking findings that mean the database refused the stage (exit code 3).</summary>
+    public static bool IsRefusal(string code) => code is FindingCatalog.SequencePrivilegeMissing or FindingCatalog.KeyReadTimeout;
 
     // Built on first use, once, by whichever rendering asks first (the renderings run side by side).
     private HashSet<Naming.QualifiedName>? set;

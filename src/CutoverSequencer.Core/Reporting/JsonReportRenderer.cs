@@ -116,13 +116,15 @@ public static class JsonReportRenderer
             row.NewIncrement,
             row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), r.Basis, r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
             row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled, Int64(row.Current.NextValue)),
-            gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last), Int64(gap.Size), OperationsBrief.Words(gap.Size)),
+            gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last), Int64(gap.Size), OperationsBrief.Words(gap.Size), Part(gap.CatchUp), Part(gap.Margin)),
             row.Derivation,
             row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
             report.WasSet(row),
             verification?.Passed,
             verification?.Detail);
     }
+
+    private static JsonGapPart? Part(GapPart? part) => part is null ? null : new JsonGapPart(Int64(part.First), Int64(part.Last), Int64(part.Size));
 
     /// <summary>Values outside 64 bits (only possible on a blocked row) are written as null.</summary>
     private static long? Int64(BigInteger? value) =>
@@ -155,7 +157,10 @@ internal sealed record JsonRate(double PerHour, string Basis, double WindowHours
 
 internal sealed record JsonPrevious(long LastValue, bool IsCalled, long? NextValue);
 
-internal sealed record JsonGap(long? First, long? Last, long? Size, string Words);
+internal sealed record JsonGap(long? First, long? Last, long? Size, string Words, JsonGapPart? CatchUp, JsonGapPart? Margin);
+
+/// <summary>catchUp: after the last loaded key up to the source high-water mark; margin: never issued.</summary>
+internal sealed record JsonGapPart(long? First, long? Last, long? Size);
 
 [JsonSerializable(typeof(JsonReport))]
 internal sealed partial class ReportJson : JsonSerializerContext;

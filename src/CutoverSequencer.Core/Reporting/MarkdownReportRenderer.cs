@@ -33,7 +33,7 @@ public static class ReportLayout
         {
             yield return new Heading(2, "Expected gaps in words");
             yield return new BulletList(gaps.Select(row => Text(
-                $"{row.Name}: {OperationsBrief.Words(row.Gap!.Size)} values, from {N(row.Gap.First)} to {N(row.Gap.Last)}.")));
+                $"{row.Name}: {OperationsBrief.GapText(row.Gap)}.")));
         }
 
         yield return new Heading(2, "Findings");

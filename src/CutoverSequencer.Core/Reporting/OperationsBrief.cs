@@ -19,14 +19,29 @@ public static class OperationsBrief
     public static IEnumerable<string> Lines(CutoverReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var any = false;
-        foreach (var row in report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance))
+        // The first sentence says what went wrong, naming the sequences: nobody reads past a list first.
+        var failed = report.Verification?.Where(v => !v.Passed).Select(v => v.Sequence).ToList() ?? [];
+        if (failed.Count > 0)
         {
+            yield return $"Verification FAILED for {failed.Count} sequence(s): {string.Join(", ", failed.Take(10))}{(failed.Count > 10 ? ", ..." : "")}. " +
+                "Do not open the application: their next values do not clear every key (see Verification).";
+        }
+        if (report.Apply is { Succeeded: false } apply)
+        {
+            yield return $"Apply FAILED part-way ({apply.Error}): {apply.Set.Count} sequence(s) set, the rest not set and not verified. Re-run apply.";
+        }
+        var any = false;
+        foreach (var row in report.Plan.Sequences)
+        {
+            if (State(report, row) is not { } state)
+            {
+                continue;
+            }
             var keys = row.Columns.Count > 0
                 ? string.Join(", ", row.Columns.Select(c => $"{c.Table}.{Identifier.Display(c.Name)}"))
                 : "no table (sequence only)";
             var facts = new List<string>();
-            if (row.TargetMax is { } max)
+            if (state.LastKey is { } max)
             {
                 facts.Add($"{(row.Descending ? "lowest" : "last")} loaded key {N(max)}");
             }
@@ -34,12 +49,14 @@ public static class OperationsBrief
             {
                 facts.Add($"source high-water mark {N(src)}");
             }
-            var gap = row.Gap;
-            var gapText = gap is null
-                ? "no gap"
-                : $"{N(gap.First)} – {N(gap.Last)} will not be issued ({N(gap.Size)} values, {Words(gap.Size)})";
+            facts.Add(state.Kind switch
+            {
+                StateKind.Planned => $"first new value after apply {N(state.Next)}",
+                StateKind.ReadBack => $"first new value {N(state.Next)} (read back)",
+                _ => $"first new value {N(state.Next)} (as set; not read back)",
+            });
             any = true;
-            yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; first new value {N(row.NextValue!.Value)}; {gapText}.";
+            yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; {GapText(SequenceGap.Between(state.LastKey, row.SourceLast, state.Next, row.Descending))}.";
         }
         if (!any)
         {
@@ -48,6 +65,58 @@ public static class OperationsBrief
                 : "No sequence needs advancing: every sequence already issues values beyond the loaded keys.";
         }
     }
+
+    /// <summary>The gap in words: where it starts and ends, and which part the source may still fill.</summary>
+    public static string GapText(SequenceGap? gap)
+    {
+        if (gap is null)
+        {
+            return "no gap";
+        }
+        var text = $"gap {N(gap.First)} – {N(gap.Last)} ({N(gap.Size)} values, {Words(gap.Size)})";
+        if (gap.CatchUp is not { } catchUp)
+        {
+            return $"{text}, never issued";
+        }
+        var parts = new List<string> { $"{Range(catchUp)} may still arrive from the source during catch-up" };
+        if (gap.Margin is { } margin)
+        {
+            parts.Add($"{Range(margin)} {(margin.Size == 1 ? "is" : "are")} the margin, never issued");
+        }
+        return $"{text}: {string.Join("; ", parts)}";
+
+        static string Range(GapPart part) => part.Size == 1 ? N(part.First) : $"{N(part.First)} – {N(part.Last)} ({N(part.Size)})";
+    }
+
+    /// <summary>What the brief states for a row: its next value and last key, as read or left by this command.</summary>
+    private static BriefState? State(CutoverReport report, PlannedSequence row)
+    {
+        if (row.Action == PlanAction.Blocked || row.NextValue is not { } planned)
+        {
+            return null;
+        }
+        if (report.VerificationOf(row) is { NextValue: { } read } verification)
+        {
+            // After apply or verify: the values read back, not the plan's.
+            return new BriefState(read, verification.HighestKey ?? row.TargetMax, StateKind.ReadBack);
+        }
+        if (report.Verification is not null || row.Action != PlanAction.Advance)
+        {
+            return null;
+        }
+        return report.Apply is null
+            ? new BriefState(planned, row.TargetMax, StateKind.Planned)
+            : report.WasSet(row) ? new BriefState(planned, row.TargetMax, StateKind.SetNotRead) : null;
+    }
+
+    private enum StateKind
+    {
+        Planned,
+        ReadBack,
+        SetNotRead,
+    }
+
+    private sealed record BriefState(BigInteger Next, BigInteger? LastKey, StateKind Kind);
 
     /// <summary>
     /// The number in words. Each gap is spelled in the brief, the gap list and the JSON, and most gaps

@@ -56,7 +56,11 @@ public sealed class ApplyJournal
             r.Sequence.Name,
             r.Name,
             new JournalPosition(r.Current!.LastValue, r.Current.IsCalled, r.Current.Increment),
-            new JournalPlan((long)r.NewValue!.Value, (long)r.NextValue!.Value, r.NewIncrement ?? r.Current.Increment),
+            new JournalPlan((long)r.NewValue!.Value, (long)r.NextValue!.Value, r.NewIncrement ?? r.Current.Increment)
+            {
+                Reference = r.Reference is { } reference && reference >= long.MinValue && reference <= long.MaxValue ? (long)reference : null,
+                Margin = r.Margin,
+            },
             JournalEntry.Pending)).ToList();
         var journal = new ApplyJournal(path, new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries), autosave: true);
         journal.Save(durable: true);
@@ -185,6 +189,42 @@ public sealed class ApplyJournal
     }
 
     /// <summary>
+    /// The most recent completed apply on this target among the journals in the report directory and
+    /// its siblings: what <c>verify</c> measures the margin against (the reference that apply recorded,
+    /// not keys the sequences issued since). Null when there is none.
+    /// </summary>
+    public static (string Path, JournalDocument Journal)? FindLatestCompleted(string reportDirectory, string target)
+    {
+        var full = System.IO.Path.GetFullPath(reportDirectory);
+        var parent = Directory.GetParent(full)?.FullName;
+        var candidates = new[] { System.IO.Path.Combine(full, FileName) }
+            .Concat(parent is null || !Directory.Exists(parent) ? [] : Directory.GetDirectories(parent).Select(d => System.IO.Path.Combine(d, FileName)))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal);
+        (string Path, JournalDocument Journal)? latest = null;
+        foreach (var path in candidates)
+        {
+            try
+            {
+                if (ReadHead(path) is { } head && (head.Target != target || head.Status != JournalDocument.Completed))
+                {
+                    continue;
+                }
+                var journal = Read(path);
+                if (journal.Target == target && journal.Status == JournalDocument.Completed && (latest is null || journal.StartedAt > latest.Value.Journal.StartedAt))
+                {
+                    latest = (path, journal);
+                }
+            }
+            catch (Exception e) when (e is InvalidInputException or IOException or UnauthorizedAccessException)
+            {
+                // Not a journal this stage can read: it cannot be the apply being verified.
+            }
+        }
+        return latest;
+    }
+
+    /// <summary>
     /// target and status from the start of a journal, without reading its entries (they follow the
     /// head in every journal this stage writes). Null when the head is not there.
     /// </summary>
@@ -310,4 +350,11 @@ public sealed record JournalEntry(string Schema, string Name, string Sequence, J
 
 public sealed record JournalPosition(long LastValue, bool IsCalled, long Increment);
 
-public sealed record JournalPlan(long NewValue, long NextValue, long Increment);
+public sealed record JournalPlan(long NewValue, long NextValue, long Increment)
+{
+    /// <summary>MAX(source value, keys) the plan started from (null: none, or a journal from before it was recorded).</summary>
+    public long? Reference { get; init; }
+
+    /// <summary>The margin the plan added to <see cref="Reference"/>.</summary>
+    public long? Margin { get; init; }
+}

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Numerics;
 using CutoverSequencer.Core.Analysis;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
 using Serilog;
@@ -51,7 +53,7 @@ public sealed class CutoverStage(
         var entries = analysis.Entries.ToList();
         if (config.SequenceAdvancement.Discover)
         {
-            IReadOnlyList<string> schemas = [.. new[] { config.Target.Schema }.Concat(config.Source.SchemaMapping.Values).Distinct()];
+            IReadOnlyList<string> schemas = [.. config.Target.Schemas.Concat(config.Source.SchemaMapping.Values).Distinct(StringComparer.Ordinal)];
             var discovered = await Timed("discover", () => target.DiscoverAsync(schemas, cancellationToken)).ConfigureAwait(false);
             SourceAnalysis.Merge(entries, discovered);
         }
@@ -71,11 +73,10 @@ public sealed class CutoverStage(
         log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
         var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict, options.RequireQuiet)))).ConfigureAwait(false);
-        log.Information("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked, {Findings} findings",
+        log.Information("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
-            plan.Sequences.Count(s => s.Action == PlanAction.Blocked),
-            plan.Findings.Count);
+            plan.Sequences.Count(s => s.Action == PlanAction.Blocked));
         foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Blocking))
         {
             log.Warning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
@@ -123,9 +124,23 @@ public sealed class CutoverStage(
                 // Sequences and indexed keys are read afresh; unindexed tables are not scanned a second
                 // time inside apply (their keys as inspected are used, and the report says so): the
                 // standalone verify command re-reads everything.
-                reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken, snapshot)).ConfigureAwait(false);
+                try
+                {
+                    reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken, snapshot)).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or CutoverException && applied.Set.Count > 0)
+                {
+                    // Sequences were set but not proven: part-way, not blocked, and the report must say so.
+                    var why = e is OperationCanceledException ? "interrupted before the read-back" : $"read-back failed: {e.Message}";
+                    log.Error("Apply set {Count} sequence(s), then the {Why}", applied.Set.Count, why);
+                    applied = applied with { Error = why };
+                    findings.Add(Finding.Of(FindingCatalog.ApplyFailed, "verify",
+                        $"{applied.Set.Count} sequence(s) were set, then the {why}: nothing is verified. Run verify (or apply again) before the application connects."));
+                    return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
+                }
             }
-            var (results, verifyFindings) = Verifier.Verify(plan, reading);
+            var recorded = command == StageCommand.Verify ? RecordedReferences(snapshot.Description) : null;
+            var (results, verifyFindings) = Verifier.Verify(plan, reading, recorded);
             // Verified: the readings are not needed for the report (at many thousand, they are worth freeing).
             (reading, snapshot) = (null, null);
             verification = results;
@@ -142,6 +157,30 @@ public sealed class CutoverStage(
         }
 
         return Report(command, status, sourceRun, targetDescription, plan, findings, applied, verification, analysis);
+    }
+
+    /// <summary>
+    /// verify: the reference and margin the latest completed apply on this target recorded per sequence
+    /// (its journal, beside the reports), so the margin is judged against what apply knew rather than
+    /// against keys the sequences issued since. Empty when no such journal is found.
+    /// </summary>
+    private Dictionary<QualifiedName, (BigInteger Reference, long Margin)> RecordedReferences(string target)
+    {
+        var recorded = new Dictionary<QualifiedName, (BigInteger, long)>();
+        if (options.JournalDirectory is not { } directory || ApplyJournal.FindLatestCompleted(directory, target) is not { } latest)
+        {
+            log.Information("Margin: no completed apply journal for {Target} beside the report directory; MARGIN_NOT_MET is not checked", target);
+            return recorded;
+        }
+        foreach (var entry in latest.Journal.Sequences)
+        {
+            if (entry.Planned is { Reference: { } reference, Margin: { } margin })
+            {
+                recorded[entry.QualifiedName] = (reference, margin);
+            }
+        }
+        log.Information("Margin: measured against the apply journal {Path} (started {Started:u})", latest.Path, latest.Journal.StartedAt);
+        return recorded;
     }
 
     /// <summary>Writes the journal (pre-states first, flushed), applies, and records the outcome in it.</summary>
@@ -179,12 +218,18 @@ public sealed class CutoverStage(
 
     private CutoverReport Report(StageCommand command, ReportStatus status, (string Description, DateTimeOffset? CapturedAt) sourceRun, string targetDescription,
         AdvancementPlan plan, List<Finding> findings, ApplyResult? applied, IReadOnlyList<SequenceVerification>? verification,
-        AnalysisResult analysis) =>
-        new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, sourceRun.Description, sourceRun.CapturedAt,
-            targetDescription, plan, findings, applied, verification, [.. timings])
+        AnalysisResult analysis)
+    {
+        var ordered = Finding.Ordered(findings);
+        // The one count of findings: the report's list, which the console summary also prints.
+        log.Information("Findings: {Total} ({Blocking} blocking, {Warning} warning, {Info} info)", ordered.Count,
+            ordered.Count(f => f.Severity == Severity.Blocking), ordered.Count(f => f.Severity == Severity.Warning), ordered.Count(f => f.Severity == Severity.Info));
+        return new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, sourceRun.Description, sourceRun.CapturedAt,
+            targetDescription, plan, ordered, applied, verification, [.. timings])
         {
             PostLoadDefaults = analysis.PostLoadDefaults,
         };
+    }
 
     private async Task<T> Timed<T>(string stage, Func<Task<T>> work)
     {

@@ -10,8 +10,15 @@ namespace CutoverSequencer.Core.Stage;
 /// </summary>
 public static class Verifier
 {
+    /// <param name="recorded">
+    /// null: verification inside apply, so the margin is measured against this plan's reference and the
+    /// keys just read. Otherwise (the verify command) the reference and margin each sequence's apply
+    /// recorded in its journal: keys the sequence issued after cutover lie between that reference and
+    /// its next value and must not count against the margin. A sequence without a record is not
+    /// checked for the margin (only for clearing every key).
+    /// </param>
     public static (IReadOnlyList<SequenceVerification> Results, IReadOnlyList<Finding> Findings) Verify(
-        AdvancementPlan plan, TargetSnapshot reading)
+        AdvancementPlan plan, TargetSnapshot reading, IReadOnlyDictionary<Naming.QualifiedName, (BigInteger Reference, long Margin)>? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reading);
@@ -57,12 +64,28 @@ public static class Verifier
                 findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name}: {detail}."));
                 continue;
             }
-            var reference = descending ? Min(highestKey, row.SourceLast) : Max(highestKey, row.SourceLast);
+            BigInteger? reference;
+            long margin;
+            string basis;
+            if (recorded is null)
+            {
+                reference = descending ? Min(Min(highestKey, row.SourceLast), row.Reference) : Max(Max(highestKey, row.SourceLast), row.Reference);
+                margin = row.Margin;
+                basis = "this run's plan and the keys just read";
+            }
+            else if (row.Sequence is { } named && recorded.TryGetValue(named, out var record))
+            {
+                (reference, margin, basis) = (record.Reference, record.Margin, "the reference recorded by the apply verified");
+            }
+            else
+            {
+                continue;
+            }
             var lastSet = next - sequence.Increment;
-            if (reference is { } r && (descending ? lastSet > r - row.Margin : lastSet < r + row.Margin))
+            if (reference is { } r && (descending ? lastSet > r - margin : lastSet < r + margin))
             {
                 findings.Add(Finding.Of(FindingCatalog.MarginNotMet, row.Name,
-                    $"{row.Name} clears every key, but by less than the margin of {AdvancementPlanner.Format(row.Margin)} (next value {AdvancementPlanner.Format(next)}, reference {AdvancementPlanner.Format(r)})."));
+                    $"{row.Name} clears every key, but by less than the margin of {AdvancementPlanner.Format(margin)} (next value {AdvancementPlanner.Format(next)}, reference {AdvancementPlanner.Format(r)}: {basis})."));
             }
         }
         return (results, findings);

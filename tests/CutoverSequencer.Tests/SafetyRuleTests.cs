@@ -1,0 +1,140 @@
+using System.Numerics;
+using CutoverSequencer.Core.Analysis;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Reporting;
+using CutoverSequencer.Core.Stage;
+using static CutoverSequencer.Tests.Builders;
+
+namespace CutoverSequencer.Tests;
+
+/// <summary>Rules that keep an exit 0 safe and the report's sentences true, without a database.</summary>
+public class SafetyRuleTests
+{
+    private static CutoverConfig Config(params TableEntry[] entries) =>
+        new("cutover.yaml", new SourceConfig(SourceKind.OracleExport, "./export", null, []),
+            new TargetConfig("Host=localhost", "public"), Settings(10_000, true, entries));
+
+    [Fact]
+    public void A_configured_identity_table_listed_for_its_margin_keeps_the_oracle_value()
+    {
+        var configured = Entry("customer", "customer_id", null, margin: 50);
+        var source = Source(OracleSeq("ISEQ$$_74512", 9_001)) with
+        {
+            IdentityColumns = [new SourceIdentityColumn("FINANCE", "CUSTOMER", "CUSTOMER_ID", "BY DEFAULT", "ISEQ$$_74512", "identity_columns.csv:2")],
+        };
+        var config = Config(configured);
+        var entries = SourceAnalysis.Analyze(source, config).Entries;
+        var entry = Assert.Single(entries);
+
+        var plan = AdvancementPlanner.Plan(config.SequenceAdvancement, source,
+            Target(State(entry, Sequence("customer_customer_id_seq"), 120)));
+
+        var row = Assert.Single(plan.Sequences);
+        Assert.Equal(9_001, row.SourceLast);
+        Assert.Equal(9_051, row.NewValue);
+        Assert.DoesNotContain(plan.Findings, f => f.Code is FindingCatalog.UnmappedSourceSequence or FindingCatalog.SourceSequenceNotFound);
+    }
+
+    [Fact]
+    public void A_shared_target_sequence_takes_the_highest_of_every_source_sequence_its_tables_map()
+    {
+        var a = Entry("a", "id", "shared_seq", sourceSequence: "FINANCE.A_SEQ");
+        var b = Entry("b", "id", "shared_seq", sourceSequence: "FINANCE.B_SEQ");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, a, b), Source(OracleSeq("A_SEQ", 500), OracleSeq("B_SEQ", 7_000)),
+            Target(State(a, Sequence("shared_seq"), 10), State(b, Sequence("shared_seq"), 20)));
+
+        var row = Assert.Single(plan.Sequences);
+        Assert.Equal(7_000, row.SourceLast);
+        Assert.Equal(7_100, row.NewValue);
+        Assert.DoesNotContain(plan.Findings, f => f.Code == FindingCatalog.UnmappedSourceSequence);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_a_finite_number_blocks_its_sequence_and_the_rest_still_plans()
+    {
+        var broken = Entry("measure", "id", "measure_seq");
+        var fine = Entry("account", "account_id", "account_seq");
+        var failure = new TargetProblem(FindingCatalog.KeyNotFinite, "public.measure.id", "public.measure.id holds NaN.", "fix it");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, broken, fine), Source(),
+            Target(State(broken, Sequence("measure_seq"), null) with { KeyFailure = failure }, State(fine, Sequence("account_seq"), 500)));
+
+        Assert.True(plan.IsBlocked);
+        Assert.Equal(PlanAction.Blocked, plan.Sequences[0].Action);
+        Assert.Equal(PlanAction.Advance, plan.Sequences[1].Action);
+        var finding = Assert.Single(plan.Findings, f => f.Severity == Severity.Blocking);
+        Assert.Equal((FindingCatalog.KeyNotFinite, "public.measure.id"), (finding.Code, finding.Object));
+        Assert.DoesNotContain(plan.Findings, f => f.Code == FindingCatalog.EmptyTable);
+    }
+
+    [Fact]
+    public void A_hot_standby_target_blocks_the_plan()
+    {
+        var entry = Entry("account", "account_id", "account_seq");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, entry), Source(), Target(State(entry, Sequence("account_seq"), 500)) with { InRecovery = true });
+
+        Assert.True(plan.IsBlocked);
+        Assert.Contains(plan.Findings, f => f.Code == FindingCatalog.TargetInRecovery && f.Severity == Severity.Blocking);
+    }
+
+    [Theory]
+    [InlineData(FindingCatalog.SequencePrivilegeMissing, 3)]
+    [InlineData(FindingCatalog.KeyReadTimeout, 3)]
+    [InlineData(FindingCatalog.ColumnTypeOverflow, 1)]
+    public void A_refusal_by_the_database_is_exit_3_and_a_plan_problem_exit_1(string code, int exitCode)
+    {
+        var report = Report(ReportStatus.Blocked, [Finding.Of(code, "public.t", "m")]);
+
+        Assert.Equal(exitCode, report.ExitCode);
+    }
+
+    [Fact]
+    public void The_brief_of_a_verify_gives_the_values_read_back_and_a_failure_comes_first()
+    {
+        var entry = Entry("orders", "order_id", "orders_seq");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, entry), Source(), Target(State(entry, Sequence("orders_seq", 5_100, isCalled: true), 5_000)));
+        var failedRead = new SequenceVerification("public.orders_seq", 4_001, 5_000, null, false);
+
+        var lines = OperationsBrief.Lines(Report(ReportStatus.VerificationFailed, [], plan, [failedRead])).ToList();
+
+        Assert.StartsWith("Verification FAILED for 1 sequence(s): public.orders_seq.", lines[0], StringComparison.Ordinal);
+        Assert.Contains("first new value 4,001 (read back)", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_measures_the_margin_against_the_reference_its_apply_recorded_not_keys_issued_since()
+    {
+        var entry = Entry("orders", "order_id", "orders_seq");
+        // Applied at reference 5,000 + margin 100: next value 5,101. The application has since inserted up to 5,150.
+        var plan = AdvancementPlanner.Plan(Settings(100, true, entry), Source(), Target(State(entry, Sequence("orders_seq", 5_150, isCalled: true), 5_150)));
+        var reading = Target(State(entry, Sequence("orders_seq", 5_150, isCalled: true), 5_150));
+        var recorded = new Dictionary<QualifiedName, (BigInteger, long)> { [QualifiedName.Parse("orders_seq", "public")] = (5_000, 100) };
+
+        var (results, findings) = Verifier.Verify(plan, reading, recorded);
+        var (_, withoutRecord) = Verifier.Verify(plan, reading, new Dictionary<QualifiedName, (BigInteger, long)>());
+
+        Assert.True(Assert.Single(results).Passed);
+        Assert.DoesNotContain(findings, f => f.Code == FindingCatalog.MarginNotMet);
+        Assert.DoesNotContain(withoutRecord, f => f.Code == FindingCatalog.MarginNotMet);
+    }
+
+    [Fact]
+    public void Verify_warns_when_the_sequence_sits_below_the_recorded_reference_plus_margin()
+    {
+        var entry = Entry("orders", "order_id", "orders_seq");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, entry), Source(), Target(State(entry, Sequence("orders_seq", 5_020, isCalled: true), 5_000)));
+        var reading = Target(State(entry, Sequence("orders_seq", 5_020, isCalled: true), 5_000));
+        var recorded = new Dictionary<QualifiedName, (BigInteger, long)> { [QualifiedName.Parse("orders_seq", "public")] = (5_000, 100) };
+
+        var (_, findings) = Verifier.Verify(plan, reading, recorded);
+
+        Assert.Contains(findings, f => f.Code == FindingCatalog.MarginNotMet && f.Message.Contains("recorded by the apply", StringComparison.Ordinal));
+    }
+
+    private static CutoverReport Report(ReportStatus status, IReadOnlyList<Finding> findings, AdvancementPlan? plan = null,
+        IReadOnlyList<SequenceVerification>? verification = null) =>
+        new("verify", status, DateTimeOffset.UnixEpoch, "cutover.yaml", "none", null, "postgresql://t",
+            plan ?? new AdvancementPlan([], findings, true), findings, null, verification, []);
+}
