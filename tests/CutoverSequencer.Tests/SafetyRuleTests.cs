@@ -133,6 +133,31 @@ public class SafetyRuleTests
         Assert.Contains(findings, f => f.Code == FindingCatalog.MarginNotMet && f.Message.Contains("recorded by the apply", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_column_whose_default_calls_another_sequence_than_the_trigger_mapping_plans_both_with_the_source_value()
+    {
+        var fromTrigger = Entry("orders", "order_id", "orders_seq", sourceSequence: "\"FINANCE\".\"ORDERS_SEQ\"") with { Origin = "trigger FINANCE.ORDERS_BI" };
+        var discovered = Entry("orders", "order_id", "orders_order_id_seq") with { Origin = "target column default" };
+        var entries = new List<TableEntry> { fromTrigger };
+
+        SourceAnalysis.MergeDiscovered(entries, [discovered, Entry("other", "id", "other_seq") with { Origin = "target identity" }]);
+
+        Assert.Equal(3, entries.Count);
+        var added = entries.Single(e => e.Sequence!.Name == "orders_order_id_seq");
+        Assert.Equal("\"FINANCE\".\"ORDERS_SEQ\"", added.SourceSequence);
+    }
+
+    [Fact]
+    public void A_discovered_column_already_mapped_to_its_own_sequence_is_not_added_again()
+    {
+        var configured = Entry("orders", "order_id", null);
+        var entries = new List<TableEntry> { configured };
+
+        SourceAnalysis.MergeDiscovered(entries, [Entry("orders", "order_id", "orders_order_id_seq") with { Origin = "target column default" }]);
+
+        Assert.Equal([configured], entries);
+    }
+
     private static CutoverReport Report(ReportStatus status, IReadOnlyList<Finding> findings, AdvancementPlan? plan = null,
         IReadOnlyList<SequenceVerification>? verification = null) =>
         new("verify", status, DateTimeOffset.UnixEpoch, "cutover.yaml", "none", null, "postgresql://t",

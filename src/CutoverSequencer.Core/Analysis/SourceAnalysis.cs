@@ -103,6 +103,34 @@ public static class SourceAnalysis
         }
     }
 
+    /// <summary>
+    /// Adds what target discovery found. A column already mapped keeps its entry; when discovery shows
+    /// the column's default (or identity) calls another sequence than the one mapped, that sequence is
+    /// added too, with the source sequence the mapping knows: it is what the application's inserts
+    /// will call, so it must be past the keys and the source value as well.
+    /// </summary>
+    public static void MergeDiscovered(List<TableEntry> entries, IEnumerable<TableEntry> discovered)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(discovered);
+        var byColumn = entries.Where(e => e.Table is not null).ToLookup(e => (e.Table!, e.PkColumn));
+        var added = new List<TableEntry>();
+        foreach (var entry in discovered)
+        {
+            var mapped = byColumn[(entry.Table!, entry.PkColumn)].ToList();
+            if (mapped.Count == 0)
+            {
+                added.Add(entry);
+            }
+            else if (mapped.All(e => e.Sequence is not null && e.Sequence != entry.Sequence))
+            {
+                var known = mapped.FirstOrDefault(e => e.SourceSequence is not null);
+                added.Add(known is null ? entry : entry with { SourceSequence = known.SourceSequence, SourceOrigin = known.SourceOrigin ?? known.Origin });
+            }
+        }
+        entries.AddRange(added);
+    }
+
     private static Finding GuidFinding(GuidColumn guid, NameMapping names)
     {
         var c = guid.Column;

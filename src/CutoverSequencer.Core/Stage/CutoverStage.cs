@@ -55,7 +55,7 @@ public sealed class CutoverStage(
         {
             IReadOnlyList<string> schemas = [.. config.Target.Schemas.Concat(config.Source.SchemaMapping.Values).Distinct(StringComparer.Ordinal)];
             var discovered = await Timed("discover", () => target.DiscoverAsync(schemas, cancellationToken)).ConfigureAwait(false);
-            SourceAnalysis.Merge(entries, discovered);
+            SourceAnalysis.MergeDiscovered(entries, discovered);
         }
         // Counted once discovery is merged: a discovered schema of many thousand tables is a large run too.
         largeRun = LargeRun.Applies(Math.Max(catalog.Sequences.Count, entries.Count));
