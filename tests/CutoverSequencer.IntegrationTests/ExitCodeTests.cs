@@ -144,7 +144,7 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
 
         var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports);
 
-        Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
+        Assert.True(result.ExitCode == 3, result.Stdout + result.Stderr);
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "a_seq"));
         Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "b_seq"));
         var report = Cli.Report(Reports);
