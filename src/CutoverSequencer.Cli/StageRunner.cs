@@ -170,6 +170,9 @@ public static class StageRunner
             var values = row.NextValue is { } next ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, next value {AdvancementPlanner.Format(next)}" : "";
             await Line($"  {action}  {row.Name,-40} {values}").ConfigureAwait(false);
         }
+        // The same count as the log's and the report's: every finding, info included.
+        await Line($"Findings: {report.Findings.Count} ({report.Findings.Count(f => f.Severity == Severity.Blocking)} blocking, " +
+            $"{report.Findings.Count(f => f.Severity == Severity.Warning)} warning, {report.Findings.Count(f => f.Severity == Severity.Info)} info; info findings are in the report)").ConfigureAwait(false);
         foreach (var finding in report.Findings.Where(f => f.Severity != Severity.Info))
         {
             await Line($"  {finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code}: {finding.Message}").ConfigureAwait(false);
