@@ -158,6 +158,19 @@ public class SafetyRuleTests
         Assert.Equal([configured], entries);
     }
 
+    [Theory]
+    [InlineData("numeric(5,0)", 98_998, false)]
+    [InlineData("numeric(5,0)", 99_000, true)]
+    [InlineData("numeric(7,2)", 99_000, true)]
+    [InlineData("numeric", 10_000_000, false)]
+    public void A_constrained_numeric_key_column_blocks_a_value_it_cannot_hold(string type, long key, bool blocked)
+    {
+        var entry = Entry("ledger", "id", "ledger_seq");
+        var plan = AdvancementPlanner.Plan(Settings(1_000, true, entry), Source(), Target(State(entry, Sequence("ledger_seq"), key, type)));
+
+        Assert.Equal(blocked, plan.Findings.Any(f => f.Code == FindingCatalog.ColumnTypeOverflow));
+    }
+
     private static CutoverReport Report(ReportStatus status, IReadOnlyList<Finding> findings, AdvancementPlan? plan = null,
         IReadOnlyList<SequenceVerification>? verification = null) =>
         new("verify", status, DateTimeOffset.UnixEpoch, "cutover.yaml", "none", null, "postgresql://t",
