@@ -103,7 +103,7 @@ internal static class InvariantRun
             violations.AddRange(InvariantOracle.Unchanged(scenario, before, afterApply, "blocked apply wrote"));
             if (report is null)
             {
-                violations.Add("blocked apply wrote no cutover-report.json");
+                violations.Add($"apply exited 1 but wrote no cutover-report.json{Tail(apply, always: true)}");
                 return;
             }
             var blocking = Blocking(report.Value).ToList();
@@ -285,9 +285,9 @@ internal static class InvariantRun
         return list.Count == 0 ? "(none)" : string.Join(" | ", list);
     }
 
-    internal static string Tail(CliResult result)
+    internal static string Tail(CliResult result, bool always = false)
     {
         var lines = (result.Stdout + "\n" + result.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return result.ExitCode is 0 or 1 ? "" : "\n      output: " + string.Join("\n      ", lines.TakeLast(8));
+        return result.ExitCode is 0 or 1 && !always ? "" : "\n      output: " + string.Join("\n      ", lines.TakeLast(8));
     }
 }

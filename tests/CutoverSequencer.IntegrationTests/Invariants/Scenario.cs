@@ -152,6 +152,11 @@ internal sealed class Scenario
                 ? $"{schema}.{name}"
                 : "'" + (Quote(schema) + "." + Quote(name)).Replace("'", "''", StringComparison.Ordinal) + "'";
 
+    private static string Keys(List<BigInteger> keys) =>
+        keys.Count <= 20
+            ? string.Join(',', keys.Select(k => Num(k)))
+            : $"{keys.Count} keys: {string.Join(',', keys.Take(3).Select(k => Num(k)))},...,{string.Join(',', keys.TakeLast(3).Select(k => Num(k)))}";
+
     public string Describe()
     {
         var text = new StringBuilder();
@@ -173,7 +178,7 @@ internal sealed class Scenario
             foreach (var t in s.Tables)
             {
                 text.AppendLine(
-                    $"    table {t.Display}.{t.Column} {t.KeyType}{(t.Partitioned ? " partitioned" : "")}{(t.Indexed ? " pk" : " no index")} keys [{string.Join(',', t.Keys.Select(k => Num(k)))}]{(t.HasNaN ? " +NaN" : "")}"
+                    $"    table {t.Display}.{t.Column} {t.KeyType}{(t.Partitioned ? " partitioned" : "")}{(t.Indexed ? " pk" : " no index")} keys [{Keys(t.Keys)}]{(t.HasNaN ? " +NaN" : "")}"
                     + (t.Configured ? $" configured(seq named: {t.ConfigNamesSequence}, margin {t.EntryMargin?.ToString(CultureInfo.InvariantCulture) ?? "global"}, sourceSequence {t.EntrySourceSequence ?? "-"})" : ""));
             }
         }

@@ -44,6 +44,7 @@ internal sealed class ScenarioGenerator
     public const string Serial = "serial";
     public const string Discover = "discover";
     public const string UnmappedSchema = "unmapped-schema";
+    public const string SearchPathShadow = "search-path-shadow";
 
     private static readonly BigInteger OracleMax = BigInteger.Parse("9999999999999999999999999999", CultureInfo.InvariantCulture);
 
@@ -142,7 +143,18 @@ internal sealed class ScenarioGenerator
             scenario.ExtraSourceRows.Add(SourceRow("FINANCE", "GHOST_SEQ", 1, Between(1, 100000)));
         }
         EnsureSomethingConfigured();
-        scenario.Ddl = Ddl();
+        scenario.Ddl = BuildDdl(scenario);
+        if (Chance(SearchPathShadow, 0.08))
+        {
+            // The database's search_path puts public before pg_catalog (an application's setting), and
+            // public holds objects named like catalogs: only schema-qualified catalog names stay correct.
+            scenario.Ddl += string.Join('\n',
+                "CREATE TABLE public.pg_sequence (LIKE pg_catalog.pg_sequence);",
+                "CREATE TABLE public.pg_depend (LIKE pg_catalog.pg_depend);",
+                "CREATE TABLE public.pg_attrdef (LIKE pg_catalog.pg_attrdef);",
+                "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = \"$user\", public, pg_catalog', current_database()); END $$;",
+                "");
+        }
     }
 
     private string NextName(string prefix, string schema) =>
@@ -346,7 +358,7 @@ internal sealed class ScenarioGenerator
         {
             sequence.Link = SourceLink.ByIdentityColumn;
             sequence.SourceOwner = OwnerOf(sequence.Schema);
-            sequence.SourceName = $"ISEQ$${70000 + ++counter}";
+            sequence.SourceName = $"ISEQ$$_{70000 + ++counter}";
             return;
         }
         if (!mapped || Chance(SourceRename, 0.2))
@@ -512,7 +524,7 @@ internal sealed class ScenarioGenerator
         return $"\"{owner}\",\"{name}\",{min},{max},{increment.ToString(CultureInfo.InvariantCulture)},\"N\",\"N\",20,{Scenario.Num(last)},\"N\",\"N\"";
     }
 
-    private string Ddl()
+    public static string BuildDdl(Scenario scenario)
     {
         var sql = new StringBuilder();
         foreach (var schema in scenario.Tables.Select(t => t.Schema).Concat(scenario.Sequences.Select(s => s.Schema)).Distinct(StringComparer.Ordinal).Where(s => s != "public"))
