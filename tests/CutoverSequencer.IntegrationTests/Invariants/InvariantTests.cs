@@ -23,6 +23,10 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
     /// </summary>
     internal static readonly IReadOnlyDictionary<string, string> KnownFailing = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        [ScenarioGenerator.IdentitySourceConfigured] = KnownBugs.IdentityConfiguredDropsSource,
+        [ScenarioGenerator.SharedPartlyListed] = KnownBugs.UnlistedFedTablesIgnored,
+        [ScenarioGenerator.NaNKey] = KnownBugs.NaNKeysCrash,
+        [ScenarioGenerator.SearchPathShadow] = KnownBugs.CatalogNamesNotQualified,
     };
 
     private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
@@ -47,6 +51,23 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
         var forced = Env("CUTOVER_INVARIANT_FORCE");
         await RunSeedsAsync(seeds, Options(forced), forced);
     }
+
+    // KNOWN-FAILING: one skipped test per family above; each runs 20 seeds with the family forced in.
+    // Remove the Skip (and the family from KnownFailing) when the fix lands.
+
+    [PostgresFact(Skip = KnownBugs.IdentityConfiguredDropsSource)]
+    public Task Known_failing_identity_source_configured() => ForcedAsync(ScenarioGenerator.IdentitySourceConfigured);
+
+    [PostgresFact(Skip = KnownBugs.UnlistedFedTablesIgnored)]
+    public Task Known_failing_shared_partly_listed() => ForcedAsync(ScenarioGenerator.SharedPartlyListed);
+
+    [PostgresFact(Skip = KnownBugs.NaNKeysCrash)]
+    public Task Known_failing_numeric_nan() => ForcedAsync(ScenarioGenerator.NaNKey);
+
+    [PostgresFact(Skip = KnownBugs.CatalogNamesNotQualified)]
+    public Task Known_failing_search_path_shadow() => ForcedAsync(ScenarioGenerator.SearchPathShadow);
+
+    private Task ForcedAsync(string family) => RunSeedsAsync([.. Enumerable.Range(1, 20)], Options(family), family);
 
     private async Task RunSeedsAsync(IReadOnlyList<int> seeds, GeneratorOptions options, string? forced)
     {
