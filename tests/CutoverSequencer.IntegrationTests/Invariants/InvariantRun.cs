@@ -134,6 +134,14 @@ internal static class InvariantRun
         }
         var applied = InvariantOracle.CheckApplied(scenario, expectations, before, afterApply).Select(v => "after apply: " + v).ToList();
         violations.AddRange(applied);
+        if (report is { } appliedReport)
+        {
+            violations.AddRange(CheckReport(scenario, appliedReport, afterApply));
+        }
+        else
+        {
+            violations.Add("apply exited 0 but wrote no cutover-report.json");
+        }
 
         // A second apply is a no-op.
         var againDir = Path.Combine(directory, "reports", "apply-again");
@@ -262,6 +270,39 @@ internal static class InvariantRun
         await PostgresCluster.ExecuteAsync(cs, $"SELECT setval('{sequence.Sql.Replace("'", "''", StringComparison.Ordinal)}', {Scenario.Num(ahead)}, true)");
         return $"setval {sequence.Display} forward to {Scenario.Num(ahead)}";
     }
+
+    /// <summary>The report of a verified apply: status verified, every in-scope sequence listed, its nextValue what the database holds.</summary>
+    private static IEnumerable<string> CheckReport(Scenario scenario, JsonElement report, Reading after)
+    {
+        var status = report.GetProperty("status").GetString();
+        if (status != "verified")
+        {
+            yield return $"apply exited 0 with report status '{status}'";
+        }
+        var rows = report.GetProperty("sequences").EnumerateArray()
+            .GroupBy(r => r.GetProperty("sequence").GetString() ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var sequence in scenario.Sequences.Where(s => InvariantOracle.InScope(scenario, s)))
+        {
+            var name = $"{ReportName(sequence.Schema)}.{ReportName(sequence.Name)}";
+            if (!rows.TryGetValue(name, out var row))
+            {
+                yield return $"report of a verified apply does not list in-scope sequence {name}";
+                continue;
+            }
+            var next = after.Sequences[sequence].Next(sequence.Increment);
+            if (row.TryGetProperty("action", out var action) && action.GetString() == "advance"
+                && row.TryGetProperty("nextValue", out var reported) && reported.ValueKind == JsonValueKind.Number
+                && BigInteger.Parse(reported.GetRawText(), CultureInfo.InvariantCulture) != next)
+            {
+                yield return $"report says {name} nextValue {reported.GetRawText()}, the database's next value is {Scenario.Num(next)}";
+            }
+        }
+    }
+
+    /// <summary>How PostgreSQL prints an identifier: plain when lower case, else double-quoted.</summary>
+    private static string ReportName(string name) =>
+        name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]) ? name : Scenario.Quote(name);
 
     internal sealed record ReportFinding(string Code, string Severity, string Object, string Message);
 
