@@ -1,0 +1,24 @@
+namespace CutoverSequencer.IntegrationTests.Invariants;
+
+/// <summary>
+/// KNOWN-FAILING LIST: product bugs the invariant suite finds and that are open. Their families are left
+/// out of the CI seed set (InvariantTests.KnownFailing) and their tests are skipped with these reasons.
+/// Remove an entry when its fix lands and re-enable the test that names it.
+/// </summary>
+internal static class KnownBugs
+{
+    public const string IdentityConfiguredDropsSource =
+        "Known product bug: a configured entry for a table whose Oracle identity column (identity_columns.csv ISEQ$$_n) maps it drops the source value; the plan uses target keys only (sourceLast null) and verify passes below LAST_NUMBER. Replay: CUTOVER_INVARIANT_SEED=2,27,39 CUTOVER_INVARIANT_ALL=1";
+
+    public const string UnlistedFedTablesIgnored =
+        "Known product bug: a sequence that also feeds a table not listed and not discovered (discover off, or its schema not mapped; also across schemas) is planned and verified without that table's keys and column type: exit 0 with a next value that does not fit its integer column. Replay: CUTOVER_INVARIANT_SEED=14,24 CUTOVER_INVARIANT_ALL=1";
+
+    public const string NaNKeysCrash =
+        "Known product bug: NaN in a numeric key crashes apply (exit 1, no report) instead of blocking with KEY_NOT_FINITE. Replay: CUTOVER_INVARIANT_SEED=43 CUTOVER_INVARIANT_ALL=1";
+
+    public const string CatalogNamesNotQualified =
+        "Known product bug: catalog names are not schema-qualified; with search_path = \"$user\", public, pg_catalog and tables public.pg_sequence/pg_depend/pg_attrdef the run fails (exit 1, 'The given key ... was not present in the dictionary', no report; the contract says 5 for internal errors). Replay: CUTOVER_INVARIANT_SEED=2,3,4 CUTOVER_INVARIANT_FORCE=search-path-shadow";
+
+    public const string StaleUnindexedReadBack =
+        "Known product bug: apply's read-back reuses the inspected MAX(key) of unindexed tables, so a key committed between inspection and setval is missed and apply exits 0 (verified) with the key past the next value. Replay: CUTOVER_INVARIANT_SEED=2001 (ConcurrencyInvariantTests.A_key_committed)";
+}
