@@ -23,7 +23,6 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
     /// </summary>
     internal static readonly IReadOnlyDictionary<string, string> KnownFailing = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [ScenarioGenerator.IdentitySourceConfigured] = KnownBugs.IdentityConfiguredDropsSource,
         [ScenarioGenerator.SharedPartlyListed] = KnownBugs.UnlistedFedTablesIgnored,
         [ScenarioGenerator.NaNKey] = KnownBugs.NaNKeysCrash,
         [ScenarioGenerator.SearchPathShadow] = KnownBugs.CatalogNamesNotQualified,
@@ -55,8 +54,8 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
     // KNOWN-FAILING: one skipped test per family above; each runs 20 seeds with the family forced in.
     // Remove the Skip (and the family from KnownFailing) when the fix lands.
 
-    [PostgresFact(Skip = KnownBugs.IdentityConfiguredDropsSource)]
-    public Task Known_failing_identity_source_configured() => ForcedAsync(ScenarioGenerator.IdentitySourceConfigured);
+    [PostgresFact]
+    public Task Configured_identity_tables_keep_the_oracle_value() => ForcedAsync(ScenarioGenerator.IdentitySourceConfigured);
 
     [PostgresFact(Skip = KnownBugs.UnlistedFedTablesIgnored)]
     public Task Known_failing_shared_partly_listed() => ForcedAsync(ScenarioGenerator.SharedPartlyListed);

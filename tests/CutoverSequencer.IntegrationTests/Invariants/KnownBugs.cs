@@ -7,9 +7,6 @@ namespace CutoverSequencer.IntegrationTests.Invariants;
 /// </summary>
 internal static class KnownBugs
 {
-    public const string IdentityConfiguredDropsSource =
-        "Known product bug: a configured entry for a table whose Oracle identity column (identity_columns.csv ISEQ$$_n) maps it drops the source value; the plan uses target keys only (sourceLast null) and verify passes below LAST_NUMBER. Replay: CUTOVER_INVARIANT_SEED=2,27,39 CUTOVER_INVARIANT_ALL=1";
-
     public const string UnlistedFedTablesIgnored =
         "Known product bug: a sequence that also feeds a table not listed and not discovered (discover off, or its schema not mapped; also across schemas) is planned and verified without that table's keys and column type: exit 0 with a next value that does not fit its integer column. Replay: CUTOVER_INVARIANT_SEED=14,24 CUTOVER_INVARIANT_ALL=1";
 
