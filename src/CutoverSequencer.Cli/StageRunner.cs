@@ -25,7 +25,7 @@ public static class StageRunner
         CancellationToken cancellationToken,
         Options? options = null)
     {
-        var config = ConfigLoader.Load(configPath, overrides);
+        var config = ConfigLoader.Load(configPath, overrides, ConnectionStringCheck.Problem);
         log.Debug("Configuration loaded; {Figures}", LargeRun.Figures());
         var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
@@ -58,7 +58,7 @@ public static class StageRunner
     /// <summary><c>export</c>: the export files of a live Oracle source, as the SQL*Plus script writes them.</summary>
     public static async Task<int> ExportAsync(string configPath, string outputDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(configPath);
+        var config = ConfigLoader.Load(configPath, null, ConnectionStringCheck.Problem);
         if (config.Source.Kind != SourceKind.Oracle)
         {
             throw new InvalidInputException($"{configPath}: export reads a live Oracle source; source.kind is {KindName(config.Source.Kind)}, not oracle");
@@ -84,7 +84,7 @@ public static class StageRunner
     /// <summary><c>rollback</c>: restore the pre-apply state recorded in a journal.</summary>
     public static async Task<int> RollbackAsync(string configPath, string journalPath, bool force, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(configPath);
+        var config = ConfigLoader.Load(configPath, null, ConnectionStringCheck.Problem);
         if (!File.Exists(journalPath))
         {
             throw new InvalidInputException($"{journalPath}: journal not found");
