@@ -28,13 +28,12 @@ public static class StageRunner
         var config = ConfigLoader.Load(configPath, overrides, ConnectionStringCheck.Problem);
         log.Debug("Configuration loaded; {Figures}", LargeRun.Figures());
         var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
-        log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
-            configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
-
         // Decided before the run: apply journals into it before its first write. An earlier run's
         // evidence there is refused (or moved aside with --force) before anything connects.
         var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow));
         LogMoved(ReportWriter.PrepareDirectory(directory, options?.Force ?? false, DateTimeOffset.UtcNow), log);
+        log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
+            configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
 
         var source = CreateSource(config.Source, log);
         await using var disposeSource = source as IAsyncDisposable;
