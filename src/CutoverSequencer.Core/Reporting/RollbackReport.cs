@@ -76,8 +76,8 @@ public static class RollbackReportWriter
     {
         yield return new Heading(1, $"Rollback report: {report.Status}");
         yield return new Paragraph([
-            Inline.Strong(report.Refused ? "Refused: nothing was written. " : $"{report.Restored} sequence(s) restored to their pre-apply state. "),
-            Inline.Plain($"Exit code {report.ExitCode}."),
+            Inline.Strong(report.Refused ? "Refused: nothing was written." : $"{report.Restored} sequence(s) restored to their pre-apply state."),
+            Inline.Plain($" Exit code {report.ExitCode}."),
         ]);
         yield return new BulletList([
             [Inline.Plain("Journal: "), Inline.Code(report.JournalPath)],
