@@ -30,7 +30,7 @@ public static class StageRunner
         var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
         // Decided before the run: apply journals into it before its first write. An earlier run's
         // evidence there is refused (or moved aside with --force) before anything connects.
-        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow));
+        var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow);
         LogMoved(ReportWriter.PrepareDirectory(directory, options?.Force ?? false, DateTimeOffset.UtcNow), log);
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
@@ -125,7 +125,7 @@ public static class StageRunner
             throw new InvalidInputException($"{journalPath}: journal not found");
         }
         var journal = ApplyJournal.Read(journalPath);
-        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory("rollback", DateTimeOffset.UtcNow));
+        var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory("rollback", DateTimeOffset.UtcNow);
         var moved = ReportWriter.PrepareDirectory(directory, force, DateTimeOffset.UtcNow);
         LogMoved(moved, log);
         // The journal itself may have been among the earlier files moved aside: it is updated where it went.

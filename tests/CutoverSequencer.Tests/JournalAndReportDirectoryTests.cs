@@ -256,3 +256,33 @@ public sealed class JournalAndReportDirectoryTests : IDisposable
         Assert.Contains("holds no password", output.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Changes the working directory: kept apart from tests running in parallel.</summary>
+[Collection("process environment")]
+public sealed class DefaultReportDirectoryTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Fact]
+    public void Two_default_directories_in_the_same_second_do_not_collide()
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = files.Root;
+        try
+        {
+            var first = ReportWriter.NewDefaultDirectory("plan", Now);
+            files.Write("reports/20261121-030000-plan/cutover-report.json", "{}");
+            var second = ReportWriter.NewDefaultDirectory("plan", Now);
+
+            Assert.Equal(Path.Combine(files.Root, "reports", "20261121-030000-plan"), first);
+            Assert.Equal(first + "-2", second);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+}

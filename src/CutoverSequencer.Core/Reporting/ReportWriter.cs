@@ -14,6 +14,21 @@ public static class ReportWriter
     public static string DefaultDirectory(string command, DateTimeOffset now) =>
         Path.Combine("reports", now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + command);
 
+    /// <summary>
+    /// The default report directory as a full path, never one already in use: two runs started in the
+    /// same second get -2, -3... rather than one refusing the other's folder.
+    /// </summary>
+    public static string NewDefaultDirectory(string command, DateTimeOffset now)
+    {
+        var first = Path.GetFullPath(DefaultDirectory(command, now));
+        var candidate = first;
+        for (var n = 2; File.Exists(candidate) || (Directory.Exists(candidate) && Directory.EnumerateFileSystemEntries(candidate).Any()); n++)
+        {
+            candidate = $"{first}-{n}";
+        }
+        return candidate;
+    }
+
     public static void Write(CutoverReport report, string directory)
     {
         ArgumentNullException.ThrowIfNull(report);
