@@ -45,8 +45,10 @@ public static class StageRunner
         {
             report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested &&
+                                  (e is OperationCanceledException || e is CutoverException { ExitCode: ExitCodes.CannotConnect }))
         {
+            // A cancelled query may surface as a failed connection: with Ctrl+C pressed it is the interruption.
             // apply reports its own interruption; one that escapes it before the journal exists wrote nothing.
             var journal = Path.Combine(directory, ApplyJournal.FileName);
             throw command == StageCommand.Apply && File.Exists(journal)
