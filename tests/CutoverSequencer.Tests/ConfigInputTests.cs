@@ -140,10 +140,19 @@ public class ConfigInputTests : IDisposable
     }
 
     [Fact]
-    public void An_unclosed_flow_sequence_points_at_its_line()
+    public void An_unclosed_flow_sequence_says_where_it_was_opened()
     {
         var message = Error("source:\n  kind: none\n" + Target + "\nsequenceAdvancement:\n  safetyMargin: [1000\n");
 
-        Assert.Matches(@"^cutover\.yaml:(6|7):\d+: invalid YAML: ", message);
+        Assert.Equal("cutover.yaml:7:1: invalid YAML: While parsing a flow sequence, did not find expected ',' or ']'. (the one opened at line 6, column 17)", message);
+    }
+
+    [Fact]
+    public void A_bad_duration_is_reported_beside_a_bad_connection_string()
+    {
+        var message = Assert.Throws<InvalidInputException>(() => Load("source:\n  kind: none\ntarget:\n  connectionString: host=pg hots=1\n  writeLockTimeout: 90\n")).Message;
+
+        Assert.Contains("cutover.yaml:4: 'target.connectionString' is not a valid PostgreSQL connection string: unknown keyword 'hots'", message, StringComparison.Ordinal);
+        Assert.Contains("cutover.yaml:5: 'writeLockTimeout' is '90' without a unit", message, StringComparison.Ordinal);
     }
 }

@@ -181,17 +181,23 @@ public static partial class ConfigLoader
             {
                 var detail = e.InnerException is YamlException inner ? inner : e;
                 var start = detail.Start.Line > 0 ? detail.Start : e.Start;
-                var (line, column) = Describe(detail).Contains("tab", StringComparison.OrdinalIgnoreCase)
+                var message = Describe(detail);
+                var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase)
                     ? FirstIndentingTab(text, (int)start.Line) ?? ((int)start.Line, (int)start.Column)
                     : ((int)start.Line, (int)start.Column);
-                throw new InvalidInputException($"{file}:{line}:{column}: invalid YAML: {Describe(detail)}", e);
+                // An unclosed [ or { is found where the file ends: say where it was opened.
+                var opened = events.OpenFlow is { } flow && message.Contains("flow", StringComparison.OrdinalIgnoreCase)
+                    ? $" (the one opened at line {flow.Line}, column {flow.Column})"
+                    : "";
+                throw new InvalidInputException($"{file}:{line}:{column}: invalid YAML: {message}{opened}", e);
             }
             catch (InvalidOperationException e)
             {
                 // Some malformed input trips the parser's own state checks instead of a YamlException:
                 // the position is where the last well-formed part ended.
                 var at = events.LastEnd;
-                throw new InvalidInputException($"{file}:{at.Line}:{at.Column}: invalid YAML: the document ends before an open flow collection, quote or block is closed", e);
+                var opened = events.OpenFlow is { } flow ? $" (a [ or {{ opened at line {flow.Line}, column {flow.Column} is not closed)" : "";
+                throw new InvalidInputException($"{file}:{at.Line}:{at.Column}: invalid YAML: the document ends before an open flow collection, quote or block is closed{opened}", e);
             }
         }
 
@@ -347,6 +353,12 @@ public static partial class ConfigLoader
         /// <summary>Where the last event the parser delivered ended (for errors without a position).</summary>
         public Mark LastEnd { get; private set; } = Mark.Empty;
 
+        /// <summary>Collections open at this point: their start, and whether they are flow style ([ ] or { }).</summary>
+        private readonly Stack<(Mark Start, bool Flow)> open = new();
+
+        /// <summary>The innermost open flow collection, if any.</summary>
+        public Mark? OpenFlow => open.Where(o => o.Flow).Select(o => (Mark?)o.Start).FirstOrDefault();
+
         public ParsingEvent Next()
         {
             ParsingEvent next;
@@ -363,6 +375,18 @@ public static partial class ConfigLoader
                 }
                 next = parser.Current!;
                 LastEnd = next.End;
+                switch (next)
+                {
+                    case SequenceStart sequence:
+                        open.Push((next.Start, sequence.Style == SequenceStyle.Flow));
+                        break;
+                    case MappingStart mapping:
+                        open.Push((next.Start, mapping.Style == MappingStyle.Flow));
+                        break;
+                    case SequenceEnd or MappingEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
                 if (next is AnchorAlias alias)
                 {
                     if (!anchors.TryGetValue(alias.Value.Value, out var recorded))
@@ -565,13 +589,17 @@ public static partial class ConfigLoader
                     : Fail<int>("target:maxParallelism", $"'maxParallelism' must be a whole number from 1 to 64, not '{p}'")
                 : Environment.ProcessorCount;
             var schemas = ReadTargetSchemas(schema);
+            // Every value is read (and reported) even when the connection string already failed.
+            var statementTimeout = Duration("target:statementTimeout");
+            var lockTimeout = Duration("target:lockTimeout") ?? TimeSpan.FromSeconds(30);
+            var writeLockTimeout = Duration("target:writeLockTimeout") ?? TimeSpan.FromSeconds(5);
             return connectionString is null ? null : new TargetConfig(connectionString, schema)
             {
                 Schemas = schemas,
                 MaxParallelism = parallelism,
-                StatementTimeout = Duration("target:statementTimeout"),
-                LockTimeout = Duration("target:lockTimeout") ?? TimeSpan.FromSeconds(30),
-                WriteLockTimeout = Duration("target:writeLockTimeout") ?? TimeSpan.FromSeconds(5),
+                StatementTimeout = statementTimeout,
+                LockTimeout = lockTimeout,
+                WriteLockTimeout = writeLockTimeout,
                 ConnectRetries = retries,
             };
         }
