@@ -148,6 +148,11 @@ public class ConfigInputTests : IDisposable
     }
 
     [Fact]
+    public void An_unclosed_flow_mapping_followed_by_more_keys_says_where_it_was_opened() =>
+        Assert.Equal("cutover.yaml:1:14: invalid YAML: the [ or { opened at line 1, column 9 is not closed",
+            Error("source: {kind: none\n" + Target + "\n"));
+
+    [Fact]
     public void A_bad_duration_is_reported_beside_a_bad_connection_string()
     {
         var message = Assert.Throws<InvalidInputException>(() => Load("source:\n  kind: none\ntarget:\n  connectionString: host=pg hots=1\n  writeLockTimeout: 90\n")).Message;

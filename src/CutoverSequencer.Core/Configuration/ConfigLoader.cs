@@ -196,8 +196,10 @@ public static partial class ConfigLoader
                 // Some malformed input trips the parser's own state checks instead of a YamlException:
                 // the position is where the last well-formed part ended.
                 var at = events.LastEnd;
-                var opened = events.OpenFlow is { } flow ? $" (a [ or {{ opened at line {flow.Line}, column {flow.Column} is not closed)" : "";
-                throw new InvalidInputException($"{file}:{at.Line}:{at.Column}: invalid YAML: the document ends before an open flow collection, quote or block is closed{opened}", e);
+                var problem = events.OpenFlow is { } flow
+                    ? $"the [ or {{ opened at line {flow.Line}, column {flow.Column} is not closed"
+                    : "the YAML ends before an open collection or quote is closed";
+                throw new InvalidInputException($"{file}:{at.Line}:{at.Column}: invalid YAML: {problem}", e);
             }
         }
 
