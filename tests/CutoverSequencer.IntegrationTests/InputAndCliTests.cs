@@ -54,6 +54,9 @@ public sealed class InputAndCliTests(PostgresCluster postgres) : IDisposable
             Assert.DoesNotContain("Object reference", result.Stderr, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Reports("rollback-" + Path.GetFileName(file))));
         }
+        var directory = await Cli.RunAsync(null, "rollback", "--config", config, "--journal", Reports("apply"));
+        Assert.Equal(2, directory.ExitCode);
+        Assert.Contains($"{Reports("apply")}: is a directory; --journal takes the apply-journal.json file in it", Assert.Single(directory.ErrorLines), StringComparison.Ordinal);
         Assert.Equal((600L, true), await PostgresCluster.SequenceAsync(cs, "s"));
     }
 
