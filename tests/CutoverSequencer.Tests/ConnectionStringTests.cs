@@ -142,6 +142,9 @@ public class ConnectionStringTests : IDisposable
         $"Host=pg;Password={Secret};Port={Secret}",
         $"Host=pg;Password='{Secret}",
         $"postgresql://u:{Secret}%zz@pg/db",
+        $"host=pg password=xy {Secret}",
+        $"host=pg password=xy {Secret}=1",
+        $"Host=pg;Password=ab;{Secret}=1",
     ];
 
     [Theory]
@@ -154,6 +157,10 @@ public class ConnectionStringTests : IDisposable
         Assert.DoesNotContain("ecret", message, StringComparison.Ordinal);
         Assert.Contains("'target.connectionString' is not a valid PostgreSQL connection string: ", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_misspelt_npgsql_keyword_is_named_even_beside_a_password() =>
+        Assert.Equal("unknown keyword 'databse'", Problem("Host=pg;Databse=x;Password=y"));
 
     [Fact]
     public void The_configuration_holds_the_converted_form()
@@ -190,7 +197,7 @@ public class ConnectionStringTests : IDisposable
     [Fact]
     public void A_bad_connection_string_from_an_override_variable_names_it()
     {
-        Environment.SetEnvironmentVariable("CUTOVER__TARGET__CONNECTIONSTRING", $"host=pg password={Secret} bogus=1");
+        Environment.SetEnvironmentVariable("CUTOVER__TARGET__CONNECTIONSTRING", $"host=pg bogus=1 password={Secret}");
 
         var message = ConfigError("Host=pg");
 

@@ -237,7 +237,10 @@ public static class PostgresConnectionString
             }
             if (i >= text.Length || text[i] != '=')
             {
-                throw new FormatException($"keyword '{Safe(keyword)}' is not followed by '='");
+                // After a password the word may be the rest of it (unquoted spaces): never echoed.
+                throw pairs.Count > 0 && IsSecret(pairs[^1].Item1)
+                    ? new FormatException($"text without '=' follows '{pairs[^1].Item1}' (quote a value with spaces: {pairs[^1].Item1}='...')")
+                    : new FormatException($"keyword '{Safe(keyword)}' is not followed by '='");
             }
             i++;
             while (i < text.Length && char.IsWhiteSpace(text[i]))
@@ -291,8 +294,13 @@ public static class PostgresConnectionString
     private static string Build(List<(string Keyword, string Value)> pairs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (keyword, value) in pairs)
+        for (var p = 0; p < pairs.Count; p++)
         {
+            var (keyword, value) = pairs[p];
+            if (p > 0 && IsSecret(pairs[p - 1].Keyword) && !Keywords.ContainsKey(keyword) && !Unsupported.Contains(keyword))
+            {
+                throw new FormatException($"an unknown keyword follows '{pairs[p - 1].Keyword}' (quote a value with spaces: {pairs[p - 1].Keyword}='...')");
+            }
             if (Unsupported.Contains(keyword))
             {
                 throw new FormatException($"libpq keyword '{keyword}' has no equivalent in the PostgreSQL driver used here; remove it");
@@ -388,6 +396,8 @@ public static class PostgresConnectionString
         }
         return builder.ConnectionString;
     }
+
+    private static bool IsSecret(string keyword) => keyword is "password" or "sslpassword";
 
     private static string Choice(string keyword, string value, params (string Libpq, string Npgsql)[] choices) =>
         choices.FirstOrDefault(c => c.Libpq == value).Npgsql
