@@ -159,6 +159,14 @@ public class ConnectionStringTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_keyword_after_a_quoted_password_is_named() =>
+        Assert.Equal("unknown keyword 'hots' (did you mean 'host'?)", Problem("password='a b' hots=x"));
+
+    [Fact]
+    public void A_word_after_an_unquoted_password_is_not_named() =>
+        Assert.Equal("an unknown keyword follows 'password' (quote a value with spaces: password='...')", Problem("host=pg password=a bc=1"));
+
+    [Fact]
     public void A_misspelt_npgsql_keyword_is_named_even_beside_a_password() =>
         Assert.Equal("unknown keyword 'databse'", Problem("Host=pg;Databse=x;Password=y"));
 

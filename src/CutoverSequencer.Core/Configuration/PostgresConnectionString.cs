@@ -214,6 +214,7 @@ public static class PostgresConnectionString
     private static List<(string Keyword, string Value)> ParseKeywordValue(string text)
     {
         var pairs = new List<(string, string)>();
+        var previousQuoted = false;
         var i = 0;
         while (true)
         {
@@ -235,10 +236,15 @@ public static class PostgresConnectionString
             {
                 i++;
             }
+            // After an unquoted password the word may be the rest of it (a space in it): never echoed.
+            var afterSecret = pairs.Count > 0 && IsSecret(pairs[^1].Item1) && !previousQuoted;
+            if (afterSecret && !Keywords.ContainsKey(keyword) && !Unsupported.Contains(keyword))
+            {
+                throw new FormatException($"an unknown keyword follows '{pairs[^1].Item1}' (quote a value with spaces: {pairs[^1].Item1}='...')");
+            }
             if (i >= text.Length || text[i] != '=')
             {
-                // After a password the word may be the rest of it (unquoted spaces): never echoed.
-                throw pairs.Count > 0 && IsSecret(pairs[^1].Item1)
+                throw afterSecret
                     ? new FormatException($"text without '=' follows '{pairs[^1].Item1}' (quote a value with spaces: {pairs[^1].Item1}='...')")
                     : new FormatException($"keyword '{Safe(keyword)}' is not followed by '='");
             }
@@ -248,7 +254,8 @@ public static class PostgresConnectionString
                 i++;
             }
             var value = new StringBuilder();
-            if (i < text.Length && text[i] == '\'')
+            var quotedValue = i < text.Length && text[i] == '\'';
+            if (quotedValue)
             {
                 i++;
                 var closed = false;
@@ -286,6 +293,7 @@ public static class PostgresConnectionString
                     value.Append(c);
                 }
             }
+            previousQuoted = quotedValue;
             pairs.Add((keyword, value.ToString()));
         }
     }
@@ -297,10 +305,7 @@ public static class PostgresConnectionString
         for (var p = 0; p < pairs.Count; p++)
         {
             var (keyword, value) = pairs[p];
-            if (p > 0 && IsSecret(pairs[p - 1].Keyword) && !Keywords.ContainsKey(keyword) && !Unsupported.Contains(keyword))
-            {
-                throw new FormatException($"an unknown keyword follows '{pairs[p - 1].Keyword}' (quote a value with spaces: {pairs[p - 1].Keyword}='...')");
-            }
+
             if (Unsupported.Contains(keyword))
             {
                 throw new FormatException($"libpq keyword '{keyword}' has no equivalent in the PostgreSQL driver used here; remove it");
