@@ -10,12 +10,28 @@ namespace CutoverSequencer.Cli;
 /// <summary>Builds the command line once and maps every outcome to a documented exit code.</summary>
 public static class CliApp
 {
+    /// <summary>Every exit code, in every command's --help (orchestrators and operators read them there).</summary>
+    public const string ExitCodeHelp = """
+
+        Exit codes:
+          0  done and verified (plan: planned, nothing blocks)
+          1  blocked by findings or verification failed; also an interrupted plan/verify/export (nothing written)
+          2  invalid input: usage, configuration, export files, journal, report directory (nothing touched any database)
+          3  cannot connect, or not permitted (before anything was written)
+          4  apply (or rollback) failed or was interrupted part-way: the report and journal list what was set
+          5  internal error: a defect in the tool (never a blocked run or an input problem)
+        """;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var configOption = new Option<FileInfo>("--config", "-c") { Description = "The YAML configuration file.", Required = true };
         var reportDirOption = new Option<DirectoryInfo?>("--report-dir", "-o")
         {
-            Description = "Write cutover-report.{md,html,json} into this directory (default: a new folder under reports/).",
+            Description = "Write the reports into this directory (default: a new folder under reports/). One that holds an earlier run's reports or journal is refused unless --force.",
+        };
+        var forceReportDirOption = new Option<bool>("--force")
+        {
+            Description = "Use a --report-dir that holds an earlier run's reports or journal: they are moved into earlier-<timestamp>/ inside it first, never overwritten.",
         };
         var logFormatOption = new Option<string>("--log-format")
         {
@@ -26,7 +42,7 @@ public static class CliApp
         logFormatOption.AcceptOnlyFromAmong("text", "json");
         var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Debug logging, with stack traces.", Recursive = true };
 
-        var root = new RootCommand("Sets every PostgreSQL sequence safely past the source's sequences and the loaded keys, proves it, and reports.");
+        var root = new RootCommand("Sets every PostgreSQL sequence safely past the source's sequences and the loaded keys, proves it, and reports." + ExitCodeHelp);
         root.Options.Add(logFormatOption);
         root.Options.Add(verboseOption);
 
@@ -39,12 +55,13 @@ public static class CliApp
 
         Command StageCommand(string name, StageCommand stage, string description)
         {
-            var command = new Command(name, description) { configOption, reportDirOption, baselineOption, strictOption, quietOption };
+            var command = new Command(name, description + ExitCodeHelp) { configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption };
             command.SetAction((result, token) => WithLogger(result, log =>
                 StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token,
                     new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption), result.GetValue(quietOption))
                     {
                         Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+                        Force = result.GetValue(forceReportDirOption),
                     })));
             return command;
         }
@@ -57,7 +74,7 @@ public static class CliApp
             "Read every sequence back and prove its next value clears every key. Writes to no database."));
 
         var outputOption = new Option<DirectoryInfo>("--output") { Description = "Directory for the export CSV files.", Required = true };
-        var export = new Command("export", "Write the Oracle export files (sequences.csv, ...) from a live Oracle source (source.kind: oracle).")
+        var export = new Command("export", "Write the Oracle export files (sequences.csv, ...) from a live Oracle source (source.kind: oracle)." + ExitCodeHelp)
         {
             configOption, outputOption,
         };
@@ -66,16 +83,22 @@ public static class CliApp
         root.Subcommands.Add(export);
 
         var journalOption = new Option<FileInfo>("--journal") { Description = "The apply-journal.json of the apply to undo.", Required = true };
-        var forceOption = new Option<bool>("--force") { Description = "Restore sequences that moved since apply too (values issued since may be issued again)." };
-        var rollback = new Command("rollback", "Restore every sequence an apply set to its pre-apply state, from the apply's journal.")
+        var forceOption = new Option<bool>("--force")
         {
-            configOption, journalOption, forceOption,
+            Description = "Restore sequences that moved since apply too (values issued since may be issued again); also use a --report-dir holding an earlier run's files (moved into earlier-<timestamp>/).",
+        };
+        var rollback = new Command("rollback",
+            "Restore every sequence an apply set to its pre-apply state, from the apply's journal, and write rollback-report.{md,html,json}. " +
+            "--config is required: the journal names the target but holds no password." + ExitCodeHelp)
+        {
+            configOption, journalOption, reportDirOption, forceOption,
         };
         rollback.SetAction((result, token) => WithLogger(result, log =>
-            StageRunner.RollbackAsync(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName, result.GetValue(forceOption), output, log, token)));
+            StageRunner.RollbackAsync(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName, result.GetValue(forceOption),
+                result.GetValue(reportDirOption)?.FullName, output, log, token)));
         root.Subcommands.Add(rollback);
 
-        var demo = new Command("demo", "Run the whole stage on a throwaway local PostgreSQL with the bundled sample.") { reportDirOption };
+        var demo = new Command("demo", "Run the whole stage on a throwaway local PostgreSQL with the bundled sample." + ExitCodeHelp) { reportDirOption };
         demo.SetAction((result, token) => WithLogger(result, log =>
             Demo.RunAsync(result.GetValue(reportDirOption)?.FullName, output, log, token)));
         root.Subcommands.Add(demo);
@@ -99,33 +122,59 @@ public static class CliApp
             ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
         }).ConfigureAwait(false);
 
-        async Task<int> WithLogger(ParseResult result, Func<ILogger, Task<int>> run)
+        Task<int> WithLogger(ParseResult result, Func<ILogger, Task<int>> run) =>
+            GuardAsync(result.GetValue(logFormatOption) ?? "text", result.GetValue(verboseOption), error, run);
+    }
+
+    /// <summary>
+    /// Runs a command and maps how it ended to an exit code: a CutoverException carries its own; an
+    /// interruption that reaches here stopped before any write (1); anything else is a defect (5).
+    /// </summary>
+    public static async Task<int> GuardAsync(string logFormat, bool verbose, TextWriter error, Func<ILogger, Task<int>> run)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(run);
+        await using var log = CreateLogger(logFormat, verbose);
+        try
         {
-            var verbose = result.GetValue(verboseOption);
-            await using var log = CreateLogger(result.GetValue(logFormatOption) ?? "text", verbose);
-            try
+            return await run(log).ConfigureAwait(false);
+        }
+        catch (CutoverException e)
+        {
+            log.Error("{Message:l}", e.Message);
+            log.Debug(e, "Details");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException e)
+        {
+            // apply and rollback turn their own interruptions into exit 4 where something was written
+            // (a CutoverException above); one that reaches here stopped before any write.
+            log.Error("Interrupted; nothing was written");
+            log.Debug(e, "Details");
+            return ExitCodes.BlockedOrUnverified;
+        }
+#pragma warning disable CA1031 // the last resort: every other exception is a defect, reported as exit 5
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // A defect, not a verdict on the run: never 1 (blocked) nor 4 (part-way).
+            if (logFormat == "json")
             {
-                return await run(log).ConfigureAwait(false);
+                log.Error(verbose ? e : null, "internal error: {Message:l}", OneLine(e.Message));
             }
-            catch (CutoverException e)
+            else
             {
-                log.Error("{Message:l}", e.Message);
-                log.Debug(e, "Details");
-                return e.ExitCode;
+                await error.WriteLineAsync($"error: internal error: {OneLine(e.Message)}").ConfigureAwait(false);
+                if (verbose)
+                {
+                    await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+                }
             }
-            catch (OperationCanceledException)
-            {
-                log.Error("Interrupted: see the report directory for what was set, if anything");
-                return ExitCodes.ApplyFailedPartway;
-            }
-            catch (Exception e)
-            {
-                log.Error("Unexpected error: {Message:l}", e.Message);
-                log.Debug(e, "Details");
-                return ExitCodes.BlockedOrUnverified;
-            }
+            return ExitCodes.InternalError;
         }
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
     private static Serilog.Core.Logger CreateLogger(string format, bool verbose)
     {

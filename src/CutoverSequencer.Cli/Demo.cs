@@ -22,7 +22,7 @@ public static class Demo
         await cluster.CreateDatabaseAsync("finance", cancellationToken).ConfigureAwait(false);
         await cluster.ExecuteAsync("finance", await File.ReadAllTextAsync(Path.Combine(sample, "target-schema.sql"), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory("demo", DateTimeOffset.UtcNow));
+        var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory("demo", DateTimeOffset.UtcNow);
         var overrides = new Dictionary<string, string?> { ["target:connectionString"] = cluster.ConnectionString("finance") };
         var exitCode = await StageRunner.RunAsync(StageCommand.Apply, Path.Combine(sample, "cutover.yaml"), directory, overrides, output, log, cancellationToken).ConfigureAwait(false);
 

@@ -25,20 +25,36 @@ public static class StageRunner
         CancellationToken cancellationToken,
         Options? options = null)
     {
-        var config = ConfigLoader.Load(configPath, overrides);
+        var config = ConfigLoader.Load(configPath, overrides, ConnectionStringCheck.Problem);
         log.Debug("Configuration loaded; {Figures}", LargeRun.Figures());
         var baseline = options?.BaselinePath is { } path ? LoadBaseline(path, config) : null;
+        // Decided before the run: apply journals into it before its first write. An earlier run's
+        // evidence there is refused (or moved aside with --force) before anything connects.
+        var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow);
+        LogMoved(ReportWriter.PrepareDirectory(directory, options?.Force ?? false, DateTimeOffset.UtcNow), log);
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, KindName(config.Source.Kind), config.SequenceAdvancement.Tables.Count, config.SequenceAdvancement.SafetyMargin);
 
         var source = CreateSource(config.Source, log);
         await using var disposeSource = source as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target, log) { Progress = options?.Progress };
-        // Decided before the run: apply journals into it before its first write.
-        var directory = reportDirectory ?? Path.GetFullPath(ReportWriter.DefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow));
         var stageOptions = new StageOptions(baseline, options?.Strict ?? false, options?.RequireQuiet ?? false, directory);
         var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System, stageOptions);
-        var report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        CutoverReport report;
+        try
+        {
+            report = await stage.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested &&
+                                  (e is OperationCanceledException || e is CutoverException { ExitCode: ExitCodes.CannotConnect }))
+        {
+            // A cancelled query may surface as a failed connection: with Ctrl+C pressed it is the interruption.
+            // apply reports its own interruption; one that escapes it before the journal exists wrote nothing.
+            var journal = Path.Combine(directory, ApplyJournal.FileName);
+            throw command == StageCommand.Apply && File.Exists(journal)
+                ? new CutoverException($"interrupted during apply: {journal} lists the sequences that were set; run apply again to finish, or rollback", ExitCodes.ApplyFailedPartway, e)
+                : new CutoverException("interrupted; nothing was written", ExitCodes.BlockedOrUnverified, e);
+        }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(report, directory);
@@ -58,7 +74,7 @@ public static class StageRunner
     /// <summary><c>export</c>: the export files of a live Oracle source, as the SQL*Plus script writes them.</summary>
     public static async Task<int> ExportAsync(string configPath, string outputDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(configPath);
+        var config = ConfigLoader.Load(configPath, null, ConnectionStringCheck.Problem);
         if (config.Source.Kind != SourceKind.Oracle)
         {
             throw new InvalidInputException($"{configPath}: export reads a live Oracle source; source.kind is {KindName(config.Source.Kind)}, not oracle");
@@ -74,37 +90,79 @@ public static class StageRunner
         return ExitCodes.Done;
     }
 
+    private static void LogMoved(IReadOnlyDictionary<string, string> moved, ILogger log)
+    {
+        if (moved.Count > 0)
+        {
+            log.Warning("--force: moved the earlier run's {Files} into {Directory}",
+                string.Join(", ", moved.Keys.Select(Path.GetFileName)), Path.GetDirectoryName(moved.Values.First()));
+        }
+    }
+
     /// <summary>Command-line options beyond the configuration.</summary>
     public sealed record Options(string? BaselinePath, bool Strict, bool RequireQuiet = false)
     {
+        /// <summary>Use a report directory that holds an earlier run's files, moving them aside first.</summary>
+        public bool Force { get; init; }
+
         /// <summary>Where key-read progress goes (the terminal status line); null: periodic log lines.</summary>
         public Action<KeyReadProgress>? Progress { get; init; }
     }
 
-    /// <summary><c>rollback</c>: restore the pre-apply state recorded in a journal.</summary>
-    public static async Task<int> RollbackAsync(string configPath, string journalPath, bool force, TextWriter output, ILogger log, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>rollback</c>: restore the pre-apply state recorded in a journal, then write rollback-report.*
+    /// with what was found, done and read back for every journaled sequence.
+    /// </summary>
+    public static async Task<int> RollbackAsync(
+        string configPath, string journalPath, bool force, string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(configPath);
+        var config = ConfigLoader.Load(configPath, null, ConnectionStringCheck.Problem);
+        journalPath = Path.GetFullPath(journalPath);
+        if (Directory.Exists(journalPath))
+        {
+            throw new InvalidInputException($"{journalPath}: is a directory; --journal takes the apply-journal.json file in it");
+        }
         if (!File.Exists(journalPath))
         {
             throw new InvalidInputException($"{journalPath}: journal not found");
         }
         var journal = ApplyJournal.Read(journalPath);
+        var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory("rollback", DateTimeOffset.UtcNow);
+        var moved = ReportWriter.PrepareDirectory(directory, force, DateTimeOffset.UtcNow);
+        LogMoved(moved, log);
+        // The journal itself may have been among the earlier files moved aside: it is updated where it went.
+        journalPath = moved.GetValueOrDefault(journalPath, journalPath);
+
         await using var target = new PostgresTarget(config.Target, log);
         if (journal.Target != target.Endpoint)
         {
             throw new InvalidInputException($"{journalPath}: the journal is for {journal.Target}, the configuration targets {target.Endpoint}");
         }
-        await using var applyLock = await target.LockAsync(config.Target.LockTimeout, cancellationToken).ConfigureAwait(false);
-        var (refused, outcomes) = await target.RollbackAsync(journal, force, cancellationToken).ConfigureAwait(false);
+        bool refused;
+        IReadOnlyList<RollbackOutcome> outcomes;
+        try
+        {
+            await using var applyLock = await target.LockAsync(config.Target.LockTimeout, cancellationToken).ConfigureAwait(false);
+            (refused, outcomes) = await target.RollbackAsync(journal, force, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CutoverException("rollback interrupted: the sequences logged as restored were restored, the rest were not; run rollback again to finish",
+                ExitCodes.ApplyFailedPartway, e);
+        }
+        var report = new RollbackReport(DateTimeOffset.UtcNow, journalPath, target.Endpoint, config.FilePath, force, refused,
+            [.. journal.Sequences.Select((entry, i) => new RollbackRow(entry, outcomes[i].Action, outcomes[i].Found, outcomes[i].ReadBack))]);
+        RollbackReportWriter.Write(report, directory);
         foreach (var outcome in outcomes)
         {
             await output.WriteLineAsync($"  {outcome.Action,-18} {outcome.Sequence,-40} {outcome.Detail}").ConfigureAwait(false);
         }
+        var reportLine = $"Report: {Path.Combine(directory, RollbackReport.MarkdownFile)} (also .html, .json)";
         if (refused)
         {
             log.Error("Rollback refused: {Count} sequence(s) moved since apply (listed above); nothing was changed. Use --force to restore them anyway.",
                 outcomes.Count(o => o.Action is "moved" or "missing"));
+            await output.WriteLineAsync(reportLine).ConfigureAwait(false);
             return ExitCodes.BlockedOrUnverified;
         }
         var restored = outcomes.Where(o => o.Action.StartsWith("restored", StringComparison.Ordinal)).Select(o => o.Sequence).ToHashSet(StringComparer.Ordinal);
@@ -114,6 +172,7 @@ public static class StageRunner
             Sequences = [.. j.Sequences.Select(e => restored.Contains(e.Sequence) ? e with { State = JournalEntry.Restored } : e)],
         });
         await output.WriteLineAsync($"Rolled back: {restored.Count} sequence(s) restored to their pre-apply state").ConfigureAwait(false);
+        await output.WriteLineAsync(reportLine).ConfigureAwait(false);
         return ExitCodes.Done;
     }
 

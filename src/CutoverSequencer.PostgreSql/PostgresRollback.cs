@@ -2,13 +2,21 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Stage;
 using Npgsql;
 
 namespace CutoverSequencer.PostgreSql;
 
 /// <summary>What rollback found and did for one journal entry.</summary>
-public sealed record RollbackOutcome(string Sequence, string Action, string Detail);
+public sealed record RollbackOutcome(string Sequence, string Action, string Detail)
+{
+    /// <summary>The position read before any write; null: the sequence no longer exists.</summary>
+    public SequenceReading? Found { get; init; }
+
+    /// <summary>The position read back after the writes (for every entry, restored or not); null: missing.</summary>
+    public SequenceReading? ReadBack { get; init; }
+}
 
 public sealed partial class PostgresTarget
 {
@@ -41,7 +49,7 @@ public sealed partial class PostgresTarget
             var moved = plan.Where(p => p.Kind is "moved" or "missing").ToList();
             if (moved.Count > 0 && !force)
             {
-                return (true, [.. plan.Select(p => Outcome(p.Entry, p.Now, p.Kind == "restore" ? "would restore" : p.Kind))]);
+                return (true, await ReadBackAsync(connection, journal, [.. plan.Select(p => Outcome(p.Entry, p.Now, p.Kind == "restore" ? "would restore" : p.Kind))], cancellationToken).ConfigureAwait(false));
             }
 
             var outcomes = new List<RollbackOutcome>();
@@ -57,7 +65,7 @@ public sealed partial class PostgresTarget
                     entry.Sequence, entry.Before.LastValue, entry.Before.IsCalled, entry.Before.Increment);
                 outcomes.Add(Outcome(entry, now, kind == "moved" ? "restored (forced)" : "restored"));
             }
-            return (false, outcomes);
+            return (false, await ReadBackAsync(connection, journal, outcomes, cancellationToken).ConfigureAwait(false));
         }
         catch (NpgsqlException e)
         {
@@ -65,11 +73,25 @@ public sealed partial class PostgresTarget
         }
     }
 
+    /// <summary>Every journaled sequence read again after the writes: the report shows what the server holds now.</summary>
+    private static async Task<IReadOnlyList<RollbackOutcome>> ReadBackAsync(
+        NpgsqlConnection connection, JournalDocument journal, List<RollbackOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var after = await ReadJournalPositionsAsync(connection, journal.Sequences, cancellationToken).ConfigureAwait(false);
+        return [.. outcomes.Select((o, i) => o with
+        {
+            ReadBack = after.TryGetValue(journal.Sequences[i].QualifiedName, out var p) ? new SequenceReading(p.Last, p.Called, p.Increment) : null,
+        })];
+    }
+
     private static RollbackOutcome Outcome(JournalEntry entry, (long Last, bool Called, long Increment) now, string action) =>
         new(entry.Sequence, action, action == "missing"
             ? "the sequence no longer exists"
             : string.Create(CultureInfo.InvariantCulture,
-                $"now last_value {now.Last}, is_called {now.Called}, increment {now.Increment}; planned next {entry.Planned.NextValue}; before last_value {entry.Before.LastValue}, is_called {entry.Before.IsCalled}, increment {entry.Before.Increment}"));
+                $"now last_value {now.Last}, is_called {now.Called}, increment {now.Increment}; planned next {entry.Planned.NextValue}; before last_value {entry.Before.LastValue}, is_called {entry.Before.IsCalled}, increment {entry.Before.Increment}"))
+        {
+            Found = action == "missing" ? null : new SequenceReading(now.Last, now.Called, now.Increment),
+        };
 
     /// <summary>
     /// In one transaction: ALTER SEQUENCE when the increment must change back (it also locks out

@@ -63,7 +63,8 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
         var (cs, config) = await LoadSampleAsync();
         Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports)).ExitCode);
 
-        var again = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports);
+        // The same directory again: --force moves the first run's reports and journal aside.
+        var again = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports, "--force");
 
         Assert.Equal(0, again.ExitCode);
         var report = Cli.Report(Reports);
@@ -90,10 +91,10 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
     {
         var (cs, config) = await LoadSampleAsync();
         Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports)).ExitCode);
-        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Reports)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Reports, "--force")).ExitCode);
 
         await PostgresCluster.ExecuteAsync(cs, "INSERT INTO payment (payment_id, account_id, amount) VALUES (6200000, 1, 1)");
-        var result = await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Reports);
+        var result = await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Reports, "--force");
 
         Assert.Equal(1, result.ExitCode);
         var report = Cli.Report(Reports);

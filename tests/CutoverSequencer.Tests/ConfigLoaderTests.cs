@@ -200,7 +200,7 @@ public class ConfigLoaderTests : IDisposable
               safetyMargin: 20
             """);
 
-        Assert.EndsWith("cutover.yaml:8: invalid YAML: Duplicate key 'safetyMargin'", message, StringComparison.Ordinal);
+        Assert.EndsWith("cutover.yaml:8:3: invalid YAML: Duplicate key 'safetyMargin'", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class ConfigLoaderTests : IDisposable
     {
         var message = Error("source:\n  kind: oracle-export\n target: [unclosed\n");
 
-        Assert.Matches(@"cutover\.yaml:\d+: invalid YAML: ", message);
+        Assert.Matches(@"cutover\.yaml:\d+:\d+: invalid YAML: ", message);
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public class ConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("catchUpWindow: soon", "'catchUpWindow' is 'soon', not a duration (for example 90m, 2h, 1h30m, PT2H)")]
+    [InlineData("catchUpWindow: soon", "'catchUpWindow' is 'soon', not a duration (accepted: 200ms, 1.5s, 45s, 2m, 90m, 1h30m, 1d, or ISO 8601 such as PT30S, PT1H30M)")]
     [InlineData("interleave: { nodes: 2, node: 3 }", "'node' must be between 1 and nodes (2), not 3")]
     [InlineData("interleave: { nodes: 2, node: 0 }", "'node' must be greater than zero, not 0")]
     [InlineData("rateHeadroom: 0.5", "'rateHeadroom' must be a number of at least 1, not '0.5'")]

@@ -20,7 +20,11 @@ public static partial class ConfigLoader
     /// <summary>A configuration is a page of YAML; anything this large is not one.</summary>
     public const long MaxConfigBytes = 16L * 1024 * 1024;
 
-    public static CutoverConfig Load(string path, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="connectionStringCheck">
+    /// Checks a PostgreSQL connection string (already in Npgsql form) against the driver's keywords;
+    /// returns what is wrong without quoting any value, or null. Core has no driver: the caller passes it.
+    /// </param>
+    public static CutoverConfig Load(string path, IReadOnlyDictionary<string, string?>? overrides = null, Func<string, string?>? connectionStringCheck = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = Path.GetFullPath(path);
@@ -53,7 +57,7 @@ public static partial class ConfigLoader
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
 
-        var reader = new TypedReader(configuration, flat, environment, overrides, path);
+        var reader = new TypedReader(configuration, flat, environment, overrides, path) { ConnectionStringCheck = connectionStringCheck };
         var config = reader.Read(Path.GetDirectoryName(fullPath)!);
         if (flat.Errors.Count > 0)
         {
@@ -125,10 +129,13 @@ public static partial class ConfigLoader
         return schema.Kind == ConfigSchema.NodeKind.Scalar ? null : $"'{path}' is not a single value";
     }
 
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex YamlPositionPrefix();
+
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex EnvReference();
 
-    [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?\s*(?:(?<h>\d+(?:\.\d+)?)h)?\s*(?:(?<m>\d+(?:\.\d+)?)m(?:in)?)?\s*(?:(?<s>\d+(?:\.\d+)?)s)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?\s*(?:(?<h>\d+(?:\.\d+)?)h)?\s*(?:(?<m>\d+(?:\.\d+)?)m(?:in)?)?\s*(?:(?<s>\d+(?:\.\d+)?)s)?\s*(?:(?<ms>\d+(?:\.\d+)?)ms)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();
 
     /// <summary>
@@ -172,13 +179,27 @@ public static partial class ConfigLoader
             }
             catch (YamlException e)
             {
-                var detail = e.InnerException?.Message ?? e.Message;
-                throw new InvalidInputException($"{file}:{e.Start.Line}: invalid YAML: {OneLine(detail)}", e);
+                var detail = e.InnerException is YamlException inner ? inner : e;
+                var start = detail.Start.Line > 0 ? detail.Start : e.Start;
+                var message = Describe(detail);
+                var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                    ? FirstIndentingTab(text, (int)start.Line) ?? ((int)start.Line, (int)start.Column)
+                    : ((int)start.Line, (int)start.Column);
+                // An unclosed [ or { is found where the file ends: say where it was opened.
+                var opened = events.OpenFlow is { } flow && message.Contains("flow", StringComparison.OrdinalIgnoreCase)
+                    ? $" (the one opened at line {flow.Line}, column {flow.Column})"
+                    : "";
+                throw new InvalidInputException($"{file}:{line}:{column}: invalid YAML: {message}{opened}", e);
             }
             catch (InvalidOperationException e)
             {
-                // Some malformed input trips the parser's own state checks instead of a YamlException.
-                throw new InvalidInputException($"{file}: invalid YAML: {OneLine(e.Message)}", e);
+                // Some malformed input trips the parser's own state checks instead of a YamlException:
+                // the position is where the last well-formed part ended.
+                var at = events.LastEnd;
+                var problem = events.OpenFlow is { } flow
+                    ? $"the [ or {{ opened at line {flow.Line}, column {flow.Column} is not closed"
+                    : "the YAML ends before an open collection or quote is closed";
+                throw new InvalidInputException($"{file}:{at.Line}:{at.Column}: invalid YAML: {problem}", e);
             }
         }
 
@@ -286,6 +307,33 @@ public static partial class ConfigLoader
             }
         }
 
+        /// <summary>The parser reports a tab in indentation at the mapping it breaks: point at the tab instead.</summary>
+        private static (int Line, int Column)? FirstIndentingTab(string text, int fromLine)
+        {
+            var lines = text.Split('\n');
+            for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indent)
+                {
+                    return (i + 1, tab + 1);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>YamlDotNet's message without its "(Line: 2, Col: 9, Idx: 10) - (...): " prefix (the position is given already).</summary>
+        private static string Describe(YamlException e)
+        {
+            var message = OneLine(e.Message);
+            var prefix = YamlPositionPrefix().Match(message);
+            message = prefix.Success ? message[prefix.Length..] : message;
+            return message.Contains("found character that cannot start any token", StringComparison.OrdinalIgnoreCase)
+                ? $"{message} (a tab used for indentation, or a character such as @ or ` starting a plain value: quote the value)"
+                : message;
+        }
+
         private static bool IsNull(Scalar scalar) =>
             scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
@@ -304,6 +352,15 @@ public static partial class ConfigLoader
         private readonly List<Recording> recording = [];
         private readonly Queue<ParsingEvent> replay = new();
 
+        /// <summary>Where the last event the parser delivered ended (for errors without a position).</summary>
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        /// <summary>Collections open at this point: their start, and whether they are flow style ([ ] or { }).</summary>
+        private readonly Stack<(Mark Start, bool Flow)> open = new();
+
+        /// <summary>The innermost open flow collection, if any.</summary>
+        public Mark? OpenFlow => open.Where(o => o.Flow).Select(o => (Mark?)o.Start).FirstOrDefault();
+
         public ParsingEvent Next()
         {
             ParsingEvent next;
@@ -319,6 +376,19 @@ public static partial class ConfigLoader
                     throw new InvalidOperationException("the YAML stream ended unexpectedly");
                 }
                 next = parser.Current!;
+                LastEnd = next.End;
+                switch (next)
+                {
+                    case SequenceStart sequence:
+                        open.Push((next.Start, sequence.Style == SequenceStyle.Flow));
+                        break;
+                    case MappingStart mapping:
+                        open.Push((next.Start, mapping.Style == MappingStyle.Flow));
+                        break;
+                    case SequenceEnd or MappingEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
                 if (next is AnchorAlias alias)
                 {
                     if (!anchors.TryGetValue(alias.Value.Value, out var recorded))
@@ -403,6 +473,11 @@ public static partial class ConfigLoader
                     $"'source.kind' is '{kindText}'; expected oracle, oracle-export, postgres or none"),
             };
 
+            if (kind is { } chosen)
+            {
+                RefuseKeysWithoutEffect(chosen, kindText!);
+            }
+
             string? exportDirectory = null;
             if (kind == SourceKind.OracleExport)
             {
@@ -428,6 +503,11 @@ public static partial class ConfigLoader
                 if (string.IsNullOrWhiteSpace(connectionString) && Missing("source:connectionString"))
                 {
                     Fail<string>("source:connectionString", $"'source.connectionString' is required when source.kind is {kindText}");
+                }
+                else if (kind == SourceKind.Postgres && connectionString is not null)
+                {
+                    // The Oracle one stays as ODP.NET takes it; a PostgreSQL one may be written the libpq way.
+                    connectionString = PostgresConnection("source:connectionString", connectionString);
                 }
             }
 
@@ -486,6 +566,10 @@ public static partial class ConfigLoader
             {
                 Fail<string>("target:connectionString", "'target.connectionString' is required");
             }
+            else if (connectionString is not null)
+            {
+                connectionString = PostgresConnection("target:connectionString", connectionString);
+            }
             var schemaText = Text("target:schema") ?? "public";
             string schema;
             try
@@ -506,14 +590,123 @@ public static partial class ConfigLoader
                     ? m
                     : Fail<int>("target:maxParallelism", $"'maxParallelism' must be a whole number from 1 to 64, not '{p}'")
                 : Environment.ProcessorCount;
+            var schemas = ReadTargetSchemas(schema);
+            // Every value is read (and reported) even when the connection string already failed.
+            var statementTimeout = Duration("target:statementTimeout");
+            var lockTimeout = Duration("target:lockTimeout") ?? TimeSpan.FromSeconds(30);
+            var writeLockTimeout = Duration("target:writeLockTimeout") ?? TimeSpan.FromSeconds(5);
             return connectionString is null ? null : new TargetConfig(connectionString, schema)
             {
+                Schemas = schemas,
                 MaxParallelism = parallelism,
-                StatementTimeout = Duration("target:statementTimeout"),
-                LockTimeout = Duration("target:lockTimeout") ?? TimeSpan.FromSeconds(30),
+                StatementTimeout = statementTimeout,
+                LockTimeout = lockTimeout,
+                WriteLockTimeout = writeLockTimeout,
                 ConnectRetries = retries,
             };
         }
+
+        /// <summary>target.schemas: PostgreSQL names, at least one, each once; default [target.schema].</summary>
+        private List<string> ReadTargetSchemas(string defaultSchema)
+        {
+            var items = Children("target:schemas");
+            if (items.Count == 0)
+            {
+                if (yaml.Lines.ContainsKey("target:schemas"))
+                {
+                    Fail<string>("target:schemas", "'target.schemas' is empty: list at least one schema, or leave it out to scan target.schema alone");
+                }
+                return [defaultSchema];
+            }
+            var result = new List<string>();
+            foreach (var item in items)
+            {
+                var text = Text(item);
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    Fail<string>(item, "'target.schemas' has an empty name");
+                    continue;
+                }
+                string name;
+                try
+                {
+                    name = Identifier.Parse(text);
+                }
+                catch (FormatException e)
+                {
+                    Fail<string>(item, $"'target.schemas': {e.Message}");
+                    continue;
+                }
+                if (result.Contains(name, StringComparer.Ordinal))
+                {
+                    Fail<string>(item, $"'target.schemas' lists {Identifier.Display(name)} twice");
+                    continue;
+                }
+                result.Add(name);
+            }
+            return result;
+        }
+
+        public Func<string, string?>? ConnectionStringCheck { get; init; }
+
+        /// <summary>
+        /// A PostgreSQL connection string in Npgsql form, from any of the forms its users write. The
+        /// error names the key and where its value came from, never the value (it holds the password).
+        /// </summary>
+        private string? PostgresConnection(string key, string text)
+        {
+            string? problem;
+            string converted = text;
+            try
+            {
+                converted = PostgresConnectionString.ToNpgsql(text);
+                problem = ConnectionStringCheck?.Invoke(converted);
+            }
+            catch (FormatException e)
+            {
+                problem = e.Message;
+            }
+            if (problem is null)
+            {
+                return converted;
+            }
+            var raw = configuration[key] ?? "";
+            var variables = EnvReference().Matches(raw).Select(m => m.Value).ToList();
+            var from = variables.Count > 0 ? $" (from {string.Join(", ", variables)})" : "";
+            return Fail<string>(key, $"'{Dotted(key)}'{from} is not a valid PostgreSQL connection string: {problem}");
+        }
+
+        /// <summary>Keys the chosen source kind never reads: refused, so nobody believes they took effect.</summary>
+        private void RefuseKeysWithoutEffect(SourceKind kind, string kindText)
+        {
+            void Refuse(string key, string instead)
+            {
+                if (Given(key))
+                {
+                    Fail<string>(key, $"'{Dotted(key)}' has no effect with source.kind {kindText.ToLowerInvariant()}: {instead}");
+                }
+            }
+            if (kind == SourceKind.None)
+            {
+                Refuse("source:schemas", "nothing is read from a source (use kind: postgres or oracle to read one), or remove it");
+                Refuse("source:schemaMapping", "nothing is read from a source (use kind: postgres or oracle to read one), or remove it");
+                Refuse("source:exportDirectory", "use kind: oracle-export to read an export, or remove it");
+                Refuse("source:connectionString", "use kind: postgres or oracle to read a source database, or remove it");
+            }
+            if (kind is SourceKind.Postgres or SourceKind.Oracle)
+            {
+                Refuse("source:exportDirectory", "use kind: oracle-export to read an export (source.connectionString is read instead), or remove it");
+            }
+            // oracle-export keeps a connectionString: the documented example lists one for the oracle kinds.
+            if (kind != SourceKind.Oracle)
+            {
+                Refuse("source:driverPath", "only the live Oracle reader (kind: oracle) loads a driver; remove it");
+            }
+        }
+
+        /// <summary>True when some layer gives the key a value, or a list or mapping under it holds items.</summary>
+        private bool Given(string key) =>
+            !string.IsNullOrWhiteSpace(configuration[key]) || configuration.GetSection(key).GetChildren().Any();
 
         private AdvancementConfig? ReadAdvancement(string defaultSchema)
         {
@@ -552,7 +745,13 @@ public static partial class ConfigLoader
             };
         }
 
-        /// <summary>A duration: 90m, 2h, 1h30m, 45s, 1d, or ISO 8601 (PT2H).</summary>
+        /// <summary>The duration forms every duration key accepts, for error messages.</summary>
+        private const string DurationForms = "200ms, 1.5s, 45s, 2m, 90m, 1h30m, 1d, or ISO 8601 such as PT30S, PT1H30M";
+
+        /// <summary>
+        /// A duration: 200ms, 1.5s, 2m, 1h30m, 1d, or ISO 8601 (PT30S). A bare number is refused: PostgreSQL
+        /// reads 90 as milliseconds where a person may mean seconds.
+        /// </summary>
         private TimeSpan? Duration(string key)
         {
             var text = Text(key);
@@ -560,25 +759,42 @@ public static partial class ConfigLoader
             {
                 return null;
             }
-            var match = DurationPattern().Match(text.Trim());
+            var trimmed = text.Trim();
+            var match = DurationPattern().Match(trimmed);
+            TimeSpan? span = null;
             if (match.Success && match.Value.Length > 0 && match.Groups.Cast<Group>().Skip(1).Any(g => g.Success))
             {
                 double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-                var span = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s"));
-                if (span > TimeSpan.Zero)
+                try
                 {
-                    return span;
+                    span = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m"))
+                        + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
+                }
+                catch (OverflowException)
+                {
+                    return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', too long a duration");
                 }
             }
-            try
+            else if (trimmed.StartsWith('P') || trimmed.StartsWith('p') || trimmed.StartsWith("-P", StringComparison.OrdinalIgnoreCase))
             {
-                var iso = System.Xml.XmlConvert.ToTimeSpan(text.Trim());
-                return iso > TimeSpan.Zero ? iso : Fail<TimeSpan?>(key, $"'{Leaf(key)}' must be longer than zero");
+                try
+                {
+                    span = System.Xml.XmlConvert.ToTimeSpan(trimmed.ToUpperInvariant());
+                }
+                catch (Exception e) when (e is FormatException or OverflowException)
+                {
+                    // Reported below with the accepted forms.
+                }
             }
-            catch (FormatException)
+            else if (decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
             {
-                return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', not a duration (for example 90m, 2h, 1h30m, PT2H)");
+                return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}' without a unit: write {trimmed}s for seconds or {trimmed}ms for milliseconds (accepted: {DurationForms})");
             }
+            if (span is null)
+            {
+                return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', not a duration (accepted: {DurationForms})");
+            }
+            return span > TimeSpan.Zero ? span : Fail<TimeSpan?>(key, $"'{Leaf(key)}' must be longer than zero, not '{text}'");
         }
 
         private Interleave? ReadInterleave()

@@ -15,8 +15,10 @@ internal sealed class ConfigSchema
         ("target", Map(
             ("connectionString", Scalar()),
             ("schema", Scalar()),
+            ("schemas", ListOf(Scalar())),
             ("statementTimeout", Scalar()),
             ("lockTimeout", Scalar()),
+            ("writeLockTimeout", Scalar()),
             ("connectRetries", Scalar()),
             ("maxParallelism", Scalar()))),
         ("sequenceAdvancement", Map(

@@ -14,6 +14,21 @@ public static class ReportWriter
     public static string DefaultDirectory(string command, DateTimeOffset now) =>
         Path.Combine("reports", now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + command);
 
+    /// <summary>
+    /// The default report directory as a full path, never one already in use: two runs started in the
+    /// same second get -2, -3... rather than one refusing the other's folder.
+    /// </summary>
+    public static string NewDefaultDirectory(string command, DateTimeOffset now)
+    {
+        var first = Path.GetFullPath(DefaultDirectory(command, now));
+        var candidate = first;
+        for (var n = 2; File.Exists(candidate) || (Directory.Exists(candidate) && Directory.EnumerateFileSystemEntries(candidate).Any()); n++)
+        {
+            candidate = $"{first}-{n}";
+        }
+        return candidate;
+    }
+
     public static void Write(CutoverReport report, string directory)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -60,6 +75,80 @@ public static class ReportWriter
         var header = "-- Column defaults replacing Oracle BEFORE INSERT triggers that filled keys from sequences.\n" +
                      "-- Review each statement, then run it with the post-load DDL (after the load, before the application).\n\n";
         return header + string.Join("\n\n", report.PostLoadDefaults) + "\n";
+    }
+
+    /// <summary>A text file written as the reports are: to a temporary file, then renamed.</summary>
+    public static void WriteFile(string path, Action<TextWriter> write) => WriteAtomically(path, write);
+
+    /// <summary>A binary file written as the reports are: to a temporary file, then renamed.</summary>
+    public static void WriteFile(string path, Action<Stream> write) => WriteAtomically(path, write);
+
+    /// <summary>Files that show a directory already holds a run's evidence: they are never overwritten.</summary>
+    public static readonly string[] EvidenceFiles =
+    [
+        MarkdownFile, HtmlFile, JsonFile, PostLoadDefaultsFile, Stage.ApplyJournal.FileName,
+        RollbackReport.MarkdownFile, RollbackReport.HtmlFile, RollbackReport.JsonFile,
+    ];
+
+    /// <summary>The subfolder prefix --force moves an earlier run's files into.</summary>
+    public const string EarlierPrefix = "earlier-";
+
+    /// <summary>
+    /// Checks <paramref name="directory"/> before anything connects. A file there, or a directory holding
+    /// an earlier run's reports or journal, is refused (exit 2) unless <paramref name="force"/>: then the
+    /// earlier files are moved, never overwritten, into <c>earlier-&lt;timestamp&gt;/</c> inside it (where
+    /// ApplyJournal.FindIncomplete still finds an incomplete journal). Returns each moved file's new path.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PrepareDirectory(string directory, bool force, DateTimeOffset now, string option = "--report-dir")
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full))
+        {
+            throw new InvalidInputException($"{option} {directory}: is a file, not a directory");
+        }
+        var moved = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(full))
+        {
+            // Created when the reports are written: a file on the way there would fail only after the run.
+            for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+            {
+                if (File.Exists(parent))
+                {
+                    throw new InvalidInputException($"{option} {directory}: {parent} is a file, not a directory");
+                }
+                if (Directory.Exists(parent))
+                {
+                    break;
+                }
+            }
+            return moved;
+        }
+        var earlier = EvidenceFiles.Select(f => Path.Combine(full, f)).Where(File.Exists).ToList();
+        if (earlier.Count == 0)
+        {
+            return moved;
+        }
+        var names = string.Join(", ", earlier.Select(Path.GetFileName));
+        if (!force)
+        {
+            throw new InvalidInputException(
+                $"{option} {directory}: already holds an earlier run's {names}; use a new directory, or --force to move them aside into {EarlierPrefix}<timestamp>/");
+        }
+        var stamp = now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var target = Path.Combine(full, EarlierPrefix + stamp);
+        for (var n = 2; Directory.Exists(target) || File.Exists(target); n++)
+        {
+            target = Path.Combine(full, $"{EarlierPrefix}{stamp}-{n}");
+        }
+        Directory.CreateDirectory(target);
+        foreach (var file in earlier)
+        {
+            var destination = Path.Combine(target, Path.GetFileName(file));
+            File.Move(file, destination, overwrite: false);
+            moved[file] = destination;
+        }
+        return moved;
     }
 
     /// <summary>

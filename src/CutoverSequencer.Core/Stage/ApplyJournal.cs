@@ -131,18 +131,99 @@ public sealed class ApplyJournal
         dirty = false;
     }
 
+    /// <summary>
+    /// Reads a journal, refusing (exit 2, naming the file and what is wrong) anything that is not one:
+    /// an empty file, text, invalid JSON, a report, a journal with fields missing.
+    /// </summary>
     public static JournalDocument Read(string path)
     {
+        JournalDocument? document;
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize(stream, Json.JournalDocument)
-                ?? throw new InvalidInputException($"{path}: empty journal");
+            if (stream.Length == 0)
+            {
+                throw new InvalidInputException($"{path}: not an apply journal: the file is empty");
+            }
+            document = JsonSerializer.Deserialize(stream, Json.JournalDocument);
         }
-        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        catch (JsonException e)
         {
-            throw new InvalidInputException($"{path}: not a readable apply journal ({e.Message.Split('\n')[0]})", e);
+            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
+            throw new InvalidInputException(IsJson(path)
+                ? $"{path}: not an apply journal: {(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "the document" : $"'{e.Path[2..]}'")} has the wrong type{where}"
+                : $"{path}: not an apply journal: invalid JSON{where} (the journal is the apply-journal.json that apply writes)", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new InvalidInputException($"{path}: cannot read the journal: {e.Message.Split('\n')[0]}", e);
+        }
+        var problem = document is null ? "the file holds JSON null" : Problem(document);
+        if (problem is not null)
+        {
+            throw new InvalidInputException($"{path}: not an apply journal: {problem}");
+        }
+        return document!;
+    }
+
+    private static bool IsJson(string path)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(File.ReadAllBytes(path));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What makes a deserialized document unusable as a journal, or null.</summary>
+    private static string? Problem(JournalDocument document)
+    {
+        // A report has a status and sequences too, but no version or start time.
+        if (document.Version == 0 && document.StartedAt == default && document.Sequences is not null)
+        {
+            return "it looks like a report (cutover-report.json or rollback-report.json); the journal is the apply-journal.json that apply writes beside its report";
+        }
+        if (document.Version != 1)
+        {
+            return document.Version == 0 ? "'version' is missing" : $"version {document.Version} is not one this tool reads (1)";
+        }
+        foreach (var (name, value) in new[] { ("target", document.Target), ("config", document.Config), ("status", document.Status) })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return $"'{name}' is missing";
+            }
+        }
+        if (document.StartedAt == default)
+        {
+            return "'startedAt' is missing";
+        }
+        if (document.Sequences is null)
+        {
+            return "'sequences' is missing";
+        }
+        for (var i = 0; i < document.Sequences.Count; i++)
+        {
+            var entry = document.Sequences[i];
+            var problem = entry is null ? "is null"
+                : string.IsNullOrEmpty(entry.Schema) ? "has no 'schema'"
+                : string.IsNullOrEmpty(entry.Name) ? "has no 'name'"
+                : string.IsNullOrEmpty(entry.Sequence) ? "has no 'sequence'"
+                : entry.Before is null ? "has no 'before'"
+                : entry.Planned is null ? "has no 'planned'"
+                : string.IsNullOrEmpty(entry.State) ? "has no 'state'"
+                : entry.Before.Increment == 0 || entry.Planned.Increment == 0 ? "has no 'increment' (or a zero one)"
+                : null;
+            if (problem is not null)
+            {
+                return $"sequences[{i}] {problem}";
+            }
+        }
+        return null;
     }
 
     /// <summary>Rewrites a journal found on disk (after a rollback, or once a later run superseded it).</summary>
@@ -154,14 +235,21 @@ public sealed class ApplyJournal
 
     /// <summary>
     /// Journals of earlier applies on the same target that did not complete: in the report directory
-    /// and beside it (re-runs usually write to a sibling folder under reports/).
+    /// and beside it (re-runs usually write to a sibling folder under reports/), and in the
+    /// earlier-&lt;timestamp&gt;/ folders --force moved them into.
     /// </summary>
     public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory, string target)
     {
         var full = System.IO.Path.GetFullPath(reportDirectory);
         var parent = Directory.GetParent(full)?.FullName;
-        var candidates = new[] { System.IO.Path.Combine(full, FileName) }
-            .Concat(parent is null || !Directory.Exists(parent) ? [] : Directory.GetDirectories(parent).Select(d => System.IO.Path.Combine(d, FileName)))
+        // --force moves an earlier run's journal into earlier-<timestamp>/ of its directory: looked at too.
+        static IEnumerable<string> WithEarlier(string directory) =>
+            Directory.Exists(directory)
+                ? [directory, .. Directory.GetDirectories(directory, Reporting.ReportWriter.EarlierPrefix + "*")]
+                : [directory];
+        var candidates = WithEarlier(full)
+            .Concat(parent is null || !Directory.Exists(parent) ? [] : Directory.GetDirectories(parent).SelectMany(WithEarlier))
+            .Select(d => System.IO.Path.Combine(d, FileName))
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal);
         var found = new List<(string, JournalDocument)>();
