@@ -15,7 +15,7 @@ public sealed class ProbeTests
         var sql = PostgresTarget.ProbeQuery(Key, descending: false, new QualifiedName("Billing", "inv_seq"));
 
         Assert.Equal(
-            "SELECT (SELECT \"Invoice Id\" FROM \"Billing\".\"Invoice \"\"2\"\"\" WHERE \"Invoice Id\" IS NOT NULL ORDER BY \"Invoice Id\" DESC LIMIT 1)::text AS k, " +
+            "SELECT (SELECT \"Invoice Id\" FROM \"Billing\".\"Invoice \"\"2\"\"\" WHERE \"Invoice Id\" IS NOT NULL ORDER BY \"Invoice Id\" DESC LIMIT 1)::pg_catalog.text AS k, " +
             "last_value AS l, is_called AS c FROM \"Billing\".\"inv_seq\"",
             sql);
     }
@@ -24,7 +24,7 @@ public sealed class ProbeTests
     public void A_descending_sequence_reads_the_lowest_key_and_a_sequence_alone_reads_no_key()
     {
         Assert.Contains("ORDER BY \"Invoice Id\" ASC LIMIT 1", PostgresTarget.ProbeQuery(Key, descending: true, null), StringComparison.Ordinal);
-        Assert.Equal("SELECT NULL::text AS k, last_value AS l, is_called AS c FROM \"public\".\"s\"",
+        Assert.Equal("SELECT NULL::pg_catalog.text AS k, last_value AS l, is_called AS c FROM \"public\".\"s\"",
             PostgresTarget.ProbeQuery(null, descending: false, new QualifiedName("public", "s")));
     }
 
