@@ -315,7 +315,8 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         const string sql = """
             SELECT u.i, CASE WHEN (p.next_value - u.planned_next) * pg_catalog.sign(u.increment) < 0
                              THEN pg_catalog.setval(u.seq::pg_catalog.regclass, u.new_value, true) IS NOT NULL ELSE false END
-            FROM pg_catalog.unnest($1::pg_catalog.text[], $2::pg_catalog.text[], $3::pg_catalog.int8[], $4::pg_catalog.numeric[], $5::pg_catalog.numeric[])
+            FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.int8[]),
+                           pg_catalog.unnest($4::pg_catalog.numeric[]), pg_catalog.unnest($5::pg_catalog.numeric[]))
                  WITH ORDINALITY AS u(seq, q, new_value, increment, planned_next, i)
             CROSS JOIN LATERAL (
                 SELECT CASE WHEN pg_catalog.split_part(pg_catalog.split_part(x, '<c>', 2), '</c>', 1)::pg_catalog.bool
@@ -675,7 +676,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     {
         var sql = $$"""
             WITH e AS (
-                SELECT * FROM pg_catalog.unnest($1::pg_catalog.text[], $2::pg_catalog.text[], $3::pg_catalog.text[]) WITH ORDINALITY AS e(tbl, col, seq, i)
+                SELECT * FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[])) WITH ORDINALITY AS e(tbl, col, seq, i)
             ), r AS (
                 SELECT e.i, e.col, e.seq IS NOT NULL AS seq_configured,
                        pg_catalog.to_regclass(e.tbl) AS tbl_oid, pg_catalog.to_regclass(e.seq) AS seq_oid
