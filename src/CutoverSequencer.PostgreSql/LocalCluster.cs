@@ -116,7 +116,7 @@ public sealed class LocalCluster : IAsyncDisposable
             {
                 basebackup = Path.Combine(Path.GetDirectoryName(real.FullName)!, "pg_basebackup");
             }
-            await standby.RunPgAsync(basebackup, ["-D", standby.DataDirectory, "-R", "-X", "stream", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-sync"], cancellationToken).ConfigureAwait(false);
+            await standby.RunPgAsync(basebackup, ["-D", standby.DataDirectory, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-sync"], cancellationToken).ConfigureAwait(false);
             var options = $"-p {standby.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c hot_standby=on";
             await standby.RunPgAsync("pg_ctl", ["-D", standby.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
             return standby;
