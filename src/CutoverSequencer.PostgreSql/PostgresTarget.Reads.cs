@@ -114,7 +114,7 @@ public sealed partial class PostgresTarget
     {
         KeyExtreme = null,
         KeyFailure = Problem(Core.Planning.FindingCatalog.KeyReadTimeout, state.Entry.Describe(), string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Reading the {(state.Sequence!.Descending ? "lowest" : "highest")} key of {state.Column!.Table}.{Identifier.Display(state.Column.Name)} ({(state.KeyIndexed ? "" : "no index starts with it, ")}~{((state.Pages ?? 0) * 8192) >> 20} MB) was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); raise target.statementTimeout or create the key index, then re-run.")),
+            $"Reading the {(state.Sequence!.Descending ? "lowest" : "highest")} key of {state.Column!.Table}.{Identifier.Display(state.Column.Name)} ({(state.KeyIndexed ? "indexed" : "no index starts with it")}{((state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "")}) was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); raise target.statementTimeout or create the key index, then re-run.")),
     };
 
     /// <summary>Reads the values a probe query returned inside query_to_xml's row element (a NULL key is left out).</summary>
