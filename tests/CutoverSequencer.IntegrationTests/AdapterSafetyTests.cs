@@ -163,12 +163,19 @@ public sealed class AdapterSafetyTests(PostgresCluster postgres) : IDisposable
         var sleeping = sleep.ExecuteNonQueryAsync();
         await WaitUntilAsync(cs, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cutover-sequencer/write' AND state = 'active'");
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports("apply"));
+        try
+        {
+            var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports("apply"));
 
-        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-        var cancelled = await Assert.ThrowsAsync<PostgresException>(() => sleeping.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal("57014", cancelled.SqlState);
-        Assert.Contains("cancelling them", result.Stdout + result.Stderr, StringComparison.Ordinal);
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            var cancelled = await Assert.ThrowsAsync<PostgresException>(() => sleeping.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal("57014", cancelled.SqlState);
+            Assert.Contains("cancelling them", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await EndAsync(cs, orphan.ProcessID, sleeping);
+        }
     }
 
     [PostgresFact]
@@ -194,13 +201,32 @@ public sealed class AdapterSafetyTests(PostgresCluster postgres) : IDisposable
         await WaitUntilAsync(cs, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cutover-sequencer/write' AND state = 'active'");
         var pid = orphan.ProcessID;
 
-        var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports("apply"));
+        try
+        {
+            var result = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", Reports("apply"));
 
-        Assert.True(result.ExitCode == 3, result.Stdout + result.Stderr);
-        Assert.Contains($"pid {pid}", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "s"));
+            Assert.True(result.ExitCode == 3, result.Stdout + result.Stderr);
+            Assert.Contains($"pid {pid}", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal((1L, false), await PostgresCluster.SequenceAsync(cs, "s"));
+        }
+        finally
+        {
+            await EndAsync(cs, pid, sleeping);
+        }
+    }
+
+    /// <summary>Cancels the stand-in orphan whatever the test found, so a failure cannot hang the run.</summary>
+    private static async Task EndAsync(string cs, int pid, Task sleeping)
+    {
         await PostgresCluster.ExecuteAsync(cs, $"SELECT pg_cancel_backend({pid})");
-        await Assert.ThrowsAsync<PostgresException>(() => sleeping);
+        try
+        {
+            await sleeping.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is PostgresException or TimeoutException)
+        {
+            // Cancelled, as intended.
+        }
     }
 
     [PostgresFact]
