@@ -28,6 +28,20 @@ public sealed class ProbeTests
             PostgresTarget.ProbeQuery(null, descending: false, new QualifiedName("public", "s")));
     }
 
+    [Fact]
+    public void A_text_key_reads_the_numeric_extreme_of_its_whole_numbers_and_an_example_of_the_rest_in_one_scan()
+    {
+        var text = new TargetColumn(new QualifiedName("public", "t"), "Code", "character varying(20)");
+
+        var sql = PostgresTarget.ProbeQuery(text, descending: false, new QualifiedName("public", "s"));
+
+        Assert.StartsWith("SELECT x.k, x.b, last_value AS l, is_called AS c FROM (SELECT pg_catalog.max(CASE WHEN \"Code\"::pg_catalog.text ~ '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'", sql, StringComparison.Ordinal);
+        Assert.EndsWith("FROM \"public\".\"t\") x CROSS JOIN \"public\".\"s\"", sql, StringComparison.Ordinal);
+        Assert.Contains("pg_catalog.min(", PostgresTarget.ScanQuery(text, descending: true), StringComparison.Ordinal);
+        Assert.Equal("A-<17>", PostgresTarget.ProbeBadValue("<row>\n  <k>12</k>\n  <b>A-&lt;17&gt;</b>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
+        Assert.Null(PostgresTarget.ProbeBadValue("<row>\n  <k>12</k>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
+    }
+
     [Theory]
     [InlineData("<row xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n  <k>5000</k>\n  <l>1</l>\n  <c>false</c>\n</row>\n", "5000", 1L, false)]
     [InlineData("<row xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n  <l>-9223372036854775808</l>\n  <c>true</c>\n</row>\n", null, long.MinValue, true)]
