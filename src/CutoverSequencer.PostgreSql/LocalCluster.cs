@@ -96,6 +96,38 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A hot standby of this cluster: pg_basebackup -R (streaming from this cluster, which initdb's
+    /// default pg_hba.conf lets replicate over loopback), started on a port of its own.
+    /// </summary>
+    public async Task<LocalCluster> StartStandbyAsync(CancellationToken cancellationToken)
+    {
+        var root = Directory.CreateTempSubdirectory("cutover-pg-standby-").FullName;
+        var standby = new LocalCluster(binDirectory, root, FreePort(), runAs);
+        try
+        {
+            if (runAs is not null)
+            {
+                await RunAsync("chown", ["-R", runAs, root], cancellationToken).ConfigureAwait(false);
+            }
+            // pg_basebackup sits beside the real pg_ctl (PATH may hold links to initdb and pg_ctl alone).
+            var basebackup = Path.Combine(binDirectory, "pg_basebackup");
+            if (!File.Exists(basebackup) && new FileInfo(Path.Combine(binDirectory, "pg_ctl")).ResolveLinkTarget(true) is { } real)
+            {
+                basebackup = Path.Combine(Path.GetDirectoryName(real.FullName)!, "pg_basebackup");
+            }
+            await standby.RunPgAsync(basebackup, ["-D", standby.DataDirectory, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-sync"], cancellationToken).ConfigureAwait(false);
+            var options = $"-p {standby.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c hot_standby=on";
+            await standby.RunPgAsync("pg_ctl", ["-D", standby.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ConnectionString());

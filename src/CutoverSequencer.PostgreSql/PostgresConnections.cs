@@ -7,6 +7,22 @@ namespace CutoverSequencer.PostgreSql;
 /// <summary>Opens connections and turns driver errors into the stage's exit codes, without secrets.</summary>
 public static class PostgresConnections
 {
+    /// <summary>application_name of every session of the tool.</summary>
+    public const string ApplicationName = "cutover-sequencer";
+
+    /// <summary>application_name inside a write transaction (SET LOCAL): a backend still showing it after its run is an orphan.</summary>
+    public const string WriteApplicationName = "cutover-sequencer/write";
+
+    /// <summary>
+    /// The first statements of every write transaction: it gives up on a lock after
+    /// <paramref name="lockTimeout"/> instead of running after its process has gone, and shows as a writer.
+    /// </summary>
+    public static string[] WriteSettings(TimeSpan lockTimeout) =>
+    [
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = {Math.Max(1, (long)lockTimeout.TotalMilliseconds)}"),
+        $"SET LOCAL application_name = '{WriteApplicationName}'",
+    ];
+
     /// <param name="readOnly">Sessions refuse every write: inspection and verification can change nothing.</param>
     /// <param name="statementTimeout">Server-side statement_timeout; null: none (a full scan may take long).</param>
     public static NpgsqlDataSource CreateDataSource(string connectionString, string role, bool readOnly = false, TimeSpan? statementTimeout = null)
@@ -21,10 +37,13 @@ public static class PostgresConnections
             // The message of a parse error may quote the string, password included: do not pass it on.
             throw new InvalidInputException($"{role} connection string is not valid: {FirstWord(e.Message)}", e);
         }
-        if (string.IsNullOrEmpty(builder.ApplicationName))
-        {
-            builder.ApplicationName = "cutover-sequencer";
-        }
+        // Always ours, whatever the connection string says: other runs find this one's sessions by it
+        // (write transactions switch to WriteApplicationName with SET LOCAL).
+        builder.ApplicationName = ApplicationName;
+        // Unqualified names resolve in pg_catalog only: a schema earlier in the database's or role's
+        // search_path cannot stand in for a catalog table or function (client options win over
+        // ALTER DATABASE/ROLE ... SET).
+        builder.Options = $"{builder.Options} -c search_path=pg_catalog,pg_temp".Trim();
         if (readOnly)
         {
             builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();

@@ -28,7 +28,9 @@ public sealed partial class PostgresTarget
     public async Task<(bool Refused, IReadOnlyList<RollbackOutcome> Outcomes)> RollbackAsync(JournalDocument journal, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        await using var connection = await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        // Before any write: statements of earlier, killed runs still queued behind a lock would run later.
+        await CancelOrphanedWritersAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenOwnAsync(writer, cancellationToken).ConfigureAwait(false);
         try
         {
             var positions = await ReadJournalPositionsAsync(connection, journal.Sequences, cancellationToken).ConfigureAwait(false);
@@ -97,10 +99,11 @@ public sealed partial class PostgresTarget
     /// In one transaction: ALTER SEQUENCE when the increment must change back (it also locks out
     /// nextval until commit), then setval to the pre-state only if the sequence is still where it was read.
     /// </summary>
-    private static async Task RestoreAsync(NpgsqlConnection connection, JournalEntry entry, (long Last, bool Called, long Increment) now, CancellationToken cancellationToken)
+    private async Task RestoreAsync(NpgsqlConnection connection, JournalEntry entry, (long Last, bool Called, long Increment) now, CancellationToken cancellationToken)
     {
         var name = entry.QualifiedName.ToSql();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await WriteSettingsAsync(connection, transaction, config.WriteLockTimeout, cancellationToken).ConfigureAwait(false);
 #pragma warning disable CA2100 // catalog identifier, always quoted; values bound or formatted invariantly
         if (now.Increment != entry.Before.Increment)
         {
@@ -109,7 +112,7 @@ public sealed partial class PostgresTarget
             await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await using var restore = new NpgsqlCommand(
-            $"SELECT setval($1::regclass, $2, $3) FROM (SELECT last_value, is_called FROM {name}) c WHERE c.last_value = $4 AND c.is_called = $5", connection, transaction);
+            $"SELECT pg_catalog.setval($1::pg_catalog.regclass, $2, $3) FROM (SELECT last_value, is_called FROM {name}) c WHERE c.last_value = $4 AND c.is_called = $5", connection, transaction);
 #pragma warning restore CA2100
         restore.Parameters.Add(new NpgsqlParameter { Value = name });
         restore.Parameters.Add(new NpgsqlParameter { Value = entry.Before.LastValue });
@@ -129,7 +132,7 @@ public sealed partial class PostgresTarget
     {
         var result = new Dictionary<QualifiedName, (long, bool, long)>();
         var existing = new List<JournalEntry>();
-        await using (var check = new NpgsqlCommand("SELECT to_regclass(x) IS NOT NULL FROM unnest($1::text[]) WITH ORDINALITY AS u(x, i) ORDER BY i", connection))
+        await using (var check = new NpgsqlCommand("SELECT pg_catalog.to_regclass(x) IS NOT NULL FROM pg_catalog.unnest($1::pg_catalog.text[]) WITH ORDINALITY AS u(x, i) ORDER BY i", connection))
         {
             check.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.QualifiedName.ToSql()).ToArray() });
             await using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -149,7 +152,7 @@ public sealed partial class PostgresTarget
             for (var i = 0; i < chunk.Length; i++)
             {
                 sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
-                    $"SELECT {i}, s.last_value, s.is_called, q.seqincrement FROM {chunk[i].QualifiedName.ToSql()} s, pg_sequence q WHERE q.seqrelid = '{chunk[i].QualifiedName.ToSql().Replace("'", "''", StringComparison.Ordinal)}'::regclass");
+                    $"SELECT {i}, s.last_value, s.is_called, q.seqincrement FROM {chunk[i].QualifiedName.ToSql()} s, pg_catalog.pg_sequence q WHERE q.seqrelid = '{chunk[i].QualifiedName.ToSql().Replace("'", "''", StringComparison.Ordinal)}'::pg_catalog.regclass");
             }
 #pragma warning disable CA2100 // catalog identifiers from the journal, always quoted (and escaped as literals)
             await using var command = new NpgsqlCommand(sql.ToString(), connection);

@@ -27,10 +27,10 @@ public sealed class PostgresSource(string connectionString, IReadOnlyList<string
         {
             const string sql = """
                 SELECT n.nspname, c.relname, s.seqmin, s.seqmax, s.seqincrement, s.seqcycle, s.seqcache
-                FROM pg_sequence s
-                JOIN pg_class c ON c.oid = s.seqrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE (cardinality($1::text[]) = 0 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%')
+                FROM pg_catalog.pg_sequence s
+                JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE (pg_catalog.cardinality($1::pg_catalog.text[]) = 0 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%')
                    OR n.nspname = ANY($1)
                 ORDER BY n.nspname, c.relname
                 """;

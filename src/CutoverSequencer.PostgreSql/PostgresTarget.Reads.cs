@@ -20,11 +20,15 @@ public sealed partial class PostgresTarget
     /// <summary>Chunks a session sends in one round trip when reading (its own, in order).</summary>
     private const int ReadBatch = 8;
 
-    /// <summary>Unindexed tables above this size (8 kB pages: 8 MB) are scanned one per statement.</summary>
+    /// <summary>Unindexed tables above this size (8 kB pages from pg_relation_size: 8 MB) are scanned one per statement.</summary>
     private const long LargeTablePages = 1000;
 
     /// <summary>Runs each probe query; each row is its ordinal and its one result row as XML (elements k, l, c).</summary>
-    private const string ProbeSql = "SELECT u.i, query_to_xml(u.q, false, true, '')::text FROM unnest($1::text[]) WITH ORDINALITY AS u(q, i)";
+    private const string ProbeSql =
+        "SELECT u.i, pg_catalog.query_to_xml(u.q, false, true, '')::pg_catalog.text FROM pg_catalog.unnest($1::pg_catalog.text[]) WITH ORDINALITY AS u(q, i)";
+
+    /// <summary>A text value that reads as a whole number (numeric input accepts the same spaces and sign); no backslash, so standard_conforming_strings does not matter.</summary>
+    private const string WholeNumberPattern = "'^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'";
 
     /// <summary>
     /// The query run for one entry: its key extreme <c>k</c> (when <paramref name="key"/> is given: the
@@ -34,15 +38,84 @@ public sealed partial class PostgresTarget
     /// </summary>
     internal static string ProbeQuery(TargetColumn? key, bool descending, QualifiedName? sequence)
     {
+        var position = sequence is null ? "0 AS l, false AS c" : "last_value AS l, is_called AS c";
+        var from = sequence is null ? "" : $" FROM {sequence.ToSql()}";
+        if (key is not null && IsTextKey(key))
+        {
+            // One scan: the numeric extreme of the whole-number values (k) and one value that is not (b).
+            return $"SELECT x.k, x.b, {position} FROM ({TextKeySelect(key, descending)}) x{(sequence is null ? "" : $" CROSS JOIN {sequence.ToSql()}")}";
+        }
         var column = key is null ? null : Identifier.Quote(key.Name);
         var extreme = key is null
-            ? "NULL::text"
+            ? "NULL::pg_catalog.text"
             // Cast outside: inside, ORDER BY would sort by the text output column of the same name.
-            : $"(SELECT {column} FROM {key.Table.ToSql()} WHERE {column} IS NOT NULL ORDER BY {column} {(descending ? "ASC" : "DESC")} LIMIT 1)::text";
-        return sequence is null
-            ? $"SELECT {extreme} AS k, 0 AS l, false AS c"
-            : $"SELECT {extreme} AS k, last_value AS l, is_called AS c FROM {sequence.ToSql()}";
+            : $"(SELECT {column} FROM {key.Table.ToSql()} WHERE {column} IS NOT NULL ORDER BY {column} {(descending ? "ASC" : "DESC")} LIMIT 1)::pg_catalog.text";
+        return $"SELECT {extreme} AS k, {position}{from}";
     }
+
+    /// <summary>
+    /// A whole-table read of one key: its extreme as text (k) and, for a text key, the extreme of its
+    /// whole-number values (k) and an example of a value that is not one (b, NULL when all are).
+    /// </summary>
+    internal static string ScanQuery(TargetColumn key, bool descending) => IsTextKey(key)
+        ? TextKeySelect(key, descending)
+        : $"SELECT pg_catalog.{(descending ? "min" : "max")}({Identifier.Quote(key.Name)})::pg_catalog.text AS k, NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}";
+
+    private static string TextKeySelect(TargetColumn key, bool descending)
+    {
+        var column = $"{Identifier.Quote(key.Name)}::pg_catalog.text";
+        return $"SELECT pg_catalog.{(descending ? "min" : "max")}(CASE WHEN {column} ~ {WholeNumberPattern} THEN {column}::pg_catalog.numeric END)::pg_catalog.text AS k, " +
+            $"pg_catalog.left(pg_catalog.min({column}) FILTER (WHERE {column} !~ {WholeNumberPattern}), 40) AS b FROM {key.Table.ToSql()}";
+    }
+
+    /// <summary>The example of a non-numeric key a text key's probe returned (element b, XML-escaped), or null.</summary>
+    internal static string? ProbeBadValue(string xml)
+    {
+        var start = xml.IndexOf("<b>", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : xml.IndexOf("</b>", start, StringComparison.Ordinal);
+        return end < 0 ? null : System.Net.WebUtility.HtmlDecode(xml[(start + 3)..end]);
+    }
+
+    /// <summary>
+    /// The entry with the key read: a whole bound, or a KeyFailure when the extreme is NaN/Infinity
+    /// or a text key holds a value that is not a whole number.
+    /// </summary>
+    private static TargetEntryState WithKey(TargetEntryState state, string? extreme, string? bad, TimeSpan took)
+    {
+        var descending = state.Sequence!.Descending;
+        var column = state.Column!;
+        var where = $"{column.Table}.{Identifier.Display(column.Name)}";
+        if (bad is not null)
+        {
+            return state with
+            {
+                KeyExtreme = null, ScanTime = took,
+                KeyFailure = Problem(Core.Planning.FindingCatalog.KeyNotNumeric, state.Entry.Describe(),
+                    $"{where} ({column.DataType}) is fed by {state.Sequence.Name} but holds values that are not whole numbers, for example '{bad}': its highest sequence-issued key cannot be read."),
+            };
+        }
+        if (extreme is "NaN" or "Infinity" or "-Infinity")
+        {
+            return state with
+            {
+                KeyExtreme = null, ScanTime = took,
+                KeyFailure = Problem(Core.Planning.FindingCatalog.KeyNotFinite, state.Entry.Describe(),
+                    $"The {(descending ? "lowest" : "highest")} key of {where} ({column.DataType}) is {extreme}: no finite value of {state.Sequence.Name} can be proven to clear its keys."),
+            };
+        }
+        return state with { KeyExtreme = extreme is null ? null : WholeBound(extreme, descending), ScanTime = took };
+    }
+
+    /// <summary>A key read stopped by the server's statement_timeout (not by this process's cancellation).</summary>
+    private bool IsStatementTimeout(Exception e, CancellationToken token) =>
+        e is PostgresException { SqlState: "57014" } && config.StatementTimeout is not null && !token.IsCancellationRequested;
+
+    private TargetEntryState WithTimeout(TargetEntryState state) => state with
+    {
+        KeyExtreme = null,
+        KeyFailure = Problem(Core.Planning.FindingCatalog.KeyReadTimeout, state.Entry.Describe(), string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Reading the {(state.Sequence!.Descending ? "lowest" : "highest")} key of {state.Column!.Table}.{Identifier.Display(state.Column.Name)} ({(state.KeyIndexed ? "indexed" : "no index starts with it")}{((state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "")}) was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); raise target.statementTimeout or create the key index, then re-run.")),
+    };
 
     /// <summary>Reads the values a probe query returned inside query_to_xml's row element (a NULL key is left out).</summary>
     internal static (string? Extreme, long LastValue, bool IsCalled) ParseProbe(string xml)
@@ -118,6 +191,74 @@ public sealed partial class PostgresTarget
             }
         }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
 
+        // Chunks in one round trip; a chunk stopped by statement_timeout is read again one probe per
+        // statement, so the timeout falls on the entries that cause it and the rest are read (an
+        // entry whose own probe times out gets KEY_READ_TIMEOUT, its sequence's position is read alone).
+        async Task ProbeUnitsAsync(NpgsqlConnection use, IReadOnlyList<ReadUnit> units, CancellationToken token)
+        {
+            var started = DateTime.UtcNow;
+            var delivered = 0;
+            var queries = units.Select(unit => unit.Probe!.Select(p => ProbeQuery(p.Key ? states[p.Index].Column : null,
+                states[p.Index].Sequence?.Descending ?? false, p.Position ? states[p.Index].Sequence!.Name : null)).ToArray()).ToList();
+            try
+            {
+                await ProbeAsync(use, queries, (k, values) =>
+                {
+                    var probe = units[k].Probe!;
+                    var now = DateTime.UtcNow;
+                    var each = (now - started) / probe.Length;
+                    started = now;
+                    for (var j = 0; j < probe.Length; j++)
+                    {
+                        var (index, key, position) = probe[j];
+                        var (extreme, last, called) = ParseProbe(values[j]);
+                        var state = states[index];
+                        if (position)
+                        {
+                            positions[state.Sequence!.Name] = (last, called);
+                        }
+                        if (key)
+                        {
+                            results[index] = WithKey(results[index], extreme, ProbeBadValue(values[j]), each);
+                            Interlocked.Add(ref pagesDone, state.Pages ?? 0);
+                            Interlocked.Increment(ref keysDone);
+                        }
+                    }
+                    delivered = k + 1;
+                }, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsStatementTimeout(e, token))
+            {
+                var failed = units[delivered].Probe!;
+                if (failed.Length == 1 && failed[0].Key)
+                {
+                    var (index, _, position) = failed[0];
+                    log.Warning("Key read of {Entry} stopped by statement_timeout", states[index].Entry.Describe());
+                    results[index] = WithTimeout(results[index]);
+                    Interlocked.Increment(ref keysDone);
+                    if (position)
+                    {
+                        await ProbeUnitsAsync(use, [new ReadUnit(-1, [(index, false, true)])], token).ConfigureAwait(false);
+                    }
+                }
+                else if (failed.Length == 1)
+                {
+                    throw;
+                }
+                else
+                {
+                    foreach (var probe in failed)
+                    {
+                        await ProbeUnitsAsync(use, [new ReadUnit(-1, [probe])], token).ConfigureAwait(false);
+                    }
+                }
+                if (delivered + 1 < units.Count)
+                {
+                    await ProbeUnitsAsync(use, [.. units.Skip(delivered + 1)], token).ConfigureAwait(false);
+                }
+            }
+        }
+
         await RunPooledAsync(scans, chunks, ReadBatch, async (use, units, token) =>
         {
             var started = DateTime.UtcNow;
@@ -127,41 +268,26 @@ public sealed partial class PostgresTarget
                 running[unit.Scan] = started;
                 var state = states[unit.Scan];
 #pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-                await using var scan = new NpgsqlCommand(
-                    $"SELECT {(state.Sequence!.Descending ? "min" : "max")}({Identifier.Quote(state.Column!.Name)})::text FROM {state.Column.Table.ToSql()}", use);
+                await using var scan = new NpgsqlCommand(ScanQuery(state.Column!, state.Sequence!.Descending), use);
 #pragma warning restore CA2100
-                var text = await scan.ExecuteScalarAsync(token).ConfigureAwait(false) as string;
-                results[unit.Scan] = results[unit.Scan] with { KeyExtreme = text is null ? null : WholeBound(text, state.Sequence.Descending), ScanTime = DateTime.UtcNow - started };
+                try
+                {
+                    await using var row = await scan.ExecuteReaderAsync(token).ConfigureAwait(false);
+                    await row.ReadAsync(token).ConfigureAwait(false);
+                    results[unit.Scan] = WithKey(results[unit.Scan], row.IsDBNull(0) ? null : row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1), DateTime.UtcNow - started);
+                }
+                catch (Exception e) when (IsStatementTimeout(e, token))
+                {
+                    // The session is usable again (the statement alone failed); the other reads go on.
+                    log.Warning("Key read of {Entry} stopped by statement_timeout", state.Entry.Describe());
+                    results[unit.Scan] = WithTimeout(results[unit.Scan]);
+                }
                 running.TryRemove(unit.Scan, out _);
                 Interlocked.Add(ref pagesDone, state.Pages ?? 0);
                 Interlocked.Increment(ref keysDone);
                 return;
             }
-            var queries = units.Select(unit => unit.Probe!.Select(p => ProbeQuery(p.Key ? states[p.Index].Column : null,
-                states[p.Index].Sequence?.Descending ?? false, p.Position ? states[p.Index].Sequence!.Name : null)).ToArray()).ToList();
-            await ProbeAsync(use, queries, (k, values) =>
-            {
-                var probe = units[k].Probe!;
-                var now = DateTime.UtcNow;
-                var each = (now - started) / probe.Length;
-                started = now;
-                for (var j = 0; j < probe.Length; j++)
-                {
-                    var (index, key, position) = probe[j];
-                    var (extreme, last, called) = ParseProbe(values[j]);
-                    var state = states[index];
-                    if (position)
-                    {
-                        positions[state.Sequence!.Name] = (last, called);
-                    }
-                    if (key)
-                    {
-                        results[index] = results[index] with { KeyExtreme = extreme is null ? null : WholeBound(extreme, state.Sequence!.Descending), ScanTime = each };
-                        Interlocked.Add(ref pagesDone, state.Pages ?? 0);
-                        Interlocked.Increment(ref keysDone);
-                    }
-                }
-            }, token).ConfigureAwait(false);
+            await ProbeUnitsAsync(use, units, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         Progress?.Invoke(new KeyReadProgress(keysTotal, keysTotal, pagesTotal * 8192, pagesTotal * 8192, []));
 
@@ -256,7 +382,7 @@ public sealed partial class PostgresTarget
             openingFirst = null;
             return sessions[0] = await opening.ConfigureAwait(false);
         }
-        return sessions[worker] = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        return sessions[worker] = await OpenOwnAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -267,7 +393,7 @@ public sealed partial class PostgresTarget
     {
         if (sessions[0] is null && openingFirst is null)
         {
-            openingFirst = PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries);
+            openingFirst = OpenOwnAsync(reader, cancellationToken);
         }
     }
 

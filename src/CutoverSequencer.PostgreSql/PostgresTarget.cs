@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -54,10 +55,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            // A re-reading (verify inside apply) keeps the names as resolved: only positions and keys change.
-            var resolved = previous is not null && previous.Entries.Count == entries.Count && previous.Entries.Select(e => e.Entry).SequenceEqual(entries)
+            // A re-reading (verify inside apply) keeps the names as resolved, the entries added for
+            // dependencies included: only positions and keys change.
+            var resolved = previous is not null && previous.Entries.Select(e => e.Entry).Where(e => !dependencies.Contains(e)).SequenceEqual(entries)
                 ? await ReuseResolutionAsync(connection, previous, cancellationToken).ConfigureAwait(false)
-                : await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false);
+                : await AddDependenciesAsync(connection, await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             log.Debug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
             if (Core.Stage.LargeRun.Applies(entries.Count))
             {
@@ -71,20 +73,14 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             {
                 states.Add(new TargetEntryState(r.Entry, r.Column, r.Sequence, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
             }
-            if (previous is not null)
-            {
-                // Whole-table scans are not repeated: take those keys from the earlier reading.
-                var earlier = previous.Entries.ToDictionary(e => e.Entry, e => e);
-                states = [.. states.Select(s => s.Column is not null && !s.KeyIndexed && earlier.TryGetValue(s.Entry, out var e) && e.Problems.Count == 0
-                    ? s with { KeyExtreme = e.KeyExtreme, ScanTime = e.ScanTime, KeyFromEarlierReading = true }
-                    : s)];
-            }
+            // Every key is read again, in a re-reading too: rows replayed since inspection (CDC) count.
             states = await ReadStatesAsync(states, cancellationToken).ConfigureAwait(false);
             log.Debug("Read sequence positions and key extremes in {Ms} ms", watch.ElapsedMilliseconds);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
                 Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
                 OtherSessions = await ReadOtherSessionsAsync(connection, cancellationToken).ConfigureAwait(false),
+                InRecovery = await InRecoveryAsync(connection, cancellationToken).ConfigureAwait(false),
             };
         }
         catch (Exception e) when (e is NpgsqlException)
@@ -99,41 +95,34 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         // Catalog dependencies only, never name patterns: the sequence a column default calls, the
         // identity sequence, the serial sequence OWNED BY the column. The default wins where several apply;
         // names and types are formatted only for the rows chosen.
-        const string sql = """
+        var sql = $$"""
             SELECT x.nspname, x.relname, a.attname, sn.nspname, s.relname, x.how,
-                   x.relpages, format_type(a.atttypid, a.atttypmod), s.oid,
-                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum AND i.indpred IS NULL),
-                   format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
-                   has_sequence_privilege(s.oid, 'UPDATE')
+                   {{SizeInPages("x.relid", "x.relkind", "x.relpages")}}, pg_catalog.format_type(a.atttypid, a.atttypmod), s.oid,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum AND i.indpred IS NULL),
+                   pg_catalog.format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
+                   pg_catalog.has_sequence_privilege(s.oid, 'UPDATE')
             FROM (
-                SELECT DISTINCT ON (c.oid, src.attnum) n.nspname, c.relname, c.oid AS relid, c.relpages::bigint AS relpages,
+                SELECT DISTINCT ON (c.oid, src.attnum) n.nspname, c.relname, c.oid AS relid, c.relkind, c.relpages,
                        src.attnum, src.seqid, src.how
-                FROM (
-                    SELECT ad.adrelid AS relid, ad.adnum AS attnum, d.refobjid AS seqid, 'column default' AS how, 1 AS rank
-                    FROM pg_attrdef ad
-                    JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass
-                    UNION ALL
-                    SELECT d.refobjid, d.refobjsubid::int2, d.objid, CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
-                    FROM pg_depend d
-                    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-                      AND d.deptype IN ('i', 'a') AND d.refobjsubid > 0
-                ) src
-                JOIN pg_class sq ON sq.oid = src.seqid AND sq.relkind = 'S'
-                JOIN pg_class c ON c.oid = src.relid AND c.relkind IN ('r', 'p')
-                JOIN pg_namespace n ON n.oid = c.relnamespace
+                FROM ({{FedColumnsSql}}) src
+                JOIN pg_catalog.pg_class sq ON sq.oid = src.seqid AND sq.relkind = 'S'
+                JOIN pg_catalog.pg_class c ON c.oid = src.relid AND c.relkind IN ('r', 'p')
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ANY($1)
                 ORDER BY c.oid, src.attnum, src.rank
             ) x
-            JOIN pg_attribute a ON a.attrelid = x.relid AND a.attnum = x.attnum AND NOT a.attisdropped
-            JOIN pg_class s ON s.oid = x.seqid
-            JOIN pg_namespace sn ON sn.oid = s.relnamespace
-            JOIN pg_sequence q ON q.seqrelid = s.oid
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = x.relid AND a.attnum = x.attnum AND NOT a.attisdropped
+            JOIN pg_catalog.pg_class s ON s.oid = x.seqid
+            JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+            JOIN pg_catalog.pg_sequence q ON q.seqrelid = s.oid
             ORDER BY x.nspname, x.relname, a.attnum
             """;
         var connection = await SessionAsync(0, cancellationToken).ConfigureAwait(false);
         try
         {
+#pragma warning disable CA2100 // fixed text only (no names, no values)
             await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
             command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
             await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var result = new List<TableEntry>();
@@ -163,6 +152,35 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
     }
 
+    /// <summary>
+    /// Every column a sequence feeds, from the catalog dependencies (relid, attnum, seqid, how, rank):
+    /// the sequence its default calls (pg_attrdef → pg_depend), its identity sequence (deptype 'i'),
+    /// a serial sequence OWNED BY it (deptype 'a'). Rank 1 is the default, which is what nextval() really calls.
+    /// </summary>
+    private const string FedColumnsSql = """
+        SELECT ad.adrelid AS relid, ad.adnum AS attnum, d.refobjid AS seqid, 'column default' AS how, 1 AS rank
+        FROM pg_catalog.pg_attrdef ad
+        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid
+             AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        UNION ALL
+        SELECT d.refobjid, d.refobjsubid::pg_catalog.int2, d.objid, CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
+        FROM pg_catalog.pg_depend d
+        WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND d.deptype IN ('i', 'a') AND d.refobjsubid > 0
+        """;
+
+    /// <summary>
+    /// A relation's size in 8 kB pages from its files (pg_relation_size; relpages stays 0 until the
+    /// first ANALYZE or VACUUM, so right after a load it says nothing). A partitioned table sums its
+    /// leaf partitions; a foreign table keeps relpages.
+    /// </summary>
+    private static string SizeInPages(string oid, string kind, string relpages) => $"""
+        pg_catalog.ceil((CASE {kind} WHEN 'p' THEN (SELECT coalesce(pg_catalog.sum(pg_catalog.pg_relation_size(pt.relid)), 0)
+                                               FROM pg_catalog.pg_partition_tree({oid}) pt WHERE pt.isleaf)
+                                    WHEN 'f' THEN {relpages}::pg_catalog.int8 * 8192
+                                    ELSE pg_catalog.pg_relation_size({oid}) END) / 8192.0)::pg_catalog.int8
+        """;
+
     /// <summary>Advisory lock key: one apply per target database (advisory locks are per database).</summary>
     private const int LockClass = 72706;
     private const int LockObject = 1;
@@ -172,13 +190,13 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         // Advisory locks need no write: a read-only session holds it. The first reading session connects
         // meanwhile.
         OpenAhead(cancellationToken);
-        var connection = await PostgresConnections.OpenAsync(reader, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        var connection = await OpenOwnAsync(reader, cancellationToken).ConfigureAwait(false);
         try
         {
             var deadline = DateTime.UtcNow + timeout;
             for (var attempt = 0; ; attempt++)
             {
-                await using (var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, $2)", connection))
+                await using (var command = new NpgsqlCommand("SELECT pg_catalog.pg_try_advisory_lock($1, $2)", connection))
                 {
                     command.Parameters.Add(new NpgsqlParameter { Value = LockClass });
                     command.Parameters.Add(new NpgsqlParameter { Value = LockObject });
@@ -210,12 +228,12 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     private static async Task<string> LockHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT a.pid, coalesce(a.usename::text, '?'), coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'),
-                   to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
-            FROM pg_locks l
-            JOIN pg_stat_activity a ON a.pid = l.pid
+            SELECT a.pid, coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.application_name, ''), coalesce(pg_catalog.host(a.client_addr), 'local'),
+                   pg_catalog.to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+            FROM pg_catalog.pg_locks l
+            JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2
-              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
             """;
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = (long)LockClass });
@@ -242,8 +260,10 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         {
             return new ApplyResult(set, null, null);
         }
+        // Before any write: statements of earlier, killed runs still queued behind a lock would run later.
+        await CancelOrphanedWritersAsync(cancellationToken).ConfigureAwait(false);
         var restarts = sequences.Where(r => r.NewIncrement is not null).ToList();
-        await using var connection = restarts.Count == 0 ? null : await PostgresConnections.OpenAsync(writer, Endpoint, cancellationToken, config.ConnectRetries).ConfigureAwait(false);
+        await using var connection = restarts.Count == 0 ? null : await OpenOwnAsync(writer, cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var row in restarts)
@@ -293,20 +313,25 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT u.i, CASE WHEN (p.next_value - u.planned_next) * sign(u.increment) < 0
-                             THEN setval(u.seq::regclass, u.new_value, true) IS NOT NULL ELSE false END
-            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::numeric[], $5::numeric[])
+            SELECT u.i, CASE WHEN (p.next_value - u.planned_next) * pg_catalog.sign(u.increment) < 0
+                             THEN pg_catalog.setval(u.seq::pg_catalog.regclass, u.new_value, true) IS NOT NULL ELSE false END
+            FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.int8[]),
+                           pg_catalog.unnest($4::pg_catalog.numeric[]), pg_catalog.unnest($5::pg_catalog.numeric[]))
                  WITH ORDINALITY AS u(seq, q, new_value, increment, planned_next, i)
             CROSS JOIN LATERAL (
-                SELECT CASE WHEN split_part(split_part(x, '<c>', 2), '</c>', 1)::boolean
-                            THEN split_part(split_part(x, '<l>', 2), '</l>', 1)::numeric + u.increment
-                            ELSE split_part(split_part(x, '<l>', 2), '</l>', 1)::numeric END AS next_value
-                FROM (SELECT query_to_xml(u.q, false, true, '')::text AS x OFFSET 0) r
+                SELECT CASE WHEN pg_catalog.split_part(pg_catalog.split_part(x, '<c>', 2), '</c>', 1)::pg_catalog.bool
+                            THEN pg_catalog.split_part(pg_catalog.split_part(x, '<l>', 2), '</l>', 1)::pg_catalog.numeric + u.increment
+                            ELSE pg_catalog.split_part(pg_catalog.split_part(x, '<l>', 2), '</l>', 1)::pg_catalog.numeric END AS next_value
+                FROM (SELECT pg_catalog.query_to_xml(u.q, false, true, '')::pg_catalog.text AS x OFFSET 0) r
             ) p
             """;
         // The held sessions are read-only by default: the write is an explicit READ WRITE transaction.
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ WRITE"));
+        foreach (var setting in PostgresConnections.WriteSettings(config.WriteLockTimeout))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(setting));
+        }
         var command = new NpgsqlBatchCommand(sql);
         batch.BatchCommands.Add(command);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -318,7 +343,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         do
         {
-            // BEGIN and COMMIT return no rows; the compare-and-set returns one per sequence.
+            // BEGIN, SET and COMMIT return no rows; the compare-and-set returns one per sequence.
             while (reader.FieldCount == 2 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var row = chunk[reader.GetInt64(0) - 1];
@@ -358,7 +383,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await using var connection = await PostgresConnections.OpenAsync(reader, Endpoint, timeout.Token, retries: 1).ConfigureAwait(false);
+            await using var connection = await OpenOwnAsync(reader, timeout.Token, retries: 1).ConfigureAwait(false);
             var positions = await ReadPositionsAsync(connection, [.. unknown.Select(r => r.Current!)], timeout.Token).ConfigureAwait(false);
             var reached = unknown
                 .Where(r => positions.TryGetValue(r.Sequence!, out var now) && (r.Current!.Descending ? now.NextValue <= r.NextValue!.Value : now.NextValue >= r.NextValue!.Value))
@@ -388,6 +413,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         var stride = row.NewIncrement!.Value;
         var name = row.Sequence!.ToSql();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await WriteSettingsAsync(connection, transaction, config.WriteLockTimeout, cancellationToken).ConfigureAwait(false);
 #pragma warning disable CA2100 // catalog identifier, always quoted; integers formatted invariantly
         await using (var alter = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"ALTER SEQUENCE {name} INCREMENT BY {stride}"), connection, transaction))
         {
@@ -416,6 +442,207 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         log.Information("ALTER SEQUENCE {Sequence} INCREMENT BY {Stride} RESTART WITH {Next}", row.Name, stride, next);
         return true;
     }
+
+    /// <summary>Backend pids of every session this process opened on the target (pg_stat_activity tells them from other runs').</summary>
+    private readonly ConcurrentDictionary<int, byte> ownPids = new();
+
+    private int[] OwnPids() => [.. ownPids.Keys];
+
+    private async Task<NpgsqlConnection> OpenOwnAsync(NpgsqlDataSource from, CancellationToken cancellationToken, int? retries = null)
+    {
+        var connection = await PostgresConnections.OpenAsync(from, Endpoint, cancellationToken, retries ?? config.ConnectRetries).ConfigureAwait(false);
+        ownPids[connection.ProcessID] = 0;
+        return connection;
+    }
+
+    /// <summary>SET LOCAL lock_timeout and the writer's application_name, first in a write transaction.</summary>
+    private static async Task WriteSettingsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TimeSpan lockTimeout, CancellationToken cancellationToken)
+    {
+        foreach (var setting in PostgresConnections.WriteSettings(lockTimeout))
+        {
+#pragma warning disable CA2100 // fixed text with an invariant integer
+            await using var command = new NpgsqlCommand(setting, connection, transaction);
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Cancels write statements of earlier runs still running on this database: backends showing the
+    /// writer's application_name (set only inside write transactions) that this process did not open.
+    /// The caller holds the apply lock, so no live apply or rollback can be among them. Backends that
+    /// cannot be cancelled (another role's) or do not stop within the write lock timeout are named and
+    /// nothing is written.
+    /// </summary>
+    internal async Task CancelOrphanedWritersAsync(CancellationToken cancellationToken)
+    {
+        const string find = """
+            SELECT a.pid, coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.state, 'state not visible'),
+                   pg_catalog.to_char(a.query_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+            FROM pg_catalog.pg_stat_activity a
+            WHERE a.datname = pg_catalog.current_database() AND a.application_name = $1
+              AND (a.state IS NULL OR a.state <> 'idle') AND a.pid <> pg_catalog.pg_backend_pid() AND NOT a.pid = ANY($2::pg_catalog.int4[])
+            ORDER BY a.pid
+            """;
+        await using var connection = await OpenOwnAsync(reader, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            async Task<List<(int Pid, string Detail)>> FindAsync()
+            {
+                await using var command = new NpgsqlCommand(find, connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = PostgresConnections.WriteApplicationName });
+                command.Parameters.Add(new NpgsqlParameter { Value = OwnPids() });
+                await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var found = new List<(int, string)>();
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    found.Add((rows.GetInt32(0), $"pid {rows.GetInt32(0)} (user {rows.GetString(1)}, {rows.GetString(2)}{(rows.IsDBNull(3) ? "" : $" since {rows.GetString(3)} UTC")})"));
+                }
+                return found;
+            }
+            var orphans = await FindAsync().ConfigureAwait(false);
+            if (orphans.Count == 0)
+            {
+                return;
+            }
+            log.Warning("Write statements of an earlier run are still running on {Endpoint}: {Orphans}; cancelling them", Endpoint, string.Join(", ", orphans.Select(o => o.Detail)));
+            var refused = new List<string>();
+            foreach (var (pid, detail) in orphans)
+            {
+                try
+                {
+                    await using var cancel = new NpgsqlCommand("SELECT pg_catalog.pg_cancel_backend($1)", connection);
+                    cancel.Parameters.Add(new NpgsqlParameter { Value = pid });
+                    await cancel.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == "42501")
+                {
+                    refused.Add($"{detail}: {e.MessageText}");
+                }
+            }
+            // A cancelled statement ends at its next interrupt check; the backend of a dead client then exits.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Max(2, config.WriteLockTimeout.TotalSeconds));
+            while (refused.Count == 0 && DateTime.UtcNow < deadline)
+            {
+                orphans = await FindAsync().ConfigureAwait(false);
+                if (orphans.Count == 0)
+                {
+                    log.Information("Earlier runs' write statements cancelled");
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            }
+            throw new ConnectionFailedException(
+                $"write statements of an earlier cutover-sequencer run are still running on {Endpoint} and could not be cancelled: " +
+                $"{string.Join("; ", refused.Count > 0 ? refused : orphans.Select(o => o.Detail))}. Nothing was written; end them (pg_terminate_backend) and re-run.");
+        }
+        catch (NpgsqlException e)
+        {
+            throw PostgresConnections.Classify(e, Endpoint);
+        }
+    }
+
+    private static async Task<bool> InRecoveryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_catalog.pg_is_in_recovery()", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Entries this instance added for columns fed by a resolved sequence (by reference).</summary>
+    private readonly HashSet<TableEntry> dependencies = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Every column fed by a resolved sequence (its default calls it, it is its identity, it owns it),
+    /// in any schema, configured or not, found in one catalog query over the sequence OIDs: those not
+    /// already among the entries are added, resolved to the same sequence, so their keys are read and
+    /// the plan clears them too.
+    /// </summary>
+    private async Task<List<Resolution>> AddDependenciesAsync(NpgsqlConnection connection, List<Resolution> resolved, CancellationToken cancellationToken)
+    {
+        var sequences = new Dictionary<uint, TargetSequence>();
+        foreach (var r in resolved)
+        {
+            if (r.Sequence is { Oid: > 0 } q)
+            {
+                sequences.TryAdd(q.Oid, q);
+            }
+        }
+        if (sequences.Count == 0)
+        {
+            return resolved;
+        }
+        // A partition is left out when its root carries the same column fed by the same sequence:
+        // reading the root reads it.
+        var sql = $$"""
+            WITH fed AS (
+                SELECT DISTINCT f.relid, f.attnum, f.seqid
+                FROM ({{FedColumnsSql}}) f
+                WHERE f.seqid = ANY($1::pg_catalog.oid[])
+            )
+            SELECT n.nspname, c.relname, a.attname, f.seqid, pg_catalog.format_type(a.atttypid, a.atttypmod),
+                   {{SizeInPages("c.oid", "c.relkind", "c.relpages")}},
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL)
+            FROM fed f
+            JOIN pg_catalog.pg_class c ON c.oid = f.relid AND c.relkind IN ('r', 'p', 'f', 'm')
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = f.relid AND a.attnum = f.attnum AND NOT a.attisdropped
+            WHERE NOT (c.relispartition AND EXISTS (
+                SELECT 1 FROM fed g
+                JOIN pg_catalog.pg_attribute ga ON ga.attrelid = g.relid AND ga.attnum = g.attnum
+                WHERE g.relid = pg_catalog.pg_partition_root(c.oid) AND g.seqid = f.seqid AND ga.attname = a.attname))
+            ORDER BY n.nspname, c.relname, a.attnum
+            """;
+        var present = new HashSet<(QualifiedName, string, uint)>();
+        foreach (var r in resolved)
+        {
+            if (r.Column is { } column && r.Sequence is { } q)
+            {
+                present.Add((column.Table, column.Name, q.Oid));
+            }
+        }
+#pragma warning disable CA2100 // fixed text only (no names, no values)
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        command.Parameters.Add(new NpgsqlParameter { Value = sequences.Keys.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var location = $"{Endpoint} catalog";
+        var added = 0;
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var table = new QualifiedName(Shared(rows, 0), rows.GetString(1));
+            var columnName = Shared(rows, 2);
+            var sequence = sequences[rows.GetFieldValue<uint>(3)];
+            if (!present.Add((table, columnName, sequence.Oid)))
+            {
+                continue;
+            }
+            var entry = new TableEntry(table, columnName, sequence.Name, null, null, location) { Origin = "target dependency" };
+            dependencies.Add(entry);
+            var column = new TargetColumn(table, columnName, Shared(rows, 4));
+            var problems = new List<TargetProblem>();
+            if (!column.IsNumeric && !IsTextKey(column))
+            {
+                problems.Add(Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
+                    $"{entry.Describe()} is {column.DataType}, not an integer type, and {sequence.Name} feeds it ({location})."));
+            }
+            resolved.Add(new Resolution(entry, column, sequence, Math.Max(0, rows.GetInt64(5)), problems) { KeyIndexed = rows.GetBoolean(6) && !IsTextKey(column) });
+            added++;
+        }
+        if (added > 0)
+        {
+            log.Information("{Count} more column(s) fed by the same sequences found in the target catalog", added);
+        }
+        return resolved;
+    }
+
+    /// <summary>
+    /// A text key fed by nextval(): its numeric extreme is read from the values that are whole
+    /// numbers. No index answers that (it orders text), so it is always a scan.
+    /// </summary>
+    internal static bool IsTextKey(TargetColumn column) =>
+        column.DataType is "text" or "bpchar" or "character" or "character varying"
+        || column.DataType.StartsWith("character varying(", StringComparison.Ordinal)
+        || column.DataType.StartsWith("character(", StringComparison.Ordinal);
 
     private sealed record Resolution(
         TableEntry Entry,
@@ -447,42 +674,44 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     /// </summary>
     private async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var sql = $$"""
             WITH e AS (
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(tbl, col, seq, i)
+                SELECT * FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[])) WITH ORDINALITY AS e(tbl, col, seq, i)
             ), r AS (
                 SELECT e.i, e.col, e.seq IS NOT NULL AS seq_configured,
-                       to_regclass(e.tbl) AS tbl_oid, to_regclass(e.seq) AS seq_oid
+                       pg_catalog.to_regclass(e.tbl) AS tbl_oid, pg_catalog.to_regclass(e.seq) AS seq_oid
                 FROM e
             )
             SELECT r.i,
                    r.tbl_oid IS NOT NULL AND tc.relkind IN ('r', 'p', 'f', 'm') AS table_found,
-                   tn.nspname, tc.relname, tc.relpages::bigint,
-                   a.attname, format_type(a.atttypid, a.atttypmod) AS column_type,
-                   a.attidentity::text,
-                   coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::oid AS sequence_oid,
-                   CASE WHEN r.seq_configured THEN sc.relkind::text END AS configured_relkind,
-                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = r.tbl_oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL) AS key_indexed
+                   tn.nspname, tc.relname, CASE WHEN tc.oid IS NOT NULL THEN {{SizeInPages("tc.oid", "tc.relkind", "tc.relpages")}} END,
+                   a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
+                   a.attidentity::pg_catalog.text,
+                   coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::pg_catalog.oid AS sequence_oid,
+                   CASE WHEN r.seq_configured THEN sc.relkind::pg_catalog.text END AS configured_relkind,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = r.tbl_oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL) AS key_indexed
             FROM r
-            LEFT JOIN pg_class tc ON tc.oid = r.tbl_oid
-            LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
-            LEFT JOIN pg_attribute a ON a.attrelid = r.tbl_oid AND a.attname = r.col AND a.attnum > 0 AND NOT a.attisdropped
-            LEFT JOIN pg_class sc ON sc.oid = r.seq_oid
+            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = r.tbl_oid
+            LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = r.tbl_oid AND a.attname = r.col AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_catalog.pg_class sc ON sc.oid = r.seq_oid
             -- the sequence the column default calls (nextval('...')), which is what feeds the column
             LEFT JOIN LATERAL (
                 SELECT d.refobjid AS oid
-                FROM pg_attrdef ad
-                JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass
-                JOIN pg_class c ON c.oid = d.refobjid AND c.relkind = 'S'
+                FROM pg_catalog.pg_attrdef ad
+                JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid
+                     AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                JOIN pg_catalog.pg_class c ON c.oid = d.refobjid AND c.relkind = 'S'
                 WHERE NOT r.seq_configured AND ad.adrelid = r.tbl_oid AND ad.adnum = a.attnum
                 LIMIT 1
             ) dflt ON true
             -- identity columns, and serial sequences OWNED BY the column
             LEFT JOIN LATERAL (
                 SELECT d.objid AS oid
-                FROM pg_depend d
-                JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S'
-                WHERE NOT r.seq_configured AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                FROM pg_catalog.pg_depend d
+                JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'S'
+                WHERE NOT r.seq_configured AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                  AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                   AND d.refobjid = r.tbl_oid AND d.refobjsubid = a.attnum AND d.deptype IN ('i', 'a')
                 LIMIT 1
             ) owned ON true
@@ -505,7 +734,9 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         for (var from = 0; from < unknown.Count; from += ResolveBatch)
         {
             var batch = unknown.GetRange(from, Math.Min(ResolveBatch, unknown.Count - from));
+#pragma warning disable CA2100 // fixed text only (no names, no values)
             await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
             command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].Table?.ToSql()).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].PkColumn).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].Sequence?.ToSql()).ToArray() });
@@ -558,7 +789,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             {
                 problems.Add(Problem(FindingCatalog.ColumnNotFound, entry.Describe(), $"Column {Identifier.Display(entry.PkColumn!)} does not exist in {entry.Table} ({entry.Location})."));
             }
-            else if (row.Column is { IsNumeric: false })
+            else if (row.Column is { IsNumeric: false } notNumeric && !IsTextKey(notNumeric))
             {
                 problems.Add(Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(), $"{entry.Describe()} is {row.Column.DataType}, not an integer type ({entry.Location})."));
             }
@@ -578,7 +809,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 problems.Add(Problem(FindingCatalog.SequenceNotResolved, entry.Describe(),
                     $"No sequence is configured for {entry.Describe()} and the column has no nextval() default or identity ({entry.Location})."));
             }
-            result.Add(new Resolution(entry, row.Column, sequence, row.Pages, problems) { KeyIndexed = row.Indexed });
+            result.Add(new Resolution(entry, row.Column, sequence, row.Pages, problems) { KeyIndexed = row.Indexed && !(row.Column is { } key && IsTextKey(key)) });
         }
         return result;
     }
@@ -613,13 +844,13 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         IReadOnlyDictionary<uint, QualifiedName>? names = null)
     {
         const string sql = """
-            SELECT s.seqrelid, n.nspname, c.relname, format_type(s.seqtypid, NULL),
+            SELECT s.seqrelid, n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL),
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   has_sequence_privilege(s.seqrelid, 'UPDATE')
-            FROM unnest($1::oid[]) AS wanted(oid)
-            JOIN pg_sequence s ON s.seqrelid = wanted.oid
-            JOIN pg_class c ON c.oid = s.seqrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
+                   pg_catalog.has_sequence_privilege(s.seqrelid, 'UPDATE')
+            FROM pg_catalog.unnest($1::pg_catalog.oid[]) AS wanted(oid)
+            JOIN pg_catalog.pg_sequence s ON s.seqrelid = wanted.oid
+            JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             """;
         var result = new Dictionary<uint, TargetSequence>();
         if (oids.Length == 0)
@@ -651,18 +882,22 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             Oid = row.GetFieldValue<uint>(oid),
         };
 
-    /// <summary>Client sessions on this database other than the stage's own (pg_stat_activity).</summary>
-    private static async Task<IReadOnlyList<string>> ReadOtherSessionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Client sessions on this database other than this run's own (pg_stat_activity): other
+    /// cutover-sequencer runs are listed too, only the backends this process opened are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ReadOtherSessionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT a.pid, coalesce(a.usename::text, '?'), coalesce(nullif(a.application_name, ''), '(no application name)'),
-                   coalesce(host(a.client_addr), 'local'), coalesce(a.state, '?')
-            FROM pg_stat_activity a
-            WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
-              AND a.backend_type = 'client backend' AND a.application_name IS DISTINCT FROM 'cutover-sequencer'
+            SELECT a.pid, coalesce(a.usename::pg_catalog.text, '?'), coalesce(NULLIF(a.application_name, ''), '(no application name)'),
+                   coalesce(pg_catalog.host(a.client_addr), 'local'), coalesce(a.state, '?')
+            FROM pg_catalog.pg_stat_activity a
+            WHERE a.datname = pg_catalog.current_database() AND a.pid <> pg_catalog.pg_backend_pid()
+              AND a.backend_type = 'client backend' AND NOT a.pid = ANY($1::pg_catalog.int4[])
             ORDER BY a.pid
             """;
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = OwnPids() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sessions = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -676,7 +911,8 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     {
         // subname is readable by every user (only subconninfo is restricted).
         await using var command = new NpgsqlCommand(
-            "SELECT subname::text FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1", connection);
+            "SELECT subname::pg_catalog.text FROM pg_catalog.pg_subscription WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()) ORDER BY 1",
+            connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var names = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -61,7 +61,7 @@ public sealed class FaultTests(PostgresCluster postgres) : IDisposable
         for (var i = 0; i < 300; i++)
         {
             var pid = await PostgresCluster.ScalarAsync<object>(cs,
-                "SELECT coalesce(max(pid), 0) FROM pg_stat_activity WHERE application_name = 'cutover-sequencer' AND wait_event_type = 'Lock'");
+                "SELECT coalesce(max(pid), 0) FROM pg_stat_activity WHERE application_name LIKE 'cutover-sequencer%' AND wait_event_type = 'Lock'");
             if (Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var found)
             {
                 return found;

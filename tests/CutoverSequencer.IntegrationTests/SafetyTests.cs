@@ -77,7 +77,7 @@ public sealed class SafetyTests(PostgresCluster postgres) : IDisposable
         }
         using var apply = Cli.Start(null, "apply", "--config", config, "--report-dir", Reports("interrupted"));
         for (var i = 0; i < 300 && await PostgresCluster.ScalarAsync<long>(cs,
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cutover-sequencer' AND wait_event_type = 'Lock'") == 0; i++)
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'cutover-sequencer%' AND wait_event_type = 'Lock'") == 0; i++)
         {
             await Task.Delay(100);
         }

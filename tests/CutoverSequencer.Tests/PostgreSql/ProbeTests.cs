@@ -15,7 +15,7 @@ public sealed class ProbeTests
         var sql = PostgresTarget.ProbeQuery(Key, descending: false, new QualifiedName("Billing", "inv_seq"));
 
         Assert.Equal(
-            "SELECT (SELECT \"Invoice Id\" FROM \"Billing\".\"Invoice \"\"2\"\"\" WHERE \"Invoice Id\" IS NOT NULL ORDER BY \"Invoice Id\" DESC LIMIT 1)::text AS k, " +
+            "SELECT (SELECT \"Invoice Id\" FROM \"Billing\".\"Invoice \"\"2\"\"\" WHERE \"Invoice Id\" IS NOT NULL ORDER BY \"Invoice Id\" DESC LIMIT 1)::pg_catalog.text AS k, " +
             "last_value AS l, is_called AS c FROM \"Billing\".\"inv_seq\"",
             sql);
     }
@@ -24,8 +24,22 @@ public sealed class ProbeTests
     public void A_descending_sequence_reads_the_lowest_key_and_a_sequence_alone_reads_no_key()
     {
         Assert.Contains("ORDER BY \"Invoice Id\" ASC LIMIT 1", PostgresTarget.ProbeQuery(Key, descending: true, null), StringComparison.Ordinal);
-        Assert.Equal("SELECT NULL::text AS k, last_value AS l, is_called AS c FROM \"public\".\"s\"",
+        Assert.Equal("SELECT NULL::pg_catalog.text AS k, last_value AS l, is_called AS c FROM \"public\".\"s\"",
             PostgresTarget.ProbeQuery(null, descending: false, new QualifiedName("public", "s")));
+    }
+
+    [Fact]
+    public void A_text_key_reads_the_numeric_extreme_of_its_whole_numbers_and_an_example_of_the_rest_in_one_scan()
+    {
+        var text = new TargetColumn(new QualifiedName("public", "t"), "Code", "character varying(20)");
+
+        var sql = PostgresTarget.ProbeQuery(text, descending: false, new QualifiedName("public", "s"));
+
+        Assert.StartsWith("SELECT x.k, x.b, last_value AS l, is_called AS c FROM (SELECT pg_catalog.max(CASE WHEN \"Code\"::pg_catalog.text ~ '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'", sql, StringComparison.Ordinal);
+        Assert.EndsWith("FROM \"public\".\"t\") x CROSS JOIN \"public\".\"s\"", sql, StringComparison.Ordinal);
+        Assert.Contains("pg_catalog.min(", PostgresTarget.ScanQuery(text, descending: true), StringComparison.Ordinal);
+        Assert.Equal("A-<17>", PostgresTarget.ProbeBadValue("<row>\n  <k>12</k>\n  <b>A-&lt;17&gt;</b>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
+        Assert.Null(PostgresTarget.ProbeBadValue("<row>\n  <k>12</k>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
     }
 
     [Theory]
