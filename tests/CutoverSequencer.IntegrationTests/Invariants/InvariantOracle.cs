@@ -118,7 +118,7 @@ internal static class InvariantOracle
         {
             if (sequence.Tables.FirstOrDefault(t => before.Keys[t].HasNaN) is { } nan)
             {
-                cause = $"NaN key in {nan.Display}";
+                cause = $"{nan.NonFinite} key in {nan.Display}";
             }
             else if (!sequence.Descending && minimal > sequence.Max)
             {
@@ -151,8 +151,8 @@ internal static class InvariantOracle
             }
             foreach (var table in sequence.Tables)
             {
-                var nan = table.KeyType == "numeric" ? $"coalesce((SELECT bool_or({table.ColumnSql} = 'NaN') FROM {table.Sql}), false)" : "false";
-                var finite = table.KeyType == "numeric" ? $" WHERE {table.ColumnSql} <> 'NaN'" : "";
+                var nan = table.KeyType == "numeric" ? $"coalesce((SELECT bool_or({table.ColumnSql} IN ('NaN', 'Infinity', '-Infinity')) FROM {table.Sql}), false)" : "false";
+                var finite = table.KeyType == "numeric" ? $" WHERE {table.ColumnSql} NOT IN ('NaN', 'Infinity', '-Infinity')" : "";
                 await using var command = new NpgsqlCommand(
                     $"SELECT max({table.ColumnSql})::text, min({table.ColumnSql})::text, {nan} FROM {table.Sql}{finite}", connection);
                 await using var rows = await command.ExecuteReaderAsync();

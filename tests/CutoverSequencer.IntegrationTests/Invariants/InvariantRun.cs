@@ -84,6 +84,19 @@ internal static class InvariantRun
         var expectations = scenario.Sequences.Select(s => InvariantOracle.Expect(scenario, s, before)).ToList();
         var causes = expectations.Where(e => e.BlockCause is not null).ToList();
 
+        if (seed % 4 == 0)
+        {
+            // Every fourth seed: plan first. It writes nothing and gives the same verdict as the oracle.
+            var planDir = Path.Combine(directory, "reports", "plan");
+            var plan = await Cli.RunAsync(null, "plan", "--config", config, "--report-dir", planDir);
+            violations.AddRange(InvariantOracle.Unchanged(scenario, before, await InvariantOracle.ReadAsync(cs, scenario), "plan wrote"));
+            var planExpected = causes.Count > 0 ? 1 : 0;
+            if (plan.ExitCode != planExpected)
+            {
+                violations.Add($"plan exited {plan.ExitCode}, oracle expects {planExpected} ({(causes.Count > 0 ? string.Join("; ", causes.Select(c => c.BlockCause)) : "nothing must block")}); blocking findings: {(TryReport(planDir) is { } pr ? Render(Blocking(pr)) : "(no report)")}{Tail(plan)}");
+            }
+        }
+
         var applyDir = Path.Combine(directory, "reports", "apply");
         var apply = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", applyDir);
         var afterApply = await InvariantOracle.ReadAsync(cs, scenario);

@@ -34,9 +34,10 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
 
     internal static bool IncludeKnownFailing => Env("CUTOVER_INVARIANT_ALL") == "1";
 
-    internal static GeneratorOptions Options(string? forced = null) => IncludeKnownFailing || forced is not null
+    /// <summary>CI: every known-failing family left out; forced: that one in, the other known-failing ones out; ALL: everything.</summary>
+    internal static GeneratorOptions Options(string? forced = null) => IncludeKnownFailing
         ? new GeneratorOptions(new HashSet<string>(StringComparer.Ordinal), forced)
-        : new GeneratorOptions(new HashSet<string>(KnownFailing.Keys, StringComparer.Ordinal));
+        : new GeneratorOptions(new HashSet<string>(KnownFailing.Keys.Where(k => k != forced), StringComparer.Ordinal), forced);
 
     internal static string Replay(int seed, string? forced = null) =>
         $"CUTOVER_INVARIANT_SEED={seed}{(IncludeKnownFailing ? " CUTOVER_INVARIANT_ALL=1" : "")}{(forced is null ? "" : $" CUTOVER_INVARIANT_FORCE={forced}")} dotnet test tests/CutoverSequencer.IntegrationTests -c Release --filter \"FullyQualifiedName~Invariants.InvariantTests.Seeded\"";

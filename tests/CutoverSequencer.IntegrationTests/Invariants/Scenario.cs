@@ -88,7 +88,10 @@ internal sealed class TableSpec
 
     public List<BigInteger> Keys { get; } = [];
 
-    public bool HasNaN { get; set; }
+    public bool HasNaN => NonFinite is not null;
+
+    /// <summary>'NaN', 'Infinity' or '-Infinity' loaded into a numeric key.</summary>
+    public string? NonFinite { get; set; }
 
     /// <summary>Listed in sequenceAdvancement.tables.</summary>
     public bool Configured { get; set; }
@@ -178,7 +181,7 @@ internal sealed class Scenario
             foreach (var t in s.Tables)
             {
                 text.AppendLine(
-                    $"    table {t.Display}.{t.Column} {t.KeyType}{(t.Partitioned ? " partitioned" : "")}{(t.Indexed ? " pk" : " no index")} keys [{Keys(t.Keys)}]{(t.HasNaN ? " +NaN" : "")}"
+                    $"    table {t.Display}.{t.Column} {t.KeyType}{(t.Partitioned ? " partitioned" : "")}{(t.Indexed ? " pk" : " no index")} keys [{Keys(t.Keys)}]{(t.NonFinite is { } nf ? " +" + nf : "")}"
                     + (t.Configured ? $" configured(seq named: {t.ConfigNamesSequence}, margin {t.EntryMargin?.ToString(CultureInfo.InvariantCulture) ?? "global"}, sourceSequence {t.EntrySourceSequence ?? "-"})" : ""));
             }
         }

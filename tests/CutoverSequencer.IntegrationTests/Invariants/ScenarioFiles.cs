@@ -32,6 +32,10 @@ internal static class ScenarioFiles
         File.WriteAllText(Path.Combine(directory, "export_info.csv"), "\"CAPTURED_AT\",\"CURRENT_SCN\",\"DB_VERSION\"\n\"2026-11-20T23:58:12+00:00\",48213377102,\"19.0.0.0.0\"\n");
     }
 
+    /// <summary>PostgreSQL rules: an unquoted name folds to lower case, so T5 names t5 (quoted names are left alone).</summary>
+    private static string Shout(string yamlName, Random random) =>
+        !yamlName.Contains('"', StringComparison.Ordinal) && random.NextDouble() < 0.2 ? yamlName.ToUpperInvariant() : yamlName;
+
     private static string Oracle(string name) => name == name.ToLowerInvariant() ? name.ToUpperInvariant() : name;
 
     public static string Config(Scenario scenario, string exportDirectory, string connectionString)
@@ -62,8 +66,8 @@ internal static class ScenarioFiles
             foreach (var table in sequence.Tables.Where(t => t.Configured))
             {
                 var qualify = random.NextDouble() < 0.5;
-                entries.AppendLine(CultureInfo.InvariantCulture, $"    - table: {Scenario.YamlQualified(table.Schema, table.Name, qualify)}");
-                entries.AppendLine(CultureInfo.InvariantCulture, $"      pkColumn: {Scenario.YamlName(table.Column)}");
+                entries.AppendLine(CultureInfo.InvariantCulture, $"    - table: {Shout(Scenario.YamlQualified(table.Schema, table.Name, qualify), random)}");
+                entries.AppendLine(CultureInfo.InvariantCulture, $"      pkColumn: {Shout(Scenario.YamlName(table.Column), random)}");
                 if (table.ConfigNamesSequence)
                 {
                     entries.AppendLine(CultureInfo.InvariantCulture, $"      sequence: {Scenario.YamlQualified(sequence.Schema, sequence.Name, random.NextDouble() < 0.5)}");
@@ -74,7 +78,8 @@ internal static class ScenarioFiles
                 }
                 if (table.EntrySourceSequence is { } source)
                 {
-                    entries.AppendLine(CultureInfo.InvariantCulture, $"      sourceSequence: {source}");
+                    // Oracle rules: an unquoted name folds to upper case, so lower case must find the same sequence.
+                    entries.AppendLine(CultureInfo.InvariantCulture, $"      sourceSequence: {(random.NextDouble() < 0.3 ? source.ToLowerInvariant() : source)}");
                 }
             }
             if (sequence.SequenceOnlyEntry)

@@ -303,7 +303,8 @@ internal sealed class ScenarioGenerator
         }
         if (keyType == "numeric" && Chance(NaNKey, 0.15))
         {
-            table.HasNaN = true;
+            // The edge the key read sees (Infinity above, -Infinity below), or NaN (sorts above every number).
+            table.NonFinite = sequence.Descending ? Pick("-Infinity", "NaN") : Pick("NaN", "Infinity");
         }
     }
 
@@ -557,9 +558,9 @@ internal sealed class ScenarioGenerator
                     sql.AppendLine(CultureInfo.InvariantCulture, $"CREATE TABLE {Scenario.Quote(table.Schema)}.{Scenario.Quote(table.Name + "_p2")} PARTITION OF {table.Sql} DEFAULT;");
                 }
                 var values = table.Keys.Select(k => $"({Scenario.Num(k)})").ToList();
-                if (table.HasNaN)
+                if (table.NonFinite is { } nonFinite)
                 {
-                    values.Add("('NaN')");
+                    values.Add($"('{nonFinite}')");
                 }
                 if (values.Count > 0)
                 {
