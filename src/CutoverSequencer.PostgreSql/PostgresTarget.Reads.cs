@@ -138,7 +138,7 @@ public sealed partial class PostgresTarget
     /// <summary>Positions of every resolved sequence and key extremes of every usable entry.</summary>
     private async Task<List<TargetEntryState>> ReadStatesAsync(List<TargetEntryState> states, CancellationToken cancellationToken)
     {
-        bool ReadsKey(TargetEntryState s) => s.Column is not null && s.Sequence is not null && s.Problems.Count == 0 && !s.KeyFromEarlierReading;
+        bool ReadsKey(TargetEntryState s) => s.Column is not null && s.Sequence is not null && s.Problems.Count == 0;
         bool IsLarge(TargetEntryState s) => !s.KeyIndexed && (s.Pages ?? 0) > LargeTablePages;
 
         // One position read per sequence (several tables may share one), on its first entry.

@@ -298,7 +298,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException && cancellationToken.IsCancellationRequested)
         {
             log.Error("Apply interrupted by the operator");
-            return await ConfirmAsync(sequences, set, ahead, onSet, "interrupted (Ctrl+C)", false).ConfigureAwait(false);
+            return (await ConfirmAsync(sequences, set, ahead, onSet, "interrupted (Ctrl+C)", false).ConfigureAwait(false)) with { Interrupted = true };
         }
     }
 
@@ -380,6 +380,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
     {
         var settled = set.Concat(ahead).ToHashSet();
         var unknown = sequences.Where(r => !settled.Contains(r.Sequence!)).ToList();
+        var readBack = false;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
@@ -396,12 +397,17 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 onSet(reached);
             }
             unknown = [.. unknown.Where(r => !reached.Contains(r.Sequence!))];
+            readBack = true;
         }
         catch (Exception e) when (e is NpgsqlException or Core.CutoverException or OperationCanceledException)
         {
             log.Warning("Could not read the sequences back after the failure ({Message}); the report lists only confirmed writes", e.Message);
         }
-        return new ApplyResult(set, unknown.FirstOrDefault()?.Sequence, error, NotPermitted: notPermitted && set.Count == 0) { AlreadyAhead = ahead };
+        return new ApplyResult(set, unknown.FirstOrDefault()?.Sequence, error, NotPermitted: notPermitted && set.Count == 0)
+        {
+            AlreadyAhead = ahead,
+            NothingWritten = readBack && set.Count == 0,
+        };
     }
 
     /// <summary>

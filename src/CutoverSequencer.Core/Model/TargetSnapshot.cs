@@ -88,9 +88,6 @@ public sealed record TargetEntryState(
     /// <summary>How long reading the key extreme took.</summary>
     public TimeSpan? ScanTime { get; init; }
 
-    /// <summary>True when the key extreme was taken from an earlier reading instead of a new scan.</summary>
-    public bool KeyFromEarlierReading { get; init; }
-
     /// <summary>
     /// Why the key extreme could not be read as a whole number (NaN/Infinity, non-numeric text, a
     /// statement timeout); <see cref="KeyExtreme"/> is then null and the planner blocks the sequence.

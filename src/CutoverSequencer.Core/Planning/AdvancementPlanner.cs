@@ -187,7 +187,8 @@ public static class AdvancementPlanner
         BigInteger? targetExtreme = null;
         foreach (var entry in entries.Where(e => e.Entry.Table is not null))
         {
-            if (!entry.KeyIndexed && entry.KeyExtreme is not null)
+            // Text keys are always scanned (their numeric extreme is not an index edge), whatever their indexes.
+            if (!entry.KeyIndexed && entry.KeyExtreme is not null && entry.Column is { IsNumeric: true })
             {
                 var size = entry.Pages is { } pages ? $"~{(pages * 8192).Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}" : "of unknown size";
                 var took = entry.ScanTime is { } t ? string.Create(CultureInfo.InvariantCulture, $"; the scan took {t.TotalSeconds:0.0} s") : "";

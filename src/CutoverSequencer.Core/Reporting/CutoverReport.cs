@@ -52,7 +52,10 @@ public sealed record CutoverReport(
     public int ExitCode => Status switch
     {
         ReportStatus.Planned or ReportStatus.Verified => ExitCodes.Done,
-        ReportStatus.ApplyFailed => Apply is { Set.Count: 0, NotPermitted: true } ? ExitCodes.CannotConnect : ExitCodes.ApplyFailedPartway,
+        // Exit 4 says "part-way": only when something may have been written.
+        ReportStatus.ApplyFailed when Apply is { Set.Count: 0, NothingWritten: true, Interrupted: true } => ExitCodes.BlockedOrUnverified,
+        ReportStatus.ApplyFailed when Apply is { Set.Count: 0 } and ({ NotPermitted: true } or { NothingWritten: true }) => ExitCodes.CannotConnect,
+        ReportStatus.ApplyFailed => ExitCodes.ApplyFailedPartway,
         // The database refused: a missing privilege or a statement timeout is "not permitted", not a plan problem.
         ReportStatus.Blocked when Findings.Any(f => f.Severity == Severity.Blocking && IsRefusal(f.Code)) => ExitCodes.CannotConnect,
         _ => ExitCodes.BlockedOrUnverified,

@@ -121,9 +121,8 @@ public sealed class CutoverStage(
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
                     return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
                 }
-                // Sequences and indexed keys are read afresh; unindexed tables are not scanned a second
-                // time inside apply (their keys as inspected are used, and the report says so): the
-                // standalone verify command re-reads everything.
+                // Every position and every key is read afresh, unindexed tables scanned again: rows
+                // replayed since inspection (CDC) must be seen before the run may say verified.
                 try
                 {
                     reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken, snapshot)).ConfigureAwait(false);
@@ -192,7 +191,18 @@ public sealed class CutoverStage(
             journal = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), target, config.FilePath, toSet, clock.GetUtcNow());
             log.Information("Journal {Path}: pre-state of {Count} sequences recorded", journal.Path, toSet.Count);
         }
-        var applied = await applier.ApplyAsync(toSet, set => journal?.MarkSet(set), cancellationToken).ConfigureAwait(false);
+        ApplyResult applied;
+        try
+        {
+            applied = await applier.ApplyAsync(toSet, set => journal?.MarkSet(set), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (journal is not null)
+        {
+            // Refused before any write (an earlier run's writer still running, say): the journal says so
+            // rather than staying "in progress".
+            journal.Finish(JournalDocument.Failed, e.Message, clock.GetUtcNow());
+            throw;
+        }
         journal?.Finish(applied.Succeeded ? JournalDocument.Completed : JournalDocument.Failed, applied.Error, clock.GetUtcNow());
         return applied;
     }

@@ -16,8 +16,8 @@ public interface ISourceCatalogReader
 public interface ITargetInspector
 {
     /// <param name="previous">
-    /// An earlier reading of the same entries: whole-table scans (keys without an index) are not
-    /// repeated, their key extremes are taken from it. Null: read everything.
+    /// An earlier reading of the same entries (apply's read-back): its name resolution is reused; every
+    /// position and key is read again. Null: resolve and read everything.
     /// </param>
     Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken, TargetSnapshot? previous = null);
 
@@ -55,6 +55,12 @@ public sealed record ApplyResult(
 
     /// <summary>Sequences found already at or past their planned value at write time, left unchanged.</summary>
     public IReadOnlyList<QualifiedName> AlreadyAhead { get; init; } = [];
+
+    /// <summary>The sequences were read back after the failure and none had moved: nothing was written.</summary>
+    public bool NothingWritten { get; init; }
+
+    /// <summary>The operator stopped the apply (Ctrl+C).</summary>
+    public bool Interrupted { get; init; }
 }
 
 /// <summary>
@@ -74,9 +80,6 @@ public sealed record SequenceVerification(
 
     /// <summary>Multi-master: how the sequence misses its stride (null: it does not, or no stride).</summary>
     public string? StrideProblem { get; init; }
-
-    /// <summary>Keys of unindexed tables were taken from inspection instead of being scanned again.</summary>
-    public bool KeysFromInspection { get; init; }
 
     /// <summary>The proof in words, spelled from the values on each call (not held: megabytes at many thousand rows).</summary>
     public string Detail => Verifier.Describe(this);

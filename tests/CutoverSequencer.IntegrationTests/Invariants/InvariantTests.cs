@@ -23,9 +23,6 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
     /// </summary>
     internal static readonly IReadOnlyDictionary<string, string> KnownFailing = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [ScenarioGenerator.SharedPartlyListed] = KnownBugs.UnlistedFedTablesIgnored,
-        [ScenarioGenerator.NaNKey] = KnownBugs.NaNKeysCrash,
-        [ScenarioGenerator.SearchPathShadow] = KnownBugs.CatalogNamesNotQualified,
     };
 
     private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
@@ -58,14 +55,14 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
     [PostgresFact]
     public Task Configured_identity_tables_keep_the_oracle_value() => ForcedAsync(ScenarioGenerator.IdentitySourceConfigured);
 
-    [PostgresFact(Skip = KnownBugs.UnlistedFedTablesIgnored)]
-    public Task Known_failing_shared_partly_listed() => ForcedAsync(ScenarioGenerator.SharedPartlyListed);
+    [PostgresFact]
+    public Task Every_table_a_sequence_feeds_counts_listed_or_not() => ForcedAsync(ScenarioGenerator.SharedPartlyListed);
 
-    [PostgresFact(Skip = KnownBugs.NaNKeysCrash)]
-    public Task Known_failing_numeric_nan() => ForcedAsync(ScenarioGenerator.NaNKey);
+    [PostgresFact]
+    public Task Non_finite_keys_block_with_a_finding() => ForcedAsync(ScenarioGenerator.NaNKey);
 
-    [PostgresFact(Skip = KnownBugs.CatalogNamesNotQualified)]
-    public Task Known_failing_search_path_shadow() => ForcedAsync(ScenarioGenerator.SearchPathShadow);
+    [PostgresFact]
+    public Task A_hostile_search_path_changes_nothing() => ForcedAsync(ScenarioGenerator.SearchPathShadow);
 
     private Task ForcedAsync(string family) => RunSeedsAsync([.. Enumerable.Range(1, 20)], Options(family), family);
 

@@ -38,7 +38,7 @@ internal static class ScenarioFiles
 
     private static string Oracle(string name) => name == name.ToLowerInvariant() ? name.ToUpperInvariant() : name;
 
-    public static string Config(Scenario scenario, string exportDirectory, string connectionString)
+    public static string Config(Scenario scenario, string exportDirectory, string connectionString, string? writeLockTimeout = null)
     {
         var random = new Random(scenario.Seed * 7919 + 13);
         var yaml = new StringBuilder();
@@ -56,6 +56,10 @@ internal static class ScenarioFiles
         yaml.AppendLine("target:");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  connectionString: \"{connectionString}\"");
         yaml.AppendLine("  schema: public");
+        if (writeLockTimeout is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  writeLockTimeout: {writeLockTimeout}");
+        }
         yaml.AppendLine("sequenceAdvancement:");
         yaml.AppendLine("  enabled: true");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  safetyMargin: {scenario.GlobalMargin}");
