@@ -559,9 +559,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
 
     /// <summary>
     /// Every column fed by a resolved sequence (its default calls it, it is its identity, it owns it),
-    /// in any schema, configured or not, found in one catalog query over the sequence OIDs: those not
-    /// already among the entries are added, resolved to the same sequence, so their keys are read and
-    /// the plan clears them too.
+    /// in any schema, configured or not, and every sequence that feeds a resolved column (a column mapped
+    /// to one sequence whose default calls another): those not already among the entries are added, so
+    /// their keys and positions are read and the plan clears them too. A sequence found through a column
+    /// keeps the source sequence of the entry that mapped the column (the application's inserts will call
+    /// it). Repeated until nothing new is found (a few catalog queries over OIDs and names).
     /// </summary>
     private async Task<List<Resolution>> AddDependenciesAsync(NpgsqlConnection connection, List<Resolution> resolved, CancellationToken cancellationToken)
     {
@@ -573,17 +575,24 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 sequences.TryAdd(q.Oid, q);
             }
         }
-        if (sequences.Count == 0)
+        if (sequences.Count == 0 && !resolved.Any(r => r.Column is not null))
         {
             return resolved;
         }
         // A partition is left out when its root carries the same column fed by the same sequence:
         // reading the root reads it.
         var sql = $$"""
-            WITH fed AS (
+            WITH k AS (
+                SELECT a.attrelid, a.attnum
+                FROM ROWS FROM (pg_catalog.unnest($2::text[]), pg_catalog.unnest($3::text[]), pg_catalog.unnest($4::text[])) AS k(s, t, col)
+                JOIN pg_catalog.pg_namespace n ON n.nspname = k.s
+                JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = k.t
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = k.col AND NOT a.attisdropped
+            ), fed AS (
                 SELECT DISTINCT f.relid, f.attnum, f.seqid
                 FROM ({{FedColumnsSql}}) f
-                WHERE f.seqid = ANY($1::pg_catalog.oid[])
+                JOIN pg_catalog.pg_class sq ON sq.oid = f.seqid AND sq.relkind = 'S'
+                WHERE f.seqid = ANY($1::pg_catalog.oid[]) OR (f.relid, f.attnum) IN (SELECT attrelid, attnum FROM k)
             )
             SELECT n.nspname, c.relname, a.attname, f.seqid, pg_catalog.format_type(a.atttypid, a.atttypmod),
                    {{SizeInPages("c.oid", "c.relkind", "c.relpages")}},
@@ -599,44 +608,82 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             ORDER BY n.nspname, c.relname, a.attnum
             """;
         var present = new HashSet<(QualifiedName, string, uint)>();
+        // The entry that mapped each column: a sequence found through the column inherits its source sequence.
+        var byColumn = new Dictionary<(QualifiedName, string), TableEntry>();
         foreach (var r in resolved)
         {
-            if (r.Column is { } column && r.Sequence is { } q)
+            if (r.Column is { } column)
             {
-                present.Add((column.Table, column.Name, q.Oid));
+                // Also a column whose mapped sequence is missing: what its default calls is what feeds it.
+                byColumn.TryAdd((column.Table, column.Name), r.Entry);
+                if (r.Sequence is { } q)
+                {
+                    present.Add((column.Table, column.Name, q.Oid));
+                }
             }
         }
-#pragma warning disable CA2100 // fixed text only (no names, no values)
-        await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
-        command.Parameters.Add(new NpgsqlParameter { Value = sequences.Keys.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
-        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var location = $"{Endpoint} catalog";
         var added = 0;
-        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        for (var round = 0; round < 4; round++)
         {
-            var table = new QualifiedName(Shared(rows, 0), rows.GetString(1));
-            var columnName = Shared(rows, 2);
-            var sequence = sequences[rows.GetFieldValue<uint>(3)];
-            if (!present.Add((table, columnName, sequence.Oid)))
+            var found = new List<(QualifiedName Table, string Column, uint Sequence, string Type, long Pages, bool Indexed)>();
+#pragma warning disable CA2100 // fixed text only (no names, no values)
+            await using (var command = new NpgsqlCommand(sql, connection))
+#pragma warning restore CA2100
             {
-                continue;
+                command.Parameters.Add(new NpgsqlParameter { Value = sequences.Keys.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
+                command.Parameters.Add(new NpgsqlParameter { Value = byColumn.Keys.Select(c => c.Item1.Schema).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = byColumn.Keys.Select(c => c.Item1.Name).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = byColumn.Keys.Select(c => c.Item2).ToArray() });
+                await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    found.Add((new QualifiedName(Shared(rows, 0), rows.GetString(1)), Shared(rows, 2), rows.GetFieldValue<uint>(3),
+                        Shared(rows, 4), Math.Max(0, rows.GetInt64(5)), rows.GetBoolean(6)));
+                }
             }
-            var entry = new TableEntry(table, columnName, sequence.Name, null, null, location) { Origin = "target dependency" };
-            dependencies.Add(entry);
-            var column = new TargetColumn(table, columnName, Shared(rows, 4));
-            var problems = new List<TargetProblem>();
-            if (!column.IsNumeric && !IsTextKey(column))
+            var unknown = found.Select(f => f.Sequence).Where(oid => !sequences.ContainsKey(oid)).Distinct().ToArray();
+            if (unknown.Length > 0)
             {
-                problems.Add(Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
-                    $"{entry.Describe()} is {column.DataType}, not an integer type, and {sequence.Name} feeds it ({location})."));
+                foreach (var (oid, definition) in await ReadDefinitionsAsync(connection, unknown, cancellationToken).ConfigureAwait(false))
+                {
+                    sequences[oid] = definition;
+                }
             }
-            resolved.Add(new Resolution(entry, column, sequence, Math.Max(0, rows.GetInt64(5)), problems) { KeyIndexed = rows.GetBoolean(6) && !IsTextKey(column) });
-            added++;
+            var before = added;
+            foreach (var f in found)
+            {
+                if (!sequences.TryGetValue(f.Sequence, out var sequence) || !present.Add((f.Table, f.Column, f.Sequence)))
+                {
+                    continue;
+                }
+                // Mapped already with another sequence: this one is what the column's default or identity calls.
+                var mappedBy = byColumn.GetValueOrDefault((f.Table, f.Column));
+                var entry = new TableEntry(f.Table, f.Column, sequence.Name, null, mappedBy?.SourceSequence, location)
+                {
+                    Origin = mappedBy is null ? "target dependency" : "target column default",
+                    SourceOrigin = mappedBy?.SourceSequence is null ? null : mappedBy.SourceOrigin ?? mappedBy.Origin,
+                };
+                dependencies.Add(entry);
+                byColumn.TryAdd((f.Table, f.Column), entry);
+                var column = new TargetColumn(f.Table, f.Column, f.Type);
+                var problems = new List<TargetProblem>();
+                if (!column.IsNumeric && !IsTextKey(column))
+                {
+                    problems.Add(Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
+                        $"{entry.Describe()} is {column.DataType}, not an integer type, and {sequence.Name} feeds it ({location})."));
+                }
+                resolved.Add(new Resolution(entry, column, sequence, f.Pages, problems) { KeyIndexed = f.Indexed && !IsTextKey(column) });
+                added++;
+            }
+            if (unknown.Length == 0 || added == before)
+            {
+                break;
+            }
         }
         if (added > 0)
         {
-            log.Information("{Count} more column(s) fed by the same sequences found in the target catalog", added);
+            log.Information("{Count} more column(s) fed by the same sequences, or sequences feeding the same columns, found in the target catalog", added);
         }
         return resolved;
     }

@@ -96,6 +96,32 @@ public sealed class TruthTests(PostgresCluster postgres) : IDisposable
     }
 
     [PostgresFact]
+    public async Task A_trigger_mapped_column_whose_default_calls_another_sequence_plans_that_sequence_from_the_oracle_value()
+    {
+        // Migrated as bigserial: the default calls orders_order_id_seq, not the Oracle trigger's ORDERS_SEQ
+        // (which does not exist in the target); discovery is off.
+        var cs = await postgres.NewDatabaseAsync("""
+            CREATE TABLE orders (order_id bigserial PRIMARY KEY, note text);
+            INSERT INTO orders SELECT g, 'o' FROM generate_series(1, 300) g;
+            """);
+        var export = Path.Combine(workspace.Root, "export");
+        workspace.Write("export/sequences.csv", SequencesHeader + "\"APP\",\"ORDERS_SEQ\",1,9999999999999999999999999999,1,\"N\",\"N\",20,5000\n");
+        workspace.Write("export/triggers.csv",
+            "\"OWNER\",\"TRIGGER_NAME\",\"TABLE_OWNER\",\"TABLE_NAME\",\"TRIGGER_TYPE\",\"TRIGGERING_EVENT\",\"STATUS\",\"REFERENCING_NAMES\"\n" +
+            "\"APP\",\"ORDERS_BI\",\"APP\",\"ORDERS\",\"BEFORE EACH ROW\",\"INSERT\",\"ENABLED\",\"REFERENCING NEW AS NEW OLD AS OLD\"\n");
+        workspace.Write("export/trigger_source.csv",
+            "\"OWNER\",\"NAME\",\"LINE\",\"TEXT\"\n\"APP\",\"ORDERS_BI\",1,\"TRIGGER ORDERS_BI BEFORE INSERT ON ORDERS FOR EACH ROW\"\n" +
+            "\"APP\",\"ORDERS_BI\",2,\"BEGIN :NEW.ORDER_ID := ORDERS_SEQ.NEXTVAL; END;\"\n");
+        var config = Config("      []", export);
+
+        var result = await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Reports);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Equal((6000L, true), await PostgresCluster.SequenceAsync(cs, "orders_order_id_seq"));
+        Assert.Equal(6001L, await PostgresCluster.ScalarAsync<long>(cs, "INSERT INTO orders (note) VALUES ('first') RETURNING order_id"));
+    }
+
+    [PostgresFact]
     public async Task Verify_after_the_application_inserted_rows_states_the_real_next_value_and_no_margin_warning()
     {
         var cs = await postgres.NewDatabaseAsync("""
