@@ -181,7 +181,6 @@ public sealed class ConcurrencyInvariantTests(PostgresCluster postgres)
     [PostgresFact]
     public Task A_key_committed_between_inspection_and_setval_is_seen_by_the_read_back_indexed() => LateKeySeedsAsync(wantIndexed: true, 2002, 2004);
 
-    // KNOWN-FAILING (KnownBugs.StaleUnindexedReadBack): remove the Skip when the fix lands.
     [PostgresFact]
     public Task A_key_committed_between_inspection_and_setval_is_seen_by_the_read_back_unindexed() => LateKeySeedsAsync(wantIndexed: false, 2001, 2003);
 

@@ -49,8 +49,7 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
         await RunSeedsAsync(seeds, Options(forced), forced);
     }
 
-    // KNOWN-FAILING: one skipped test per family above; each runs 20 seeds with the family forced in.
-    // Remove the Skip (and the family from KnownFailing) when the fix lands.
+    // Families that once found product bugs (now fixed): each runs 20 seeds with the family forced in.
 
     [PostgresFact]
     public Task Configured_identity_tables_keep_the_oracle_value() => ForcedAsync(ScenarioGenerator.IdentitySourceConfigured);
