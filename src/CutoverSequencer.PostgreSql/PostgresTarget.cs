@@ -288,12 +288,14 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         catch (PostgresException e)
         {
             log.Error("Apply failed: {Message} (SQLSTATE {SqlState})", e.MessageText, e.SqlState);
-            return await ConfirmAsync(sequences, set, ahead, onSet, $"{e.MessageText} (SQLSTATE {e.SqlState})", e.SqlState == "42501").ConfigureAwait(false);
+            // A refusal mid-statement leaves the setvals before it standing: only the read-back proves nothing moved.
+            return await ConfirmAsync(sequences, set, ahead, onSet, $"{e.MessageText} (SQLSTATE {e.SqlState})", false).ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
             log.Error("Apply interrupted: {Message}", e.Message);
-            return await ConfirmAsync(sequences, set, ahead, onSet, $"connection lost: {e.Message}", true).ConfigureAwait(false);
+            // Not "not permitted": the server may have run setvals whose results never arrived.
+            return await ConfirmAsync(sequences, set, ahead, onSet, $"connection lost: {e.Message}", false).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException && cancellationToken.IsCancellationRequested)
         {
@@ -584,7 +586,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         var sql = $$"""
             WITH k AS (
                 SELECT a.attrelid, a.attnum
-                FROM ROWS FROM (pg_catalog.unnest($2::text[]), pg_catalog.unnest($3::text[]), pg_catalog.unnest($4::text[])) AS k(s, t, col)
+                FROM ROWS FROM (pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[]), pg_catalog.unnest($4::pg_catalog.text[])) AS k(s, t, col)
                 JOIN pg_catalog.pg_namespace n ON n.nspname = k.s
                 JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = k.t
                 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = k.col AND NOT a.attisdropped
@@ -624,8 +626,13 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         var location = $"{Endpoint} catalog";
         var added = 0;
-        for (var round = 0; round < 4; round++)
+        for (var round = 0; ; round++)
         {
+            if (round == 32)
+            {
+                // Chains of sequences and columns this long are not plausible; never plan on a partial closure.
+                throw new CutoverException($"{Endpoint}: the sequences feeding the configured columns did not settle after {round} catalog reads", ExitCodes.InternalError);
+            }
             var found = new List<(QualifiedName Table, string Column, uint Sequence, string Type, long Pages, bool Indexed)>();
 #pragma warning disable CA2100 // fixed text only (no names, no values)
             await using (var command = new NpgsqlCommand(sql, connection))
@@ -653,7 +660,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             var before = added;
             foreach (var f in found)
             {
-                if (!sequences.TryGetValue(f.Sequence, out var sequence) || !present.Add((f.Table, f.Column, f.Sequence)))
+                if (!sequences.TryGetValue(f.Sequence, out var sequence))
+                {
+                    throw new CutoverException($"{Endpoint}: the definition of the sequence (OID {f.Sequence}) feeding {f.Table}.{Identifier.Display(f.Column)} could not be read", ExitCodes.CannotConnect);
+                }
+                if (!present.Add((f.Table, f.Column, f.Sequence)))
                 {
                     continue;
                 }
@@ -676,7 +687,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 resolved.Add(new Resolution(entry, column, sequence, f.Pages, problems) { KeyIndexed = f.Indexed && !IsTextKey(column) });
                 added++;
             }
-            if (unknown.Length == 0 || added == before)
+            if (added == before)
             {
                 break;
             }

@@ -171,6 +171,44 @@ public class SafetyRuleTests
         Assert.Equal(blocked, plan.Findings.Any(f => f.Code == FindingCatalog.ColumnTypeOverflow));
     }
 
+    [Fact]
+    public void The_sequence_a_column_default_calls_takes_the_source_value_its_mapping_matched_by_name()
+    {
+        var mapped = Entry("orders", "id", "orders_seq");
+        var fromDefault = Entry("orders", "id", "orders_id_seq") with { Origin = "target column default" };
+        var plan = AdvancementPlanner.Plan(Settings(500, true, mapped), Source(OracleSeq("ORDERS_SEQ", 5_000)),
+            Target(State(mapped, Sequence("orders_seq"), 4_000), State(fromDefault, Sequence("orders_id_seq"), 4_000)));
+
+        Assert.All(plan.Sequences, row => Assert.Equal(5_500, row.NewValue));
+    }
+
+    [Fact]
+    public void A_found_column_fed_by_a_resolved_sequence_that_cannot_be_used_blocks_the_run()
+    {
+        var configured = Entry("t1", "id", "s");
+        var fed = Entry("t2", "id", "s") with { Origin = "target dependency" };
+        var problem = new TargetProblem(FindingCatalog.KeyColumnNotInteger, "public.t2.id", "public.t2.id is double precision.", "fix");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, configured), Source(),
+            Target(State(configured, Sequence("s"), 10), new TargetEntryState(fed, null, Sequence("s"), null, [problem])));
+
+        Assert.True(plan.IsBlocked);
+        Assert.Contains(plan.Findings, f => f.Code == FindingCatalog.KeyColumnNotInteger && f.Severity == Severity.Blocking);
+    }
+
+    [Fact]
+    public void A_key_the_read_back_could_not_read_fails_verification()
+    {
+        var entry = Entry("orders", "order_id", "orders_seq");
+        var plan = AdvancementPlanner.Plan(Settings(100, true, entry), Source(), Target(State(entry, Sequence("orders_seq"), 5_000)));
+        var failure = new TargetProblem(FindingCatalog.KeyReadTimeout, "public.orders.order_id", "timed out", "raise it");
+        var reading = Target(State(entry, Sequence("orders_seq", 5_100, isCalled: true), null) with { KeyFailure = failure });
+
+        var (results, findings) = Verifier.Verify(plan, reading);
+
+        Assert.False(Assert.Single(results).Passed);
+        Assert.Contains(findings, f => f.Code == FindingCatalog.VerificationFailed);
+    }
+
     private static CutoverReport Report(ReportStatus status, IReadOnlyList<Finding> findings, AdvancementPlan? plan = null,
         IReadOnlyList<SequenceVerification>? verification = null) =>
         new("verify", status, DateTimeOffset.UnixEpoch, "cutover.yaml", "none", null, "postgresql://t",

@@ -36,7 +36,10 @@ public static class AdvancementPlanner
 
         foreach (var broken in target.Entries.Where(e => !e.IsResolved))
         {
-            if (!broken.Entry.IsConfigured)
+            // Found by analysis but without its table or column: the table may simply not have been
+            // migrated. A found column the catalog shows fed by a resolved sequence is different: the
+            // sequence will issue into it, so a problem with it blocks like a configured one.
+            if (!broken.Entry.IsConfigured && broken.Sequence is null)
             {
                 // Found by analysis, not asked for: the table may simply not have been migrated.
                 findings.Add(Finding.Of(FindingCatalog.DiscoveredMappingUnresolved, broken.Entry.Describe(),
@@ -63,9 +66,26 @@ public static class AdvancementPlanner
             .Where(x => x.Entry.IsResolved)
             .GroupBy(x => x.Entry.Sequence!.Name)
             .OrderBy(g => g.Min(x => x.Index));
-        foreach (var group in groups)
+        var planned = groups.Select(g => (IReadOnlyList<TargetEntryState>)[.. g.Select(x => x.Entry)]).ToList();
+        // A column fed by two sequences (the mapped one and the one its default calls): both must be past
+        // the source sequence either is matched to, by name or explicitly.
+        var sourceByColumn = new Dictionary<(QualifiedName, string), List<SourceSequence>>();
+        foreach (var group in planned)
         {
-            rows.Add(PlanSequence([.. group.Select(x => x.Entry)], settings, source, lookup, rates, matchedSource, findings));
+            var (found, _) = MatchSource(group[0].Sequence!.Name, [.. group.Select(e => e.Entry)], lookup);
+            foreach (var entry in group.Where(e => e.Entry.Table is not null && e.Entry.PkColumn is not null))
+            {
+                var key = (entry.Entry.Table!, entry.Entry.PkColumn!);
+                if (!sourceByColumn.TryGetValue(key, out var list))
+                {
+                    sourceByColumn[key] = list = [];
+                }
+                list.AddRange(found.Where(f => !list.Contains(f)));
+            }
+        }
+        foreach (var group in planned)
+        {
+            rows.Add(PlanSequence(group, settings, source, lookup, rates, matchedSource, findings, sourceByColumn));
         }
 
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
@@ -109,7 +129,8 @@ public static class AdvancementPlanner
         SourceLookup lookup,
         PlanPolicy? rates,
         HashSet<SourceSequence> matchedSource,
-        List<Finding> findings)
+        List<Finding> findings,
+        IReadOnlyDictionary<(QualifiedName, string), List<SourceSequence>> sourceByColumn)
     {
         var sequence = entries[0].Sequence!;
         var name = sequence.Name.ToString();
@@ -129,6 +150,11 @@ public static class AdvancementPlanner
         // Source value: the extreme over every source sequence the entries map (a shared target
         // sequence may stand for several Oracle sequences, each of which issued values).
         var (matches, matchProblem) = MatchSource(sequence.Name, configured, lookup);
+        if (matches.Count == 0 && matchProblem is null)
+        {
+            matches = [.. configured.Where(e => e.Table is not null && e.PkColumn is not null)
+                .SelectMany(e => sourceByColumn.GetValueOrDefault((e.Table!, e.PkColumn!)) ?? []).Distinct()];
+        }
         BigInteger? sourceLast = null;
         string? sourceName = matches.Count == 0 ? null : string.Join(", ", matches.Select(m => m.FullName));
         var match = matches.FirstOrDefault();

@@ -57,7 +57,8 @@ public sealed record CutoverReport(
         ReportStatus.ApplyFailed when Apply is { Set.Count: 0 } and ({ NotPermitted: true } or { NothingWritten: true }) => ExitCodes.CannotConnect,
         ReportStatus.ApplyFailed => ExitCodes.ApplyFailedPartway,
         // The database refused: a missing privilege or a statement timeout is "not permitted", not a plan problem.
-        ReportStatus.Blocked when Findings.Any(f => f.Severity == Severity.Blocking && IsRefusal(f.Code)) => ExitCodes.CannotConnect,
+        ReportStatus.Blocked when Findings.Where(f => f.Severity == Severity.Blocking).All(f => IsRefusal(f.Code))
+            && Findings.Any(f => f.Severity == Severity.Blocking) => ExitCodes.CannotConnect,
         _ => ExitCodes.BlockedOrUnverified,
     };
 

@@ -24,11 +24,15 @@ public static class OperationsBrief
         if (failed.Count > 0)
         {
             yield return $"Verification FAILED for {failed.Count} sequence(s): {string.Join(", ", failed.Take(10))}{(failed.Count > 10 ? ", ..." : "")}. " +
-                "Do not open the application: their next values do not clear every key (see Verification).";
+                "Do not open the application: each is not proven to clear every key and the source value (see Verification for why).";
         }
         if (report.Apply is { Succeeded: false } apply)
         {
-            yield return $"Apply FAILED part-way ({apply.Error}): {apply.Set.Count} sequence(s) set, the rest not set and not verified. Re-run apply.";
+            yield return apply switch
+            {
+                { Set.Count: 0, NothingWritten: true } => $"Apply FAILED before writing anything ({apply.Error}): every sequence was read back where it was. Fix the cause and re-run apply.",
+                _ => $"Apply FAILED part-way ({apply.Error}): {apply.Set.Count} sequence(s) known to be set (listed under Apply); others may have been set too, and nothing is verified. Re-run apply.",
+            };
         }
         var any = false;
         foreach (var row in report.Plan.Sequences)

@@ -39,6 +39,15 @@ public static class Verifier
             }
 
             var sequence = entries[0].Sequence!;
+            // A key the read-back could not read (timeout, NaN, non-numeric text) is not "no keys": unproven.
+            if (entries.FirstOrDefault(e => e.KeyFailure is not null) is { } unreadable)
+            {
+                var failure = unreadable.KeyFailure!;
+                results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
+                findings.Add(Finding.Of(failure.Code, failure.Object, failure.Message, failure.Resolution));
+                findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name}: the keys of {failure.Object} could not be read back, so the next value is not proven to clear them."));
+                continue;
+            }
             var descending = sequence.Descending;
             var next = sequence.NextValue;
             BigInteger? highestKey = null;
@@ -74,7 +83,9 @@ public static class Verifier
             }
             else if (row.Sequence is { } named && recorded.TryGetValue(named, out var record))
             {
-                (reference, margin, basis) = (record.Reference, record.Margin, "the reference recorded by the apply verified");
+                // The keys as the apply saw them, but the source as it is now: it may have issued more since.
+                reference = row.SourceLast is { } now ? (descending ? BigInteger.Min(record.Reference, now) : BigInteger.Max(record.Reference, now)) : record.Reference;
+                (margin, basis) = (record.Margin, "the reference recorded by the apply verified, or the source value now");
             }
             else
             {
