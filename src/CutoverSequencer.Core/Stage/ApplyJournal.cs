@@ -238,7 +238,22 @@ public sealed class ApplyJournal
     /// and beside it (re-runs usually write to a sibling folder under reports/), and in the
     /// earlier-&lt;timestamp&gt;/ folders --force moved them into.
     /// </summary>
-    public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory, string target)
+    public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory, string target) =>
+        Find(reportDirectory, target, status => status is JournalDocument.InProgress or JournalDocument.Failed);
+
+    /// <summary>
+    /// The most recent completed apply on this target among the journals in the report directory and
+    /// its siblings: what <c>verify</c> measures the margin against (the reference that apply recorded,
+    /// not keys the sequences issued since). Null when there is none.
+    /// </summary>
+    public static (string Path, JournalDocument Journal)? FindLatestCompleted(string reportDirectory, string target) =>
+        Find(reportDirectory, target, status => status == JournalDocument.Completed) is { Count: > 0 } found ? found[^1] : null;
+
+    /// <summary>
+    /// The journals for this target in the report directory, its siblings and their earlier-* folders
+    /// whose status passes <paramref name="wanted"/>, oldest first.
+    /// </summary>
+    private static IReadOnlyList<(string Path, JournalDocument Journal)> Find(string reportDirectory, string target, Func<string?, bool> wanted)
     {
         var full = System.IO.Path.GetFullPath(reportDirectory);
         var parent = Directory.GetParent(full)?.FullName;
@@ -258,58 +273,22 @@ public sealed class ApplyJournal
             try
             {
                 // reports/ keeps every earlier run's journal: most are ruled out by their head alone.
-                if (ReadHead(path) is { } head && (head.Target != target || head.Status is not (JournalDocument.InProgress or JournalDocument.Failed)))
+                if (ReadHead(path) is { } head && (head.Target != target || !wanted(head.Status)))
                 {
                     continue;
                 }
                 var journal = Read(path);
-                if (journal.Target == target && journal.Status is JournalDocument.InProgress or JournalDocument.Failed)
+                if (journal.Target == target && wanted(journal.Status))
                 {
                     found.Add((path, journal));
                 }
             }
-            catch (InvalidInputException)
+            catch (Exception e) when (e is InvalidInputException or IOException or UnauthorizedAccessException)
             {
-                // Not a journal of ours: ignore it.
+                // Not a journal of ours (or not readable): ignore it.
             }
         }
         return [.. found.OrderBy(f => f.Item2.StartedAt)];
-    }
-
-    /// <summary>
-    /// The most recent completed apply on this target among the journals in the report directory and
-    /// its siblings: what <c>verify</c> measures the margin against (the reference that apply recorded,
-    /// not keys the sequences issued since). Null when there is none.
-    /// </summary>
-    public static (string Path, JournalDocument Journal)? FindLatestCompleted(string reportDirectory, string target)
-    {
-        var full = System.IO.Path.GetFullPath(reportDirectory);
-        var parent = Directory.GetParent(full)?.FullName;
-        var candidates = new[] { System.IO.Path.Combine(full, FileName) }
-            .Concat(parent is null || !Directory.Exists(parent) ? [] : Directory.GetDirectories(parent).Select(d => System.IO.Path.Combine(d, FileName)))
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal);
-        (string Path, JournalDocument Journal)? latest = null;
-        foreach (var path in candidates)
-        {
-            try
-            {
-                if (ReadHead(path) is { } head && (head.Target != target || head.Status != JournalDocument.Completed))
-                {
-                    continue;
-                }
-                var journal = Read(path);
-                if (journal.Target == target && journal.Status == JournalDocument.Completed && (latest is null || journal.StartedAt > latest.Value.Journal.StartedAt))
-                {
-                    latest = (path, journal);
-                }
-            }
-            catch (Exception e) when (e is InvalidInputException or IOException or UnauthorizedAccessException)
-            {
-                // Not a journal this stage can read: it cannot be the apply being verified.
-            }
-        }
-        return latest;
     }
 
     /// <summary>
