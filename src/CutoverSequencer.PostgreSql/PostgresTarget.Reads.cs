@@ -50,6 +50,12 @@ public sealed partial class PostgresTarget
             ? "NULL::pg_catalog.text"
             // Cast outside: inside, ORDER BY would sort by the text output column of the same name.
             : $"(SELECT {column} FROM {key.Table.ToSql()} WHERE {column} IS NOT NULL ORDER BY {column} {(descending ? "ASC" : "DESC")} LIMIT 1)::pg_catalog.text";
+        if (key is not null && descending && HoldsNonFinite(key))
+        {
+            // NaN and Infinity sort above every number: the lowest key never shows them, the highest does.
+            extreme = $"COALESCE((SELECT x FROM (SELECT {column}::pg_catalog.text AS x FROM {key.Table.ToSql()} WHERE {column} IS NOT NULL " +
+                $"ORDER BY {column} DESC LIMIT 1) top WHERE x IN ('NaN', 'Infinity')), {extreme})";
+        }
         return $"SELECT {extreme} AS k, {position}{from}";
     }
 
@@ -59,7 +65,14 @@ public sealed partial class PostgresTarget
     /// </summary>
     internal static string ScanQuery(TargetColumn key, bool descending) => IsTextKey(key)
         ? TextKeySelect(key, descending)
-        : $"SELECT pg_catalog.{(descending ? "min" : "max")}({Identifier.Quote(key.Name)})::pg_catalog.text AS k, NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}";
+        : descending && HoldsNonFinite(key)
+            // One scan for both ends: NaN and Infinity sort above every number, so only max() shows them.
+            ? $"SELECT CASE WHEN pg_catalog.max({Identifier.Quote(key.Name)})::pg_catalog.text IN ('NaN', 'Infinity') THEN pg_catalog.max({Identifier.Quote(key.Name)})::pg_catalog.text " +
+              $"ELSE pg_catalog.min({Identifier.Quote(key.Name)})::pg_catalog.text END AS k, NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}"
+            : $"SELECT pg_catalog.{(descending ? "min" : "max")}({Identifier.Quote(key.Name)})::pg_catalog.text AS k, NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}";
+
+    /// <summary>numeric columns can hold NaN (and, unconstrained, ±Infinity); integer types cannot.</summary>
+    private static bool HoldsNonFinite(TargetColumn key) => key.DataType.StartsWith("numeric", StringComparison.Ordinal);
 
     private static string TextKeySelect(TargetColumn key, bool descending)
     {
@@ -100,7 +113,7 @@ public sealed partial class PostgresTarget
             {
                 KeyExtreme = null, ScanTime = took,
                 KeyFailure = Problem(Core.Planning.FindingCatalog.KeyNotFinite, state.Entry.Describe(),
-                    $"The {(descending ? "lowest" : "highest")} key of {where} ({column.DataType}) is {extreme}: no finite value of {state.Sequence.Name} can be proven to clear its keys."),
+                    $"{where} ({column.DataType}) holds {extreme}: no finite value of {state.Sequence.Name} can be proven to clear its keys."),
             };
         }
         return state with { KeyExtreme = extreme is null ? null : WholeBound(extreme, descending), ScanTime = took };
