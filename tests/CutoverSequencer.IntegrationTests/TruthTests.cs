@@ -124,22 +124,7 @@ public sealed class TruthTests(PostgresCluster postgres) : IDisposable
     [PostgresFact]
     public async Task Verify_after_the_application_inserted_rows_states_the_real_next_value_and_no_margin_warning()
     {
-        var cs = await postgres.NewDatabaseAsync("""
-            CREATE TABLE account (account_id bigserial PRIMARY KEY, name text);
-            INSERT INTO account (account_id, name) SELECT g, 'a' FROM generate_series(1, 500) g;
-            """);
-        var config = workspace.Write("cutover.yaml", """
-            source:
-              kind: none
-            target:
-              connectionString: ${CUTOVER_TARGET_CS}
-            sequenceAdvancement:
-              enabled: true
-              safetyMargin: 100
-              tables:
-                - table: account
-                  pkColumn: account_id
-            """);
+        var (cs, config) = await AccountsWithoutSourceAsync();
         var applyDir = Path.Combine(Reports, "apply");
         var verifyDir = Path.Combine(Reports, "verify");
         Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", applyDir)).ExitCode);
@@ -159,6 +144,23 @@ public sealed class TruthTests(PostgresCluster postgres) : IDisposable
     [PostgresFact]
     public async Task A_failed_verification_is_the_first_sentence_of_the_brief_and_the_log_counts_the_report_findings()
     {
+        var (cs, config) = await AccountsWithoutSourceAsync();
+        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Path.Combine(Reports, "apply"))).ExitCode);
+        await PostgresCluster.ExecuteAsync(cs, "SELECT setval('account_account_id_seq', 10)");
+
+        var result = await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Path.Combine(Reports, "verify"));
+
+        Assert.Equal(1, result.ExitCode);
+        var report = Cli.Report(Path.Combine(Reports, "verify"));
+        var first = report.GetProperty("operationsBrief").GetProperty("sequences")[0].GetString();
+        Assert.StartsWith("Verification FAILED for 1 sequence(s): public.account_account_id_seq.", first, StringComparison.Ordinal);
+        var count = report.GetProperty("findings").GetArrayLength();
+        Assert.Contains($"Findings: {count} (", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>An account table of 500 loaded keys and a configuration without a source (margin 100).</summary>
+    private async Task<(string ConnectionString, string Config)> AccountsWithoutSourceAsync()
+    {
         var cs = await postgres.NewDatabaseAsync("""
             CREATE TABLE account (account_id bigserial PRIMARY KEY, name text);
             INSERT INTO account (account_id, name) SELECT g, 'a' FROM generate_series(1, 500) g;
@@ -175,17 +177,7 @@ public sealed class TruthTests(PostgresCluster postgres) : IDisposable
                 - table: account
                   pkColumn: account_id
             """);
-        Assert.Equal(0, (await Cli.RunAsync(Target(cs), "apply", "--config", config, "--report-dir", Path.Combine(Reports, "apply"))).ExitCode);
-        await PostgresCluster.ExecuteAsync(cs, "SELECT setval('account_account_id_seq', 10)");
-
-        var result = await Cli.RunAsync(Target(cs), "verify", "--config", config, "--report-dir", Path.Combine(Reports, "verify"));
-
-        Assert.Equal(1, result.ExitCode);
-        var report = Cli.Report(Path.Combine(Reports, "verify"));
-        var first = report.GetProperty("operationsBrief").GetProperty("sequences")[0].GetString();
-        Assert.StartsWith("Verification FAILED for 1 sequence(s): public.account_account_id_seq.", first, StringComparison.Ordinal);
-        var count = report.GetProperty("findings").GetArrayLength();
-        Assert.Contains($"Findings: {count} (", result.Stderr, StringComparison.Ordinal);
+        return (cs, config);
     }
 
     private static List<string> Codes(JsonElement report) =>
