@@ -37,9 +37,9 @@ public static class StageRunner
 
         var source = CreateSource(config.Source, log);
         await using var disposeSource = source as IAsyncDisposable;
-        await using var target = new PostgresTarget(config.Target, log) { Progress = options?.Progress };
+        await using var target = new PostgresTarget(config.Target, log.ForLibraries()) { Progress = options?.Progress };
         var stageOptions = new StageOptions(baseline, options?.Strict ?? false, options?.RequireQuiet ?? false, directory);
-        var stage = new CutoverStage(config, source, target, target, log, TimeProvider.System, stageOptions);
+        var stage = new CutoverStage(config, source, target, target, log.ForLibraries(), TimeProvider.System, stageOptions);
         CutoverReport report;
         try
         {
@@ -66,7 +66,7 @@ public static class StageRunner
     private static ISourceCatalogReader CreateSource(SourceConfig source, ILogger log) => source.Kind switch
     {
         SourceKind.OracleExport => new OracleExportReader(source.ExportDirectory!, source.Schemas),
-        SourceKind.Oracle => new OracleLiveReader(OracleDriver.Load(source.DriverPath), source.ConnectionString!, source.Schemas, log),
+        SourceKind.Oracle => new OracleLiveReader(OracleDriver.Load(source.DriverPath), source.ConnectionString!, source.Schemas, log.ForLibraries()),
         SourceKind.Postgres => new PostgresSource(source.ConnectionString!, source.Schemas),
         _ => new NoSource(),
     };
@@ -79,7 +79,7 @@ public static class StageRunner
         {
             throw new InvalidInputException($"{configPath}: export reads a live Oracle source; source.kind is {KindName(config.Source.Kind)}, not oracle");
         }
-        var reader = new OracleLiveReader(OracleDriver.Load(config.Source.DriverPath), config.Source.ConnectionString!, config.Source.Schemas, log);
+        var reader = new OracleLiveReader(OracleDriver.Load(config.Source.DriverPath), config.Source.ConnectionString!, config.Source.Schemas, log.ForLibraries());
         var live = await reader.ReadTablesAsync(cancellationToken).ConfigureAwait(false);
         ExportWriter.Write(outputDirectory, live.Tables);
         foreach (var table in live.Tables)
@@ -133,7 +133,7 @@ public static class StageRunner
         // The journal itself may have been among the earlier files moved aside: it is updated where it went.
         journalPath = moved.GetValueOrDefault(journalPath, journalPath);
 
-        await using var target = new PostgresTarget(config.Target, log);
+        await using var target = new PostgresTarget(config.Target, log.ForLibraries());
         if (journal.Target != target.Endpoint)
         {
             throw new InvalidInputException($"{journalPath}: the journal is for {journal.Target}, the configuration targets {target.Endpoint}");

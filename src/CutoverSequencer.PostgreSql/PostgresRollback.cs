@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -63,7 +64,7 @@ public sealed partial class PostgresTarget
                     continue;
                 }
                 await RestoreAsync(connection, entry, now, cancellationToken).ConfigureAwait(false);
-                log.Information("Restored {Sequence} to last_value {Last}, is_called {Called}, increment {Increment}",
+                log.LogInformation("Restored {Sequence} to last_value {Last}, is_called {Called}, increment {Increment}",
                     entry.Sequence, entry.Before.LastValue, entry.Before.IsCalled, entry.Before.Increment);
                 outcomes.Add(Outcome(entry, now, kind == "moved" ? "restored (forced)" : "restored"));
             }

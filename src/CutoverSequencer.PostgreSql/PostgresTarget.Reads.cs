@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Numerics;
 using CutoverSequencer.Core.Model;
@@ -199,7 +200,7 @@ public sealed partial class PostgresTarget
             else
             {
                 lastLog = now;
-                log.Information("Key reads: {Done} of {Total} tables; scanning: {Running}", report.Done, report.Total,
+                log.LogInformation("Key reads: {Done} of {Total} tables; scanning: {Running}", report.Done, report.Total,
                     string.Join(", ", scanning.Take(3).Select(r => $"{r.Entry} ({r.EstimatedBytes >> 20} MB, {r.Elapsed.TotalSeconds:0} s)")));
             }
         }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
@@ -246,7 +247,7 @@ public sealed partial class PostgresTarget
                 if (failed.Length == 1 && failed[0].Key)
                 {
                     var (index, _, position) = failed[0];
-                    log.Warning("Key read of {Entry} stopped by statement_timeout", states[index].Entry.Describe());
+                    log.LogWarning("Key read of {Entry} stopped by statement_timeout", states[index].Entry.Describe());
                     results[index] = WithTimeout(results[index]);
                     Interlocked.Increment(ref keysDone);
                     if (position)
@@ -292,7 +293,7 @@ public sealed partial class PostgresTarget
                 catch (Exception e) when (IsStatementTimeout(e, token))
                 {
                     // The session is usable again (the statement alone failed); the other reads go on.
-                    log.Warning("Key read of {Entry} stopped by statement_timeout", state.Entry.Describe());
+                    log.LogWarning("Key read of {Entry} stopped by statement_timeout", state.Entry.Describe());
                     results[unit.Scan] = WithTimeout(results[unit.Scan]);
                 }
                 running.TryRemove(unit.Scan, out _);

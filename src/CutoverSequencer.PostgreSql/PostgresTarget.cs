@@ -9,7 +9,7 @@ using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core;
 using Npgsql;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.PostgreSql;
 
@@ -60,7 +60,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             var resolved = previous is not null && previous.Entries.Select(e => e.Entry).Where(e => !dependencies.Contains(e)).SequenceEqual(entries)
                 ? await ReuseResolutionAsync(connection, previous, cancellationToken).ConfigureAwait(false)
                 : await AddDependenciesAsync(connection, await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            log.Debug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
+            log.LogDebug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
             if (Core.Stage.LargeRun.Applies(entries.Count))
             {
                 // Resolution leaves its name arrays and catalog rows behind; the key reads that follow
@@ -75,7 +75,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             }
             // Every key is read again, in a re-reading too: rows replayed since inspection (CDC) count.
             states = await ReadStatesAsync(states, cancellationToken).ConfigureAwait(false);
-            log.Debug("Read sequence positions and key extremes in {Ms} ms", watch.ElapsedMilliseconds);
+            log.LogDebug("Read sequence positions and key extremes in {Ms} ms", watch.ElapsedMilliseconds);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), states)
             {
                 Subscriptions = await ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
@@ -213,7 +213,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 }
                 if (attempt == 0)
                 {
-                    log.Warning("Another apply holds the cutover lock on {Endpoint}; waiting up to {Seconds} s", Endpoint, (int)timeout.TotalSeconds);
+                    log.LogWarning("Another apply holds the cutover lock on {Endpoint}; waiting up to {Seconds} s", Endpoint, (int)timeout.TotalSeconds);
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
             }
@@ -287,19 +287,19 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         catch (PostgresException e)
         {
-            log.Error("Apply failed: {Message} (SQLSTATE {SqlState})", e.MessageText, e.SqlState);
+            log.LogError("Apply failed: {Message} (SQLSTATE {SqlState})", e.MessageText, e.SqlState);
             // A refusal mid-statement leaves the setvals before it standing: only the read-back proves nothing moved.
             return await ConfirmAsync(sequences, set, ahead, onSet, $"{e.MessageText} (SQLSTATE {e.SqlState})", false).ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
-            log.Error("Apply interrupted: {Message}", e.Message);
+            log.LogError("Apply interrupted: {Message}", e.Message);
             // Not "not permitted": the server may have run setvals whose results never arrived.
             return await ConfirmAsync(sequences, set, ahead, onSet, $"connection lost: {e.Message}", false).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException && cancellationToken.IsCancellationRequested)
         {
-            log.Error("Apply interrupted by the operator");
+            log.LogError("Apply interrupted by the operator");
             return (await ConfirmAsync(sequences, set, ahead, onSet, "interrupted (Ctrl+C)", false).ConfigureAwait(false)) with { Interrupted = true };
         }
     }
@@ -352,7 +352,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 var name = row.Sequence!;
                 if (reader.GetBoolean(1))
                 {
-                    log.Debug("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
+                    log.LogDebug("setval({Sequence}, {Value}, true)", row.Name, row.NewValue);
                     lock (set)
                     {
                         set.Add(name);
@@ -361,7 +361,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 }
                 else
                 {
-                    log.Warning("{Sequence} was already at or past {Next} when written: left unchanged", row.Name, row.NextValue);
+                    log.LogWarning("{Sequence} was already at or past {Next} when written: left unchanged", row.Name, row.NextValue);
                     lock (set)
                     {
                         ahead.Add(name);
@@ -394,7 +394,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 .ToList();
             if (reached.Count > 0)
             {
-                log.Information("Read back after the failure: {Count} more sequence(s) had reached their planned value", reached.Count);
+                log.LogInformation("Read back after the failure: {Count} more sequence(s) had reached their planned value", reached.Count);
                 set.AddRange(reached);
                 onSet(reached);
             }
@@ -403,7 +403,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         catch (Exception e) when (e is NpgsqlException or Core.CutoverException or OperationCanceledException)
         {
-            log.Warning("Could not read the sequences back after the failure ({Message}); the report lists only confirmed writes", e.Message);
+            log.LogWarning("Could not read the sequences back after the failure ({Message}); the report lists only confirmed writes", e.Message);
         }
         return new ApplyResult(set, unknown.FirstOrDefault()?.Sequence, error, NotPermitted: notPermitted && set.Count == 0)
         {
@@ -447,7 +447,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
 #pragma warning restore CA2100
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        log.Information("ALTER SEQUENCE {Sequence} INCREMENT BY {Stride} RESTART WITH {Next}", row.Name, stride, next);
+        log.LogInformation("ALTER SEQUENCE {Sequence} INCREMENT BY {Stride} RESTART WITH {Next}", row.Name, stride, next);
         return true;
     }
 
@@ -513,7 +513,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             {
                 return;
             }
-            log.Warning("Write statements of an earlier run are still running on {Endpoint}: {Orphans}; cancelling them", Endpoint, string.Join(", ", orphans.Select(o => o.Detail)));
+            log.LogWarning("Write statements of an earlier run are still running on {Endpoint}: {Orphans}; cancelling them", Endpoint, string.Join(", ", orphans.Select(o => o.Detail)));
             var refused = new List<string>();
             foreach (var (pid, detail) in orphans)
             {
@@ -535,7 +535,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 orphans = await FindAsync().ConfigureAwait(false);
                 if (orphans.Count == 0)
                 {
-                    log.Information("Earlier runs' write statements cancelled");
+                    log.LogInformation("Earlier runs' write statements cancelled");
                     return;
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
@@ -694,7 +694,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         }
         if (added > 0)
         {
-            log.Information("{Count} more column(s) fed by the same sequences, or sequences feeding the same columns, found in the target catalog", added);
+            log.LogInformation("{Count} more column(s) fed by the same sequences, or sequences feeding the same columns, found in the target catalog", added);
         }
         return resolved;
     }
@@ -823,7 +823,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
             }
         }
 
-        log.Debug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count, entries.Count - unknown.Count);
+        log.LogDebug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count, entries.Count - unknown.Count);
         // The configured name objects, not second copies of them: definitions are held until the report is written.
         var configuredNames = new Dictionary<uint, QualifiedName>();
         foreach (var row in rows)
@@ -839,7 +839,7 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
         {
             definitions.TryAdd(known!.SequenceOid!.Value, known.Definition!);
         }
-        log.Debug("Read {Count} sequence definitions", definitions.Count);
+        log.LogDebug("Read {Count} sequence definitions", definitions.Count);
         var result = new List<Resolution>();
         foreach (var row in rows.Select(r => r!))
         {

@@ -5,7 +5,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.PostgreSql;
 using Npgsql;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.IntegrationTests;
 
@@ -19,7 +19,7 @@ public sealed class AdapterSafetyTests(PostgresCluster postgres) : IDisposable
 
     private string Reports(string name) => Path.Combine(workspace.Root, "reports", name);
 
-    private static readonly ILogger Log = new LoggerConfiguration().CreateLogger();
+    private static readonly ILogger Log = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     private string Config(string cs, string tables, string target = "") => workspace.Write($"cutover-{Guid.NewGuid():N}.yaml", $"""
         source:

@@ -6,7 +6,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Core.Stage;
 
@@ -47,7 +47,7 @@ public sealed class CutoverStage(
             ? await Timed("lock", () => applier.LockAsync(config.Target.LockTimeout, cancellationToken)).ConfigureAwait(false)
             : null;
         SourceCatalog? catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
-        log.Information("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
+        log.LogInformation("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
         var analysis = SourceAnalysis.Analyze(catalog, config);
         var entries = analysis.Entries.ToList();
@@ -62,24 +62,24 @@ public sealed class CutoverStage(
         var found = entries.Where(e => !e.IsConfigured).ToList();
         if (found.Count > 0)
         {
-            log.Information("{Count} keys mapped from source analysis or target discovery (origins in the report)", found.Count);
+            log.LogInformation("{Count} keys mapped from source analysis or target discovery (origins in the report)", found.Count);
             foreach (var entry in found)
             {
-                log.Debug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
+                log.LogDebug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
             }
         }
         TargetSnapshot? snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
         var targetDescription = snapshot.Description;
-        log.Information("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
+        log.LogInformation("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
 
         var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict, options.RequireQuiet)))).ConfigureAwait(false);
-        log.Information("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
+        log.LogInformation("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
             plan.Sequences.Count(s => s.Action == PlanAction.Blocked));
         foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Blocking))
         {
-            log.Warning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
+            log.LogWarning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
         }
 
         var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
@@ -97,7 +97,7 @@ public sealed class CutoverStage(
         }
         else if (command == StageCommand.Apply && plan.IsBlocked)
         {
-            log.Warning("Blocking findings: nothing is applied");
+            log.LogWarning("Blocking findings: nothing is applied");
             status = ReportStatus.Blocked;
         }
         else
@@ -109,7 +109,7 @@ public sealed class CutoverStage(
                 earlier = options.JournalDirectory is { } directory ? ApplyJournal.FindIncomplete(directory, snapshot.Description) : [];
                 findings.AddRange(EarlierRunFindings(earlier, snapshot));
                 applied = await Timed("apply", () => ApplyJournaledAsync(toSet, snapshot.Description, cancellationToken)).ConfigureAwait(false);
-                log.Information("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
+                log.LogInformation("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
                 foreach (var name in applied.AlreadyAhead)
                 {
                     findings.Add(Finding.Of(FindingCatalog.MovedDuringApply, name.ToString(),
@@ -131,7 +131,7 @@ public sealed class CutoverStage(
                 {
                     // Sequences were set but not proven: part-way, not blocked, and the report must say so.
                     var why = e is OperationCanceledException ? "interrupted before the read-back" : $"read-back failed: {e.Message}";
-                    log.Error("Apply set {Count} sequence(s), then the {Why}", applied.Set.Count, why);
+                    log.LogError("Apply set {Count} sequence(s), then the {Why}", applied.Set.Count, why);
                     applied = applied with { Error = why };
                     findings.Add(Finding.Of(FindingCatalog.ApplyFailed, "verify",
                         $"{applied.Set.Count} sequence(s) were set, then the {why}: nothing is verified. Run verify (or apply again) before the application connects."));
@@ -152,7 +152,7 @@ public sealed class CutoverStage(
                     ApplyJournal.Update(path, j => j with { Status = JournalDocument.Superseded });
                 }
             }
-            log.Information("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
+            log.LogInformation("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
         }
 
         return Report(command, status, sourceRun, targetDescription, plan, findings, applied, verification, analysis);
@@ -168,7 +168,7 @@ public sealed class CutoverStage(
         var recorded = new Dictionary<QualifiedName, (BigInteger, long)>();
         if (options.JournalDirectory is not { } directory || ApplyJournal.FindLatestCompleted(directory, target) is not { } latest)
         {
-            log.Information("Margin: no completed apply journal for {Target} beside the report directory; MARGIN_NOT_MET is not checked", target);
+            log.LogInformation("Margin: no completed apply journal for {Target} beside the report directory; MARGIN_NOT_MET is not checked", target);
             return recorded;
         }
         foreach (var entry in latest.Journal.Sequences)
@@ -178,7 +178,7 @@ public sealed class CutoverStage(
                 recorded[entry.QualifiedName] = (reference, margin);
             }
         }
-        log.Information("Margin: measured against the apply journal {Path} (started {Started:u})", latest.Path, latest.Journal.StartedAt);
+        log.LogInformation("Margin: measured against the apply journal {Path} (started {Started:u})", latest.Path, latest.Journal.StartedAt);
         return recorded;
     }
 
@@ -189,7 +189,7 @@ public sealed class CutoverStage(
         if (options.JournalDirectory is { } where && toSet.Count > 0)
         {
             journal = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), target, config.FilePath, toSet, clock.GetUtcNow());
-            log.Information("Journal {Path}: pre-state of {Count} sequences recorded", journal.Path, toSet.Count);
+            log.LogInformation("Journal {Path}: pre-state of {Count} sequences recorded", journal.Path, toSet.Count);
         }
         ApplyResult applied;
         try
@@ -232,7 +232,7 @@ public sealed class CutoverStage(
     {
         var ordered = Finding.Ordered(findings);
         // The one count of findings: the report's list, which the console summary also prints.
-        log.Information("Findings: {Total} ({Blocking} blocking, {Warning} warning, {Info} info)", ordered.Count,
+        log.LogInformation("Findings: {Total} ({Blocking} blocking, {Warning} warning, {Info} info)", ordered.Count,
             ordered.Count(f => f.Severity == Severity.Blocking), ordered.Count(f => f.Severity == Severity.Warning), ordered.Count(f => f.Severity == Severity.Info));
         return new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, sourceRun.Description, sourceRun.CapturedAt,
             targetDescription, plan, ordered, applied, verification, [.. timings])
@@ -255,7 +255,7 @@ public sealed class CutoverStage(
             {
                 LargeRun.Compact();
             }
-            log.Debug("Stage {Stage}: {Ms} ms; {Figures}", stage, watch.ElapsedMilliseconds, LargeRun.Figures());
+            log.LogDebug("Stage {Stage}: {Ms} ms; {Figures}", stage, watch.ElapsedMilliseconds, LargeRun.Figures());
         }
     }
 }

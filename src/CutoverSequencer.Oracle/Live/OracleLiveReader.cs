@@ -4,7 +4,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Oracle.Catalog;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Oracle.Live;
 
@@ -66,7 +66,7 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
         {
             findings.Add(Finding.Of(FindingCatalog.SourceCatalogFallback, endpoint,
                 "DBA_ views are not permitted for this user: the catalog was read from ALL_ views, which show only objects this user may see."));
-            log.Warning("DBA_ views not permitted: reading ALL_ views");
+            log.LogWarning("DBA_ views not permitted: reading ALL_ views");
         }
         async Task<bool> Has(string view, string column) =>
             await CountAsync(connection, "probe_column", new() { ["view_name"] = $"{prefix}_{view}", ["column_name"] = column }, cancellationToken).ConfigureAwait(false) > 0;
@@ -74,7 +74,7 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
             await Has("SEQUENCES", "SCALE_FLAG").ConfigureAwait(false),
             await Has("SEQUENCES", "SESSION_FLAG").ConfigureAwait(false),
             await Has("TAB_IDENTITY_COLS", "SEQUENCE_NAME").ConfigureAwait(false));
-        log.Information("Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, identity sequence_name {Identity}",
+        log.LogInformation("Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, identity sequence_name {Identity}",
             prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence);
 
         var tables = new List<CatalogTable>();
@@ -88,12 +88,12 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
             catch (DbException e) when (query == "export_info")
             {
                 // V$DATABASE needs extra privileges: capture time and version still matter.
-                log.Warning("No SCN: {Message}", FirstLine(e.Message));
+                log.LogWarning("No SCN: {Message}", FirstLine(e.Message));
                 tables.Add(await QueryAsync(connection, file, "export_info_basic", choice, binds, cancellationToken).ConfigureAwait(false));
             }
             catch (DbException e) when (query == "guid_samples")
             {
-                log.Warning("GUID samples not read (GUID analysis skipped): {Message}", FirstLine(e.Message));
+                log.LogWarning("GUID samples not read (GUID analysis skipped): {Message}", FirstLine(e.Message));
             }
             catch (DbException e)
             {
