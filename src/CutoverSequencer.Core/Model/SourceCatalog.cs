@@ -1,4 +1,5 @@
 using System.Numerics;
+using CutoverSequencer.Core.Findings;
 
 namespace CutoverSequencer.Core.Model;
 
@@ -74,7 +75,7 @@ public sealed record SourceCatalog(
     public IReadOnlyList<SourceValueSample> Samples { get; init; } = [];
 
     /// <summary>Findings about how the catalog was read (for example a fallback from DBA_ to ALL_ views).</summary>
-    public IReadOnlyList<Planning.Finding> Findings { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     public static SourceCatalog Empty(string description) => new("none", description, []);
 }

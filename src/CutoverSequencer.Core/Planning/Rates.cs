@@ -52,10 +52,5 @@ public sealed record Baseline(
 public sealed record PlanPolicy(Baseline? Baseline, DateTimeOffset Now, bool Strict, bool RequireQuiet = false);
 
 /// <summary>How a sequence's margin was derived from its insert rate (seed 7.3: cover the whole catch-up window).</summary>
-public sealed record RateMargin(double PerHour, string Basis, TimeSpan Window, decimal Headroom, long Required, long Configured)
-{
-    public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"rate {PerHour:N1}/h ({Basis}) × window {Window.TotalHours:0.##} h × headroom {Headroom:0.##} = {Required:N0}") +
-        (Required > Configured ? string.Create(CultureInfo.InvariantCulture, $", above the configured {Configured:N0}") : string.Create(CultureInfo.InvariantCulture, $", within the configured {Configured:N0}"));
-}
+public sealed record RateMargin(double PerHour, RateBasis Basis, TimeSpan Window, decimal Headroom, long Required,
+    long Configured);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 
@@ -85,7 +86,7 @@ public sealed record CutoverReport(
     /// renderings, except in large runs, which render one at a time and spell each line as it is written
     /// (at many thousand sequences, the lines held whole are tens of megabytes).
     /// </summary>
-    public IEnumerable<string> BriefLines => Stage.LargeRun.Applies(Plan.Sequences.Count)
+    public IEnumerable<string> BriefLines => Runtime.LargeRun.Applies(Plan.Sequences.Count)
         ? OperationsBrief.Lines(this)
         : LazyInitializer.EnsureInitialized(ref brief, () => [.. OperationsBrief.Lines(this)]);
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Wording;
 
 namespace CutoverSequencer.Core.Reporting;
 
@@ -114,10 +116,10 @@ public static class JsonReportRenderer
             row.Action,
             row.Current?.Increment,
             row.NewIncrement,
-            row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), r.Basis, r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
+            row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), DerivationWording.Basis(r.Basis), r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
             row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled, Int64(row.Current.NextValue)),
             gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last), Int64(gap.Size), OperationsBrief.Words(gap.Size), Part(gap.CatchUp), Part(gap.Margin)),
-            row.Derivation,
+            DerivationWording.Describe(row),
             row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
             report.WasSet(row),
             verification?.Passed,

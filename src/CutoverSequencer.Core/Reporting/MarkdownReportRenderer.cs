@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Numerics;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Wording;
 
 namespace CutoverSequencer.Core.Reporting;
 
@@ -76,7 +78,7 @@ public static class ReportLayout
         {
             var origin = row.Entries.Any(e => !e.IsConfigured) ? $" (mapped from {string.Join(", ", row.Entries.Select(e => e.Origin).Distinct())})" : "";
             var scan = row.ScanTime is { } t ? $" Key scan: {t.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms." : "";
-            return Text($"{row.Name}{origin}: {row.Derivation}{scan}");
+            return Text($"{row.Name}{origin}: {DerivationWording.Describe(row)}{scan}");
         }));
 
         if (report.PostLoadDefaults.Count > 0)
@@ -151,9 +153,9 @@ public static class ReportLayout
     private static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string N(BigInteger? value) => value is { } v ? AdvancementPlanner.Format(v) : "–";
+    private static string N(BigInteger? value) => value is { } v ? Numbers.Format(v) : "–";
 
-    private static string N(long value) => AdvancementPlanner.Format(value);
+    private static string N(long value) => Numbers.Format(value);
 }
 
 /// <summary>cutover-report.md: what reviewers read.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Wording;
 using Humanizer;
 
 namespace CutoverSequencer.Core.Reporting;
@@ -147,5 +148,5 @@ public static class OperationsBrief
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> SpelledSizes = new();
 
-    private static string N(BigInteger value) => AdvancementPlanner.Format(value);
+    private static string N(BigInteger value) => Numbers.Format(value);
 }

@@ -39,13 +39,13 @@ public static class ReportWriter
             () => WriteAtomically(Path.Combine(directory, HtmlFile), (TextWriter w) => HtmlReportRenderer.Write(report, w)),
             () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s) => JsonReportRenderer.Write(report, s)),
         ];
-        if (Stage.LargeRun.Applies(report.Plan.Sequences.Count))
+        if (Runtime.LargeRun.Applies(report.Plan.Sequences.Count))
         {
             // One at a time, collected in between: memory stays near the report's own size.
             foreach (var render in renderings)
             {
                 render();
-                Stage.LargeRun.Compact();
+                Runtime.LargeRun.Compact();
             }
         }
         else

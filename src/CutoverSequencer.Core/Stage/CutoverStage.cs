@@ -1,3 +1,4 @@
+using CutoverSequencer.Core.Findings;
 using System.Diagnostics;
 using System.Numerics;
 using CutoverSequencer.Core.Analysis;
@@ -6,6 +7,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
+using CutoverSequencer.Core.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Core.Stage;
@@ -112,13 +114,13 @@ public sealed class CutoverStage(
                 log.LogInformation("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
                 foreach (var name in applied.AlreadyAhead)
                 {
-                    findings.Add(Finding.Of(FindingCatalog.MovedDuringApply, name.ToString(),
-                        $"{name} was already at or past its planned value when written (something advanced it after inspection); it was left where it was."));
+                    findings.Add(Finding.Create(FindingCatalog.MovedDuringApply, name.ToString(), ("sequence", name)));
                 }
                 if (!applied.Succeeded)
                 {
                     // No verification: the report says what was set, and the remedy is a re-run.
-                    findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
+                    findings.Add(Finding.Create(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply",
+                        ("error", applied.Error!)));
                     return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
                 }
                 // Every position and every key is read afresh, unindexed tables scanned again: rows
@@ -133,8 +135,8 @@ public sealed class CutoverStage(
                     var why = e is OperationCanceledException ? "interrupted before the read-back" : $"read-back failed: {e.Message}";
                     log.LogError("Apply set {Count} sequence(s), then the {Why}", applied.Set.Count, why);
                     applied = applied with { Error = why };
-                    findings.Add(Finding.Of(FindingCatalog.ApplyFailed, "verify",
-                        $"{applied.Set.Count} sequence(s) were set, then the {why}: nothing is verified. Run verify (or apply again) before the application connects."));
+                    findings.Add(Finding.Create(FindingCatalog.ApplyFailed, "read-back", "verify",
+                        ("count", applied.Set.Count), ("why", why)));
                     return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
                 }
             }
@@ -221,8 +223,9 @@ public sealed class CutoverStage(
             var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending && positions.TryGetValue(e.QualifiedName, out var now)
                 && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue : now.NextValue >= e.Planned.NextValue));
             var notSet = journal.Sequences.Count - confirmed - reachedAnyway;
-            yield return Finding.Of(FindingCatalog.EarlierApplyIncomplete, path,
-                $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): of {journal.Sequences.Count} sequences, {confirmed} confirmed set, {reachedAnyway} found at their planned value, {notSet} not set. This run converges them.");
+            yield return Finding.Create(FindingCatalog.EarlierApplyIncomplete, path,
+                ("started", journal.StartedAt), ("status", journal.Status), ("error", journal.Error),
+                ("total", journal.Sequences.Count), ("confirmed", confirmed), ("reached", reachedAnyway), ("notSet", notSet));
         }
     }
 
@@ -257,28 +260,5 @@ public sealed class CutoverStage(
             }
             log.LogDebug("Stage {Stage}: {Ms} ms; {Figures}", stage, watch.ElapsedMilliseconds, LargeRun.Figures());
         }
-    }
-}
-
-/// <summary>
-/// Runs of many thousand sequences: each stage leaves large transient data behind (parsed files,
-/// query results, rendered rows). A full compacting collection between stages returns it, so the
-/// process peaks near its live data instead of the sum of every stage's garbage. Small runs skip it.
-/// </summary>
-public static class LargeRun
-{
-    /// <summary>The process's memory and compilation figures, for the debug log after each stage.</summary>
-    public static string Figures() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"managed heap {GC.GetTotalMemory(false) >> 20} MB, process {Environment.WorkingSet >> 20} MB, allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
-        $"JIT {(int)System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
-
-    public const int Threshold = 10_000;
-
-    public static bool Applies(int count) => count >= Threshold;
-
-    public static void Compact()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

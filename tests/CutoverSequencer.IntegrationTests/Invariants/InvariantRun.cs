@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using CutoverSequencer.Core.Findings;
 
 namespace CutoverSequencer.IntegrationTests.Invariants;
 
