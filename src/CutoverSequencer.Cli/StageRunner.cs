@@ -1,7 +1,7 @@
-using CutoverSequencer.Core.Findings;
 using System.Text;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;

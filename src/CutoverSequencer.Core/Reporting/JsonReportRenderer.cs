@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core.Wording;
 
 namespace CutoverSequencer.Core.Reporting;
@@ -50,7 +51,7 @@ public static class JsonReportRenderer
             [.. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution))],
             report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s => s.ToString()), report.Apply.FailedAt?.ToString(), report.Apply.Error),
             report.PostLoadDefaults,
-            new JsonBrief(OperationsBrief.Preamble, report.BriefLines),
+            new JsonBrief(OperationsBrief.Preamble, OperationsBrief.LinesOf(report)),
             [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))]);
         JsonSerializer.Serialize(output, document, Json.JsonReport);
         output.WriteByte((byte)'\n');

@@ -3,6 +3,7 @@ using System.Numerics;
 using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core.Wording;
 
 namespace CutoverSequencer.Core.Reporting;
@@ -19,7 +20,7 @@ public static class ReportLayout
 
         yield return new Heading(2, "Operations brief");
         yield return new Paragraph(OperationsBrief.Preamble);
-        yield return new BulletList(report.BriefLines.Select(Text));
+        yield return new BulletList(OperationsBrief.LinesOf(report).Select(Text));
 
         yield return new Heading(2, "Sequences");
         yield return new Table(

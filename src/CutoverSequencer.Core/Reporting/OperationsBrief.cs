@@ -1,6 +1,8 @@
 using System.Numerics;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Runtime;
+using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core.Wording;
 using Humanizer;
 
@@ -16,6 +18,21 @@ public static class OperationsBrief
         "New keys after cutover start past the values below. The numbers in each gap are never issued by PostgreSQL: " +
         "rows replayed from the source during CDC catch-up may fill some of them, the rest stay unused. " +
         "Dashboards and reports that look for missing numbers will show these gaps; they are the deliberate safety margin, not lost data.";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutoverReport, List<string>> Computed = [];
+
+    /// <summary>
+    /// The brief's lines: computed once per report for the three renderings, except in large runs,
+    /// which render one at a time and spell each line as it is written (at many thousand sequences,
+    /// the lines held whole are tens of megabytes).
+    /// </summary>
+    public static IEnumerable<string> LinesOf(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return LargeRun.Applies(report.Plan.Sequences.Count)
+            ? Lines(report)
+            : Computed.GetValue(report, r => [.. Lines(r)]);
+    }
 
     public static IEnumerable<string> Lines(CutoverReport report)
     {

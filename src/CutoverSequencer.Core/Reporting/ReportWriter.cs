@@ -1,4 +1,5 @@
 using System.Globalization;
+using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Reporting;
 

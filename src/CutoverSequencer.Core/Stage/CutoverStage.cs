@@ -1,12 +1,11 @@
-using CutoverSequencer.Core.Findings;
 using System.Diagnostics;
 using System.Numerics;
 using CutoverSequencer.Core.Analysis;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
-using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Runtime;
 using Microsoft.Extensions.Logging;
 

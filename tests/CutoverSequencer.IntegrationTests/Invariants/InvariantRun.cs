@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 using CutoverSequencer.Core.Findings;
+using Npgsql;
 
 namespace CutoverSequencer.IntegrationTests.Invariants;
 

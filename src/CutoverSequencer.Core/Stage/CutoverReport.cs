@@ -1,36 +1,7 @@
-using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
-using CutoverSequencer.Core.Stage;
 
-namespace CutoverSequencer.Core.Reporting;
-
-/// <summary>The status of a run, as the JSON report and the exit code state it.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReportStatus>))]
-public enum ReportStatus
-{
-    /// <summary>plan: nothing blocks; nothing was written.</summary>
-    [JsonStringEnumMemberName("planned")]
-    Planned,
-
-    /// <summary>A blocking finding: nothing was written.</summary>
-    [JsonStringEnumMemberName("blocked")]
-    Blocked,
-
-    /// <summary>Every sequence was read back and clears every key.</summary>
-    [JsonStringEnumMemberName("verified")]
-    Verified,
-
-    /// <summary>A sequence does not clear its keys.</summary>
-    [JsonStringEnumMemberName("verification-failed")]
-    VerificationFailed,
-
-    /// <summary>A setval failed part-way; the report lists what was set.</summary>
-    [JsonStringEnumMemberName("apply-failed")]
-    ApplyFailed,
-}
-
-public sealed record StageTiming(string Stage, TimeSpan Duration);
+namespace CutoverSequencer.Core.Stage;
 
 /// <summary>One model of a run, rendered as Markdown, HTML and JSON.</summary>
 public sealed record CutoverReport(
@@ -69,7 +40,6 @@ public sealed record CutoverReport(
     // Built on first use, once, by whichever rendering asks first (the renderings run side by side).
     private HashSet<Naming.QualifiedName>? set;
     private Dictionary<string, SequenceVerification>? verified;
-    private List<string>? brief;
 
     public bool WasSet(PlannedSequence row) =>
         row.Sequence is not null && Apply is not null
@@ -80,13 +50,4 @@ public sealed record CutoverReport(
             : LazyInitializer.EnsureInitialized(ref verified,
                     () => Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
                 .GetValueOrDefault(row.Name);
-
-    /// <summary>
-    /// The operations brief's lines (<see cref="OperationsBrief.Lines"/>): computed once for the three
-    /// renderings, except in large runs, which render one at a time and spell each line as it is written
-    /// (at many thousand sequences, the lines held whole are tens of megabytes).
-    /// </summary>
-    public IEnumerable<string> BriefLines => Runtime.LargeRun.Applies(Plan.Sequences.Count)
-        ? OperationsBrief.Lines(this)
-        : LazyInitializer.EnsureInitialized(ref brief, () => [.. OperationsBrief.Lines(this)]);
 }
