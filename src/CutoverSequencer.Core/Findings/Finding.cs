@@ -22,12 +22,14 @@ public sealed record Finding(string Code, Severity Severity, string Object, stri
         Create(code, null, obj, arguments);
 
     /// <summary>A finding rendered from one of its code's alternative templates.</summary>
-    public static Finding Create(string code, string? variant, string obj, params (string Name, object? Value)[] arguments)
+    public static Finding Create(string code, string? variant, string obj, params (string Name,
+        object? Value)[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var definition = FindingCatalog.Get(code);
         IReadOnlyList<FindingArgument> values = [.. arguments.Select(a => new FindingArgument(a.Name, a.Value))];
-        return new Finding(code, definition.Severity, obj, FindingCatalog.Render(code, variant, values), definition.Resolution)
+        return new Finding(code, definition.Severity, obj, FindingCatalog.Render(code, variant, values),
+            definition.Resolution)
         {
             Arguments = values,
         };

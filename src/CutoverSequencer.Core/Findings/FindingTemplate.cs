@@ -59,7 +59,8 @@ public static class FindingTemplate
     }
 
     /// <returns>false when <paramref name="optional"/> and an argument is null.</returns>
-    private static bool Append(string text, IReadOnlyList<FindingArgument> arguments, StringBuilder output, bool optional)
+    private static bool Append(string text, IReadOnlyList<FindingArgument> arguments, StringBuilder output,
+        bool optional)
     {
         var position = 0;
         while (position < text.Length)

@@ -9,7 +9,9 @@ public static class FindingsTable
         Header + "\n|---|---|---|---|\n" + string.Join("\n", FindingCatalog.All.Select(d =>
             $"| `{d.Code}` | {d.Severity.ToString().ToLowerInvariant()} | {Cell(d.Meaning)} | {Cell(d.Resolution)} |"));
 
-    /// <summary>The document with its table replaced by the catalog's (the table ends at the first blank line).</summary>
+    /// <summary>
+    /// The document with its table replaced by the catalog's (the table ends at the first blank line).
+    /// </summary>
     public static string Update(string document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -15,7 +15,8 @@ public static class AdvancementPlanner
 {
     /// <param name="names">How source names map to target names; default: fold to lower case, one schema.</param>
     /// <param name="rates">Baseline and reading time for the rate-aware margin; null: no measured rates.</param>
-    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null, PlanPolicy? rates = null)
+    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target,
+        NameMapping? names = null, PlanPolicy? rates = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(source);
@@ -94,7 +95,8 @@ public static class AdvancementPlanner
 
         if (target.OtherSessions.Count > 0)
         {
-            var sessions = Finding.Create(FindingCatalog.OtherSessionsConnected, target.OtherSessions.Count > 5 ? "more" : null,
+            var sessions = Finding.Create(FindingCatalog.OtherSessionsConnected, target.OtherSessions.Count > 5
+                ? "more" : null,
                 target.Description, ("count", target.OtherSessions.Count),
                 ("sessions", string.Join("; ", target.OtherSessions.Take(5))));
             findings.Add(rates?.RequireQuiet == true ? sessions with { Severity = Severity.Blocking } : sessions);
@@ -102,7 +104,8 @@ public static class AdvancementPlanner
 
         if (target.InRecovery)
         {
-            findings.Add(Finding.Create(FindingCatalog.TargetInRecovery, target.Description, ("target", target.Description)));
+            findings.Add(Finding.Create(FindingCatalog.TargetInRecovery, target.Description, ("target",
+                target.Description)));
         }
 
         if (target.Subscriptions.Count > 0)
@@ -116,7 +119,8 @@ public static class AdvancementPlanner
             findings.Add(Finding.Create(FindingCatalog.AdvancementDisabled, "sequenceAdvancement.enabled"));
         }
 
-        return new AdvancementPlan(rows, Finding.Ordered(findings), settings.Enabled) { Interleave = settings.Interleave };
+        return new AdvancementPlan(rows, Finding.Ordered(findings),
+            settings.Enabled) { Interleave = settings.Interleave };
     }
 
     private static PlannedSequence PlanSequence(
@@ -253,7 +257,8 @@ public static class AdvancementPlanner
         }
         if (sequence.CacheSize > 1)
         {
-            findings.Add(Finding.Create(FindingCatalog.SequenceCache, name, ("sequence", name), ("cache", sequence.CacheSize)));
+            findings.Add(Finding.Create(FindingCatalog.SequenceCache, name, ("sequence", name), ("cache",
+                sequence.CacheSize)));
         }
 
         if (settings.Interleave is not null && descending)
@@ -273,7 +278,8 @@ public static class AdvancementPlanner
             SourceName = sourceName,
             Stride = settings.Interleave is { } interleaved && !descending ? interleaved : null,
             Derivation = row.Derivation with { Rate = rate },
-            ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + (e.ScanTime ?? TimeSpan.Zero)) : null,
+            ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum
+                + (e.ScanTime ?? TimeSpan.Zero)) : null,
         };
 
         if (row.NextValue is { } next)
@@ -297,7 +303,8 @@ public static class AdvancementPlanner
     /// Seed 7.3: the margin must cover every insert the source makes during the catch-up window.
     /// The rate is the larger of the declared one and the one measured between the baseline and now.
     /// </summary>
-    private static RateMargin? RateFor(string name, SourceSequence? match, IReadOnlyList<TableEntry> entries, long configured,
+    private static RateMargin? RateFor(string name, SourceSequence? match, IReadOnlyList<TableEntry> entries,
+        long configured,
         AdvancementConfig settings, SourceCatalog source, PlanPolicy? rates)
     {
         if (settings.CatchUpWindow is not { } window)
@@ -409,7 +416,8 @@ public static class AdvancementPlanner
             };
         }
         var next = OntoResidue(BigInteger.Max(required, BigInteger.Max(current, sequence.MinValue)), stride);
-        var step = new StrideStep(stride, reference, margin, sequence.MinValue, current, next, current > required, false);
+        var step = new StrideStep(stride, reference, margin, sequence.MinValue, current, next, current > required,
+            false);
         return baseRow with
         {
             NewValue = next - stride.Nodes,
@@ -464,7 +472,8 @@ public static class AdvancementPlanner
         return increment > 0 ? value + (step - offset) : value - offset;
     }
 
-    private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next, List<Finding> findings)
+    private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next,
+        List<Finding> findings)
     {
         var name = sequence.Name.ToString();
         var blocked = false;
@@ -494,9 +503,11 @@ public static class AdvancementPlanner
         return blocked;
     }
 
-    private static (IReadOnlyList<SourceSequence> Matches, Finding? Problem) MatchSource(QualifiedName target, IReadOnlyList<TableEntry> entries, SourceLookup lookup)
+    private static (IReadOnlyList<SourceSequence> Matches, Finding? Problem) MatchSource(QualifiedName target,
+        IReadOnlyList<TableEntry> entries, SourceLookup lookup)
     {
-        var explicitNames = entries.Select(e => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var explicitNames = entries.Select(e
+            => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (explicitNames.Count > 0)
         {
             return ([.. explicitNames.Select(lookup.Explicit).OfType<SourceSequence>().Distinct()], null);
@@ -510,7 +521,8 @@ public static class AdvancementPlanner
         // Same name in several owners: the owner that maps to the target's schema decides.
         var names = lookup.Names;
         var sameSchema = candidates
-            .Where(s => string.Equals(names.Schemas.ContainsKey(s.Owner) ? names.Schema(s.Owner) : names.Name(s.Owner), target.Schema, StringComparison.Ordinal))
+            .Where(s => string.Equals(names.Schemas.ContainsKey(s.Owner) ? names.Schema(s.Owner) : names.Name(s.Owner),
+                target.Schema, StringComparison.Ordinal))
             .ToList();
         if (sameSchema.Count == 1)
         {
@@ -523,8 +535,10 @@ public static class AdvancementPlanner
     /// <summary>Source sequences indexed once by the name they take in the target, and by Oracle name.</summary>
     private sealed class SourceLookup(SourceCatalog source, NameMapping names)
     {
-        private readonly ILookup<string, SourceSequence> byTarget = source.Sequences.ToLookup(s => names.Name(s.Name), StringComparer.Ordinal);
-        private readonly ILookup<string, SourceSequence> byName = source.Sequences.ToLookup(s => s.Name, StringComparer.Ordinal);
+        private readonly ILookup<string, SourceSequence> byTarget = source.Sequences.ToLookup(s => names.Name(s.Name),
+            StringComparer.Ordinal);
+        private readonly ILookup<string, SourceSequence> byName = source.Sequences.ToLookup(s => s.Name,
+            StringComparer.Ordinal);
 
         public NameMapping Names => names;
 
@@ -533,7 +547,8 @@ public static class AdvancementPlanner
         public SourceSequence? Explicit(string text)
         {
             var (owner, name) = SplitOracleName(text);
-            return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
+            return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner,
+                StringComparison.Ordinal));
         }
     }
 

@@ -64,7 +64,9 @@ public sealed record PlannedSequence
         ({ } s, { } t) => Descending ? BigInteger.Min(s, t) : BigInteger.Max(s, t),
     };
 
-    /// <summary>The values between the last loaded key and the next value (<see cref="SequenceGap.Between"/>).</summary>
+    /// <summary>
+    /// The values between the last loaded key and the next value (<see cref="SequenceGap.Between"/>).
+    /// </summary>
     public SequenceGap? Gap => SequenceGap.Between(TargetMax, SourceLast, NextValue, Descending);
 
     public TableEntry? FirstTableEntry => Entries.FirstOrDefault(e => e.Table is not null);

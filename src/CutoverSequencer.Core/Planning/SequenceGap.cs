@@ -10,7 +10,9 @@ namespace CutoverSequencer.Core.Planning;
 /// </summary>
 public sealed record SequenceGap(BigInteger First, BigInteger Last, BigInteger Size)
 {
-    /// <summary>After the last loaded key, up to the source high-water mark: the source may still deliver these.</summary>
+    /// <summary>
+    /// After the last loaded key, up to the source high-water mark: the source may still deliver these.
+    /// </summary>
     public GapPart? CatchUp { get; init; }
 
     /// <summary>Past every key and the source value, short of the next value: never issued.</summary>
@@ -35,7 +37,8 @@ public sealed record SequenceGap(BigInteger First, BigInteger Last, BigInteger S
             return null;
         }
         // The source high-water mark splits the gap when it lies inside it.
-        var reference = lastKey is { } k && sourceLast is { } s ? (descending ? BigInteger.Min(k, s) : BigInteger.Max(k, s)) : from;
+        var reference = lastKey is { } k && sourceLast is { } s ? (descending ? BigInteger.Min(k, s) : BigInteger.Max(k,
+            s)) : from;
         var split = BigInteger.Clamp(reference, BigInteger.Min(first - step, last), BigInteger.Max(first - step, last));
         return new SequenceGap(first, last, BigInteger.Abs(last - first) + 1)
         {

@@ -8,5 +8,6 @@ namespace CutoverSequencer.Core.Planning;
 /// MINVALUE when there is no reference) and, when <see cref="AboveCurrent"/>, at or above the current
 /// next value. <see cref="Unchanged"/>: the sequence already steps on its stream past that value.
 /// </summary>
-public sealed record StrideStep(Interleave Stride, BigInteger? Reference, long Margin, long MinValue, BigInteger Current,
+public sealed record StrideStep(Interleave Stride, BigInteger? Reference, long Margin, long MinValue,
+    BigInteger Current,
     BigInteger Next, bool AboveCurrent, bool Unchanged) : DerivationStep;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime;
+
 namespace CutoverSequencer.Core.Runtime;
 
 /// <summary>
@@ -8,9 +11,10 @@ namespace CutoverSequencer.Core.Runtime;
 public static class LargeRun
 {
     /// <summary>The process's memory and compilation figures, for the debug log after each stage.</summary>
-    public static string Figures() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"managed heap {GC.GetTotalMemory(false) >> 20} MB, process {Environment.WorkingSet >> 20} MB, allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
-        $"JIT {(int)System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
+    public static string Figures() => string.Create(CultureInfo.InvariantCulture,
+        $"managed heap {GC.GetTotalMemory(false) >> 20} MB, process {Environment.WorkingSet >> 20} MB, " +
+        $"allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
+        $"JIT {(int)JitInfo.GetCompilationTime().TotalMilliseconds} ms for {JitInfo.GetCompiledMethodCount()} methods");
 
     public const int Threshold = 10_000;
 
@@ -18,7 +22,7 @@ public static class LargeRun
 
     public static void Compact()
     {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

@@ -25,8 +25,10 @@ public sealed record CutoverReport(
     {
         ReportStatus.Planned or ReportStatus.Verified => ExitCodes.Done,
         // Exit 4 says "part-way": only when something may have been written.
-        ReportStatus.ApplyFailed when Apply is { Set.Count: 0, NothingWritten: true, Interrupted: true } => ExitCodes.BlockedOrUnverified,
-        ReportStatus.ApplyFailed when Apply is { Set.Count: 0 } and ({ NotPermitted: true } or { NothingWritten: true }) => ExitCodes.CannotConnect,
+        ReportStatus.ApplyFailed when Apply is { Set.Count: 0, NothingWritten: true, Interrupted: true }
+            => ExitCodes.BlockedOrUnverified,
+        ReportStatus.ApplyFailed when Apply is { Set.Count: 0 } and ({ NotPermitted: true } or { NothingWritten: true })
+            => ExitCodes.CannotConnect,
         ReportStatus.ApplyFailed => ExitCodes.ApplyFailedPartway,
         // The database refused: a missing privilege or a statement timeout is "not permitted", not a plan problem.
         ReportStatus.Blocked when Findings.Where(f => f.Severity == Severity.Blocking).All(f => IsRefusal(f.Code))
@@ -35,7 +37,8 @@ public sealed record CutoverReport(
     };
 
     /// <summary>Blocking findings that mean the database refused the stage (exit code 3).</summary>
-    public static bool IsRefusal(string code) => code is FindingCatalog.SequencePrivilegeMissing or FindingCatalog.KeyReadTimeout;
+    public static bool IsRefusal(string code)
+        => code is FindingCatalog.SequencePrivilegeMissing or FindingCatalog.KeyReadTimeout;
 
     // Built on first use, once, by whichever rendering asks first (the renderings run side by side).
     private HashSet<Naming.QualifiedName>? set;
@@ -48,6 +51,7 @@ public sealed record CutoverReport(
     public SequenceVerification? VerificationOf(PlannedSequence row) =>
         Verification is null ? null
             : LazyInitializer.EnsureInitialized(ref verified,
-                    () => Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+                    () => Verification.GroupBy(v => v.Sequence, StringComparer.Ordinal).ToDictionary(g => g.Key, g
+                        => g.First(), StringComparer.Ordinal))
                 .GetValueOrDefault(row.Name);
 }

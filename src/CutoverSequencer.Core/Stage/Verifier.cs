@@ -39,7 +39,8 @@ public static class Verifier
             if (row.Sequence is null || !bySequence.TryGetValue(row.Sequence, out var entries))
             {
                 results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
-                findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "not read", row.Name, ("sequence", row.Name)));
+                findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "not read", row.Name, ("sequence",
+                    row.Name)));
                 continue;
             }
 

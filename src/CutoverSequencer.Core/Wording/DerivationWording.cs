@@ -28,9 +28,11 @@ public static class DerivationWording
     {
         ArgumentNullException.ThrowIfNull(rate);
         var formula = string.Create(CultureInfo.InvariantCulture,
-            $"rate {rate.PerHour:N1}/h ({Basis(rate.Basis)}) × window {rate.Window.TotalHours:0.##} h × headroom {rate.Headroom:0.##} = {rate.Required:N0}");
+            $"rate {rate.PerHour:N1}/h ({Basis(rate.Basis)}) × window {rate.Window.TotalHours:0.##} h × " +
+            $"headroom {rate.Headroom:0.##} = {rate.Required:N0}");
         var against = rate.Required > rate.Configured ? "above" : "within";
-        return formula + string.Create(CultureInfo.InvariantCulture, $", {against} the configured {rate.Configured:N0}");
+        return formula + string.Create(CultureInfo.InvariantCulture,
+            $", {against} the configured {rate.Configured:N0}");
     }
 
     public static string Basis(RateBasis basis)
@@ -75,7 +77,8 @@ public static class DerivationWording
             : $"no keys and no source value: from MINVALUE {N(s.MinValue)}";
         if (s.Unchanged)
         {
-            return $"Node {node} of {nodes}: already steps by {nodes} on residue {residue} and issues {N(s.Current)} next " +
+            return $"Node {node} of {nodes}: already steps by {nodes} on residue {residue} " +
+                $"and issues {N(s.Current)} next " +
                 $"({what}); left unchanged.";
         }
         var current = s.AboveCurrent ? $" and at or above the current next value {N(s.Current)}" : "";
