@@ -290,5 +290,5 @@ public class PlannerTests
     [InlineData(-10, -1, -2, -11)]
     [InlineData(-11, -1, -2, -11)]
     public void Values_land_on_the_step_grid_in_the_direction_of_travel(long value, long anchor, long increment, long expected) =>
-        Assert.Equal(expected, AdvancementPlanner.OntoGrid(value, anchor, increment));
+        Assert.Equal(expected, SequenceArithmetic.OntoGrid(value, anchor, increment));
 }

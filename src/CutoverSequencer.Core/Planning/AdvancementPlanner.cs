@@ -268,8 +268,8 @@ public static class AdvancementPlanner
                 ("sequence", name), ("increment", sequence.Increment)));
         }
         var row = settings.Interleave is { } stride && !descending
-            ? DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride)
-            : Decide(sequence, sourceLast, targetExtreme, margin);
+            ? SequenceArithmetic.DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride)
+            : SequenceArithmetic.Decide(sequence, sourceLast, targetExtreme, margin);
         row = row with
         {
             Name = name,
@@ -337,141 +337,6 @@ public static class AdvancementPlanner
         return new RateMargin(perHour, basis, window, settings.RateHeadroom, required, configured);
     }
 
-    /// <summary>The value arithmetic, in <see cref="BigInteger"/> so no intermediate can overflow.</summary>
-    internal static PlannedSequence Decide(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme,
-        long margin)
-    {
-        var descending = sequence.Descending;
-        var current = sequence.NextValue;
-        var baseRow = BaseRow(sequence, sourceLast, targetExtreme, margin);
-
-        if (baseRow.Reference is not { } reference)
-        {
-            return baseRow with
-            {
-                NewValue = current - sequence.Increment,
-                NextValue = current,
-                Derivation = new Derivation([new NoReferenceStep(current)]),
-            };
-        }
-
-        var wanted = descending ? reference - margin : reference + margin;
-        var steps = new List<DerivationStep>(3)
-        {
-            new ReferenceStep(sourceLast, targetExtreme, reference, descending, margin, wanted),
-        };
-        var onGrid = OntoGrid(wanted, sequence.LastValue, sequence.Increment);
-        if (onGrid != wanted)
-        {
-            steps.Add(new GridStep(sequence.Increment, sequence.LastValue, onGrid));
-        }
-
-        var next = onGrid + sequence.Increment;
-        var alreadyBeyond = descending ? next >= current : next <= current;
-        if (alreadyBeyond)
-        {
-            steps.Add(new AlreadyBeyondStep(current));
-            return baseRow with
-            {
-                NewValue = current - sequence.Increment,
-                NextValue = current,
-                RequiredNext = next,
-                Derivation = new Derivation(steps),
-            };
-        }
-        steps.Add(new SetStep(onGrid, next));
-        return baseRow with
-        {
-            NewValue = onGrid,
-            NextValue = next,
-            Action = PlanAction.Advance,
-            RequiredNext = next,
-            Derivation = new Derivation(steps),
-        };
-    }
-
-    /// <summary>
-    /// Multi-master (seed 003): the sequence steps by the node count and its next value is the
-    /// smallest value congruent to the node's residue that is above every key, the source value and
-    /// the margin, and not below where the sequence already is. A fresh database starts exactly at k.
-    /// </summary>
-    internal static PlannedSequence DecideInterleaved(TargetSequence sequence, BigInteger? sourceLast,
-        BigInteger? targetExtreme, long margin, Interleave stride)
-    {
-        var current = sequence.NextValue;
-        var baseRow = BaseRow(sequence, sourceLast, targetExtreme, margin);
-        var reference = baseRow.Reference;
-        var required = reference is { } r ? r + margin + 1 : (BigInteger)sequence.MinValue;
-        var requiredNext = OntoResidue(BigInteger.Max(required, sequence.MinValue), stride);
-        var onStream = sequence.Increment == stride.Nodes && Residue(current, stride.Nodes) == stride.Residue;
-        if (onStream && current >= requiredNext)
-        {
-            var unchanged = new StrideStep(stride, reference, margin, sequence.MinValue, current, current, false, true);
-            return baseRow with
-            {
-                NewValue = current - sequence.Increment,
-                NextValue = current,
-                RequiredNext = requiredNext,
-                Derivation = new Derivation([unchanged]),
-            };
-        }
-        var next = OntoResidue(BigInteger.Max(required, BigInteger.Max(current, sequence.MinValue)), stride);
-        var step = new StrideStep(stride, reference, margin, sequence.MinValue, current, next, current > required,
-            false);
-        return baseRow with
-        {
-            NewValue = next - stride.Nodes,
-            NextValue = next,
-            RequiredNext = requiredNext,
-            Action = PlanAction.Advance,
-            NewIncrement = stride.Nodes,
-            Derivation = new Derivation([step]),
-        };
-    }
-
-    private static PlannedSequence BaseRow(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme,
-        long margin) => new()
-        {
-            Name = sequence.Name.ToString(),
-            Sequence = sequence.Name,
-            Entries = [],
-            Columns = [],
-            SourceLast = sourceLast,
-            TargetMax = targetExtreme,
-            Margin = margin,
-            Action = PlanAction.Unchanged,
-            Current = sequence,
-            Derivation = new Derivation([]),
-        };
-
-    private static BigInteger OntoResidue(BigInteger floor, Interleave stride)
-    {
-        var offset = Residue(floor - stride.Residue, stride.Nodes);
-        return offset == 0 ? floor : floor + (stride.Nodes - offset);
-    }
-
-    private static BigInteger Residue(BigInteger value, int modulus) => ((value % modulus) + modulus) % modulus;
-
-    /// <summary>
-    /// The first value at or beyond <paramref name="value"/> (in the sequence's direction) that the
-    /// sequence can issue: same residue as its current value modulo the increment, so an odd
-    /// sequence stays odd.
-    /// </summary>
-    internal static BigInteger OntoGrid(BigInteger value, BigInteger anchor, long increment)
-    {
-        var step = BigInteger.Abs(increment);
-        if (step <= 1)
-        {
-            return value;
-        }
-        var offset = ((value - anchor) % step + step) % step;
-        if (offset == 0)
-        {
-            return value;
-        }
-        return increment > 0 ? value + (step - offset) : value - offset;
-    }
-
     private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next,
         List<Finding> findings)
     {
@@ -530,35 +395,6 @@ public static class AdvancementPlanner
         }
         return ([], Finding.Create(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
             ("sequence", target), ("candidates", candidates.Select(c => c.FullName).ToArray())));
-    }
-
-    /// <summary>Source sequences indexed once by the name they take in the target, and by Oracle name.</summary>
-    private sealed class SourceLookup(SourceCatalog source, NameMapping names)
-    {
-        private readonly ILookup<string, SourceSequence> byTarget = source.Sequences.ToLookup(s => names.Name(s.Name),
-            StringComparer.Ordinal);
-        private readonly ILookup<string, SourceSequence> byName = source.Sequences.ToLookup(s => s.Name,
-            StringComparer.Ordinal);
-
-        public NameMapping Names => names;
-
-        public IReadOnlyList<SourceSequence> ByTargetName(string name) => [.. byTarget[name]];
-
-        public SourceSequence? Explicit(string text)
-        {
-            var (owner, name) = SplitOracleName(text);
-            return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner,
-                StringComparison.Ordinal));
-        }
-    }
-
-    /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>
-    internal static (string? Owner, string Name) SplitOracleName(string text)
-    {
-        static string Fold(string part) =>
-            part.Length > 1 && part[0] == '"' && part[^1] == '"' ? part[1..^1] : part.ToUpperInvariant();
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? (null, Fold(text.Trim())) : (Fold(text[..dot].Trim()), Fold(text[(dot + 1)..].Trim()));
     }
 
     private static PlannedSequence Blocked(string name, QualifiedName? sequence, IReadOnlyList<TableEntry> entries,
