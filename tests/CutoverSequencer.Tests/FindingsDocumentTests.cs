@@ -19,8 +19,9 @@ public class FindingsDocumentTests
         }
 
         Assert.True(expected == current,
-            "docs/findings.md does not match FindingCatalog.All. Regenerate it with: CUTOVER_UPDATE_DOCS=1 dotnet test " +
-            "tests/CutoverSequencer.Tests --filter FullyQualifiedName~FindingsDocumentTests");
+            "docs/findings.md does not match FindingCatalog.All. Regenerate it with: " +
+            "CUTOVER_UPDATE_DOCS=1 dotnet test tests/CutoverSequencer.Tests " +
+            "--filter FullyQualifiedName~FindingsDocumentTests");
     }
 
     [Fact]

@@ -268,8 +268,8 @@ public static class AdvancementPlanner
                 ("sequence", name), ("increment", sequence.Increment)));
         }
         var row = settings.Interleave is { } stride && !descending
-            ? SequenceArithmetic.DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride)
-            : SequenceArithmetic.Decide(sequence, sourceLast, targetExtreme, margin);
+            ? SequenceArithmetic.DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride).Row
+            : SequenceArithmetic.Decide(sequence, sourceLast, targetExtreme, margin).Row;
         row = row with
         {
             Name = name,
@@ -277,7 +277,7 @@ public static class AdvancementPlanner
             Columns = columns,
             SourceName = sourceName,
             Stride = settings.Interleave is { } interleaved && !descending ? interleaved : null,
-            Derivation = row.Derivation with { Rate = rate },
+            Rate = rate,
             ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum
                 + (e.ScanTime ?? TimeSpan.Zero)) : null,
         };
@@ -407,6 +407,6 @@ public static class AdvancementPlanner
             Margin = entries.Max(e => e.SafetyMargin ?? settings.SafetyMargin),
             Action = PlanAction.Blocked,
             Current = current,
-            Derivation = new Derivation([new UnresolvedStep()]),
+            Unresolved = true,
         };
 }

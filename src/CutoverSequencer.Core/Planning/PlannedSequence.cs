@@ -38,8 +38,15 @@ public sealed record PlannedSequence
 
     public BigInteger? RequiredNext { get; init; }
 
-    /// <summary>How the values were derived: the steps of the arithmetic that produced them.</summary>
-    public required Derivation Derivation { get; init; }
+    /// <summary>The target objects could not be resolved, so nothing was derived.</summary>
+    public bool Unresolved { get; init; }
+
+    /// <summary>
+    /// How the values were derived: the steps of the arithmetic that produced them, run again from the
+    /// row's inputs on each call, so the steps cannot drift from the values. Not held: at many thousand
+    /// rows the steps add up.
+    /// </summary>
+    public Derivation Derivation => SequenceArithmetic.Derive(this);
 
     /// <summary>Multi-master: the stride the values were derived for (null: the plain formula).</summary>
     public Interleave? Stride { get; init; }
@@ -48,7 +55,7 @@ public sealed record PlannedSequence
     public long? NewIncrement { get; init; }
 
     /// <summary>The rate-aware margin's derivation, when a catch-up window and a rate are known.</summary>
-    public RateMargin? Rate => Derivation.Rate;
+    public RateMargin? Rate { get; init; }
 
     /// <summary>Time spent reading the key extremes of the tables this sequence feeds.</summary>
     public TimeSpan? ScanTime { get; init; }

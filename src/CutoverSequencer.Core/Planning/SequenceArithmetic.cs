@@ -11,9 +11,26 @@ namespace CutoverSequencer.Core.Planning;
 /// </summary>
 internal static class SequenceArithmetic
 {
+    /// <summary>The steps that produced a planned row's values, from the row's own inputs.</summary>
+    internal static Derivation Derive(PlannedSequence row)
+    {
+        if (row.Unresolved)
+        {
+            return new Derivation([new UnresolvedStep()]);
+        }
+        if (row.Current is not { } sequence)
+        {
+            return new Derivation([]);
+        }
+        var (_, steps) = row.Stride is { } stride
+            ? DecideInterleaved(sequence, row.SourceLast, row.TargetMax, row.Margin, stride)
+            : Decide(sequence, row.SourceLast, row.TargetMax, row.Margin);
+        return new Derivation(steps) { Rate = row.Rate };
+    }
+
     /// <summary>The plain formula: reference ± margin, onto the step grid, never backwards.</summary>
-    internal static PlannedSequence Decide(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme,
-        long margin)
+    internal static (PlannedSequence Row, IReadOnlyList<DerivationStep> Steps) Decide(TargetSequence sequence,
+        BigInteger? sourceLast, BigInteger? targetExtreme, long margin)
     {
         var descending = sequence.Descending;
         var current = sequence.NextValue;
@@ -21,12 +38,11 @@ internal static class SequenceArithmetic
 
         if (baseRow.Reference is not { } reference)
         {
-            return baseRow with
+            return (baseRow with
             {
                 NewValue = current - sequence.Increment,
                 NextValue = current,
-                Derivation = new Derivation([new NoReferenceStep(current)]),
-            };
+            }, [new NoReferenceStep(current)]);
         }
 
         var wanted = descending ? reference - margin : reference + margin;
@@ -45,23 +61,21 @@ internal static class SequenceArithmetic
         if (alreadyBeyond)
         {
             steps.Add(new AlreadyBeyondStep(current));
-            return baseRow with
+            return (baseRow with
             {
                 NewValue = current - sequence.Increment,
                 NextValue = current,
                 RequiredNext = next,
-                Derivation = new Derivation(steps),
-            };
+            }, steps);
         }
         steps.Add(new SetStep(onGrid, next));
-        return baseRow with
+        return (baseRow with
         {
             NewValue = onGrid,
             NextValue = next,
             Action = PlanAction.Advance,
             RequiredNext = next,
-            Derivation = new Derivation(steps),
-        };
+        }, steps);
     }
 
     /// <summary>
@@ -69,8 +83,8 @@ internal static class SequenceArithmetic
     /// smallest value congruent to the node's residue that is above every key, the source value and
     /// the margin, and not below where the sequence already is. A fresh database starts exactly at k.
     /// </summary>
-    internal static PlannedSequence DecideInterleaved(TargetSequence sequence, BigInteger? sourceLast,
-        BigInteger? targetExtreme, long margin, Interleave stride)
+    internal static (PlannedSequence Row, IReadOnlyList<DerivationStep> Steps) DecideInterleaved(
+        TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme, long margin, Interleave stride)
     {
         var current = sequence.NextValue;
         var baseRow = BaseRow(sequence, sourceLast, targetExtreme, margin);
@@ -81,26 +95,24 @@ internal static class SequenceArithmetic
         if (onStream && current >= requiredNext)
         {
             var unchanged = new StrideStep(stride, reference, margin, sequence.MinValue, current, current, false, true);
-            return baseRow with
+            return (baseRow with
             {
                 NewValue = current - sequence.Increment,
                 NextValue = current,
                 RequiredNext = requiredNext,
-                Derivation = new Derivation([unchanged]),
-            };
+            }, [unchanged]);
         }
         var next = OntoResidue(BigInteger.Max(required, BigInteger.Max(current, sequence.MinValue)), stride);
         var step = new StrideStep(stride, reference, margin, sequence.MinValue, current, next, current > required,
             false);
-        return baseRow with
+        return (baseRow with
         {
             NewValue = next - stride.Nodes,
             NextValue = next,
             RequiredNext = requiredNext,
             Action = PlanAction.Advance,
             NewIncrement = stride.Nodes,
-            Derivation = new Derivation([step]),
-        };
+        }, [step]);
     }
 
     private static PlannedSequence BaseRow(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme,
@@ -115,7 +127,6 @@ internal static class SequenceArithmetic
             Margin = margin,
             Action = PlanAction.Unchanged,
             Current = sequence,
-            Derivation = new Derivation([]),
         };
 
     private static BigInteger OntoResidue(BigInteger floor, Interleave stride)

@@ -19,7 +19,8 @@ internal sealed class SourceLookup(SourceCatalog source, NameMapping names)
     public SourceSequence? Explicit(string text)
     {
         var (owner, name) = SplitOracleName(text);
-        return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
+        return byName[name].FirstOrDefault(s =>
+            owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
     }
 
     /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>

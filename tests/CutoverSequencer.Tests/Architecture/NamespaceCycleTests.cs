@@ -188,7 +188,8 @@ public class NamespaceCycleTests
                     }
                     catch (ArgumentException)
                     {
-                        // A token the module cannot resolve out of its generic context: its signature is read elsewhere.
+                        // A token the module cannot resolve out of its generic context: its signature is
+                        // read elsewhere.
                     }
                     position += 4;
                     break;
