@@ -1,10 +1,13 @@
 using System.Text;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
+using CutoverSequencer.Core.Runtime;
 using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Core.Wording;
 using CutoverSequencer.Oracle.Export;
 using CutoverSequencer.Oracle.Live;
 using CutoverSequencer.PostgreSql;
@@ -226,7 +229,7 @@ public static class StageRunner
                 PlanAction.Unchanged => "unchanged",
                 _ => "BLOCKED  ",
             };
-            var values = row.NextValue is { } next ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, next value {AdvancementPlanner.Format(next)}" : "";
+            var values = row.NextValue is { } next ? $"setval {Numbers.Format(row.NewValue!.Value)}, next value {Numbers.Format(next)}" : "";
             await Line($"  {action}  {row.Name,-40} {values}").ConfigureAwait(false);
         }
         // The same count as the log's and the report's: every finding, info included.

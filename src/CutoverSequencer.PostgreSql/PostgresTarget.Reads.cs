@@ -104,7 +104,7 @@ public sealed partial class PostgresTarget
             return state with
             {
                 KeyExtreme = null, ScanTime = took,
-                KeyFailure = Problem(Core.Planning.FindingCatalog.KeyNotNumeric, state.Entry.Describe(),
+                KeyFailure = Problem(Core.Findings.FindingCatalog.KeyNotNumeric, state.Entry.Describe(),
                     $"{where} ({column.DataType}) is fed by {state.Sequence.Name} but holds values that are not whole numbers, for example '{bad}': its highest sequence-issued key cannot be read."),
             };
         }
@@ -113,7 +113,7 @@ public sealed partial class PostgresTarget
             return state with
             {
                 KeyExtreme = null, ScanTime = took,
-                KeyFailure = Problem(Core.Planning.FindingCatalog.KeyNotFinite, state.Entry.Describe(),
+                KeyFailure = Problem(Core.Findings.FindingCatalog.KeyNotFinite, state.Entry.Describe(),
                     $"{where} ({column.DataType}) holds {extreme}: no finite value of {state.Sequence.Name} can be proven to clear its keys."),
             };
         }
@@ -127,7 +127,7 @@ public sealed partial class PostgresTarget
     private TargetEntryState WithTimeout(TargetEntryState state) => state with
     {
         KeyExtreme = null,
-        KeyFailure = Problem(Core.Planning.FindingCatalog.KeyReadTimeout, state.Entry.Describe(), string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        KeyFailure = Problem(Core.Findings.FindingCatalog.KeyReadTimeout, state.Entry.Describe(), string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Reading the {(state.Sequence!.Descending ? "lowest" : "highest")} key of {state.Column!.Table}.{Identifier.Display(state.Column.Name)} ({(state.KeyIndexed ? "indexed" : "no index starts with it")}{((state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "")}) was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); raise target.statementTimeout or create the key index, then re-run.")),
     };
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
@@ -61,11 +62,11 @@ public sealed partial class PostgresTarget(TargetConfig config, ILogger log) : I
                 ? await ReuseResolutionAsync(connection, previous, cancellationToken).ConfigureAwait(false)
                 : await AddDependenciesAsync(connection, await ResolveAsync(connection, entries, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             log.LogDebug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
-            if (Core.Stage.LargeRun.Applies(entries.Count))
+            if (Core.Runtime.LargeRun.Applies(entries.Count))
             {
                 // Resolution leaves its name arrays and catalog rows behind; the key reads that follow
                 // build every entry's state on top of them.
-                Core.Stage.LargeRun.Compact();
+                Core.Runtime.LargeRun.Compact();
             }
             watch.Restart();
             var states = new List<TargetEntryState>(resolved.Count);

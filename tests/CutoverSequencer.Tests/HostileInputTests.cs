@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Oracle.Export;
 using static CutoverSequencer.Tests.Builders;

@@ -1,6 +1,8 @@
 using System.Numerics;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Wording;
 using static CutoverSequencer.Tests.Builders;
 
 namespace CutoverSequencer.Tests;
@@ -48,9 +50,9 @@ public class InterleaveTests
     {
         var row = PlanNode(2, 3, 1_000);
 
-        Assert.Null(row.Reason);
+        Assert.DoesNotContain(row.Derivation.Steps, s => s is UnresolvedStep);
         Assert.Equal(new Interleave(3, 2), row.Stride);
-        Assert.Equal("Node 2 of 3: smallest value ≡ 2 (mod 3) above 1,000 + margin 100 is 1,103; INCREMENT BY 3 RESTART WITH 1,103.", row.Derivation);
+        Assert.Equal("Node 2 of 3: smallest value ≡ 2 (mod 3) above 1,000 + margin 100 is 1,103; INCREMENT BY 3 RESTART WITH 1,103.", DerivationWording.Describe(row));
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public class RateMarginTests
         Assert.Equal(847_331 + 12_000, row.NewValue);
         var finding = Assert.Single(plan.Findings, f => f.Code == FindingCatalog.MarginBelowObservedRate);
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Contains("Margin: rate 3,000.0/h", row.Derivation, StringComparison.Ordinal);
+        Assert.Contains("Margin: rate 3,000.0/h", DerivationWording.Describe(row), StringComparison.Ordinal);
     }
 
     [Fact]

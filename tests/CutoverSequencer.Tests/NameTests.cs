@@ -44,7 +44,7 @@ public class DocumentationTests
     {
         var doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "findings.md"));
 
-        foreach (var definition in CutoverSequencer.Core.Planning.FindingCatalog.All)
+        foreach (var definition in CutoverSequencer.Core.Findings.FindingCatalog.All)
         {
             Assert.Contains($"| `{definition.Code}` | {definition.Severity.ToString().ToLowerInvariant()} |", doc, StringComparison.Ordinal);
         }

@@ -1,5 +1,7 @@
 using System.Numerics;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Wording;
 using static CutoverSequencer.Tests.Builders;
 
 namespace CutoverSequencer.Tests;
@@ -57,7 +59,7 @@ public class PlannerTests
         Assert.Equal(11_001, row.NewValue);
         Assert.Equal(11_003, row.NextValue);
         Assert.True(row.NextValue!.Value % 2 == 1);
-        Assert.Contains("step grid", row.Derivation, StringComparison.Ordinal);
+        Assert.Contains("step grid", DerivationWording.Describe(row), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -288,5 +290,5 @@ public class PlannerTests
     [InlineData(-10, -1, -2, -11)]
     [InlineData(-11, -1, -2, -11)]
     public void Values_land_on_the_step_grid_in_the_direction_of_travel(long value, long anchor, long increment, long expected) =>
-        Assert.Equal(expected, AdvancementPlanner.OntoGrid(value, anchor, increment));
+        Assert.Equal(expected, SequenceArithmetic.OntoGrid(value, anchor, increment));
 }

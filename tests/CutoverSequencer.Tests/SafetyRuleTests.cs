@@ -1,6 +1,7 @@
 using System.Numerics;
 using CutoverSequencer.Core.Analysis;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;

@@ -1,4 +1,5 @@
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using static CutoverSequencer.Tests.Builders;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;

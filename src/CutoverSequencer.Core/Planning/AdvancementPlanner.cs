@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Numerics;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
-using Humanizer;
 
 namespace CutoverSequencer.Core.Planning;
 
@@ -16,7 +15,8 @@ public static class AdvancementPlanner
 {
     /// <param name="names">How source names map to target names; default: fold to lower case, one schema.</param>
     /// <param name="rates">Baseline and reading time for the rate-aware margin; null: no measured rates.</param>
-    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target, NameMapping? names = null, PlanPolicy? rates = null)
+    public static AdvancementPlan Plan(AdvancementConfig settings, SourceCatalog source, TargetSnapshot target,
+        NameMapping? names = null, PlanPolicy? rates = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(source);
@@ -30,8 +30,7 @@ public static class AdvancementPlanner
 
         if (target.Entries.Count == 0)
         {
-            findings.Add(Finding.Of(FindingCatalog.NothingConfigured, "sequenceAdvancement.tables",
-                "No tables or sequences are configured, and source analysis found none."));
+            findings.Add(Finding.Create(FindingCatalog.NothingConfigured, "sequenceAdvancement.tables"));
         }
 
         foreach (var broken in target.Entries.Where(e => !e.IsResolved))
@@ -42,8 +41,9 @@ public static class AdvancementPlanner
             if (!broken.Entry.IsConfigured && broken.Sequence is null)
             {
                 // Found by analysis, not asked for: the table may simply not have been migrated.
-                findings.Add(Finding.Of(FindingCatalog.DiscoveredMappingUnresolved, broken.Entry.Describe(),
-                    $"{broken.Entry.Describe()} (from {broken.Entry.Origin}) is not advanced: {string.Join(" ", broken.Problems.Select(p => p.Message))}"));
+                findings.Add(Finding.Create(FindingCatalog.DiscoveredMappingUnresolved, broken.Entry.Describe(),
+                    ("entry", broken.Entry.Describe()), ("origin", broken.Entry.Origin),
+                    ("problems", string.Join(" ", broken.Problems.Select(p => p.Message)))));
                 if (broken.Entry.SourceSequence is { } name && lookup.Explicit(name) is { } accounted)
                 {
                     matchedSource.Add(accounted);
@@ -55,8 +55,7 @@ public static class AdvancementPlanner
                 findings.Add(Finding.Of(problem.Code, problem.Object, problem.Message, problem.Resolution));
             }
             rows.Add(Blocked(broken.Entry.Sequence?.ToString() ?? broken.Entry.Describe(), broken.Entry.Sequence,
-                [broken.Entry], broken.Column is null ? [] : [broken.Column], broken.Sequence, settings,
-                "The target objects could not be resolved."));
+                [broken.Entry], broken.Column is null ? [] : [broken.Column], broken.Sequence, settings));
         }
 
         // Inspection order (the configuration's, then mappings found by analysis), so the report
@@ -90,36 +89,38 @@ public static class AdvancementPlanner
 
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
         {
-            findings.Add(Finding.Of(FindingCatalog.UnmappedSourceSequence, unmatched.FullName,
-                $"Source sequence {unmatched.FullName} (last number {Format(unmatched.LastNumber)}) has no target mapping and is not advanced."));
+            findings.Add(Finding.Create(FindingCatalog.UnmappedSourceSequence, unmatched.FullName,
+                ("source", unmatched.FullName), ("last", unmatched.LastNumber)));
         }
 
         if (target.OtherSessions.Count > 0)
         {
-            var sessions = Finding.Of(FindingCatalog.OtherSessionsConnected, target.Description,
-                $"{target.OtherSessions.Count} other client session(s) on the target database: {string.Join("; ", target.OtherSessions.Take(5))}{(target.OtherSessions.Count > 5 ? "; ..." : "")}.");
+            var sessions = Finding.Create(FindingCatalog.OtherSessionsConnected, target.OtherSessions.Count > 5
+                ? "more" : null,
+                target.Description, ("count", target.OtherSessions.Count),
+                ("sessions", string.Join("; ", target.OtherSessions.Take(5))));
             findings.Add(rates?.RequireQuiet == true ? sessions with { Severity = Severity.Blocking } : sessions);
         }
 
         if (target.InRecovery)
         {
-            findings.Add(Finding.Of(FindingCatalog.TargetInRecovery, target.Description,
-                $"{target.Description} is a hot standby (pg_is_in_recovery() is true): its sequences cannot be set there, and it replays the primary's."));
+            findings.Add(Finding.Create(FindingCatalog.TargetInRecovery, target.Description, ("target",
+                target.Description)));
         }
 
         if (target.Subscriptions.Count > 0)
         {
-            findings.Add(Finding.Of(FindingCatalog.LogicalReplicationSequences, target.Description,
-                $"The target subscribes to {string.Join(", ", target.Subscriptions)}: logical replication does not carry sequence state, so the values planned here hold only at this moment."));
+            findings.Add(Finding.Create(FindingCatalog.LogicalReplicationSequences, target.Description,
+                ("subscriptions", target.Subscriptions)));
         }
 
         if (!settings.Enabled)
         {
-            findings.Add(Finding.Of(FindingCatalog.AdvancementDisabled, "sequenceAdvancement.enabled",
-                "sequenceAdvancement.enabled is false: nothing will be written."));
+            findings.Add(Finding.Create(FindingCatalog.AdvancementDisabled, "sequenceAdvancement.enabled"));
         }
 
-        return new AdvancementPlan(rows, Finding.Ordered(findings), settings.Enabled) { Interleave = settings.Interleave };
+        return new AdvancementPlan(rows, Finding.Ordered(findings),
+            settings.Enabled) { Interleave = settings.Interleave };
     }
 
     private static PlannedSequence PlanSequence(
@@ -143,8 +144,8 @@ public static class AdvancementPlanner
 
         if (entries.Count > 1)
         {
-            findings.Add(Finding.Of(FindingCatalog.SharedSequence, name,
-                $"{name} feeds {string.Join(", ", configured.Select(e => e.Describe()))}; the plan covers all of them."));
+            findings.Add(Finding.Create(FindingCatalog.SharedSequence, name,
+                ("sequence", name), ("entries", configured.Select(e => e.Describe()).ToArray())));
         }
 
         // Source value: the extreme over every source sequence the entries map (a shared target
@@ -163,9 +164,8 @@ public static class AdvancementPlanner
             matchedSource.Add(each);
             if (each.Scalable || each.SessionScoped)
             {
-                var kind = each.Scalable ? "scalable (SCALE_FLAG=Y)" : "session (SESSION_FLAG=Y)";
-                findings.Add(Finding.Of(FindingCatalog.SourceValueUnusable, name,
-                    $"Source sequence {each.FullName} is {kind}: its LAST_NUMBER does not bound the values it issued, so the target's keys are used instead."));
+                findings.Add(Finding.Create(FindingCatalog.SourceValueUnusable, each.Scalable ? null : "session", name,
+                    ("source", each.FullName)));
             }
             else
             {
@@ -176,21 +176,22 @@ public static class AdvancementPlanner
             if (each.IncrementBy.Sign != 0 && each.IncrementBy.Sign != Math.Sign(sequence.Increment))
             {
                 blocked = true;
-                findings.Add(Finding.Of(FindingCatalog.DirectionMismatch, name,
-                    $"Source {each.FullName} has INCREMENT BY {each.IncrementBy} but {name} has increment {sequence.Increment}."));
+                findings.Add(Finding.Create(FindingCatalog.DirectionMismatch, name, ("source", each.FullName),
+                    ("sourceIncrement", each.IncrementBy), ("sequence", name), ("increment", sequence.Increment)));
             }
             else if (each.IncrementBy != sequence.Increment)
             {
-                findings.Add(Finding.Of(FindingCatalog.IncrementMismatch, name,
-                    $"Source {each.FullName} has INCREMENT BY {each.IncrementBy}; {name} has increment {sequence.Increment}."));
+                findings.Add(Finding.Create(FindingCatalog.IncrementMismatch, name, ("source", each.FullName),
+                    ("sourceIncrement", each.IncrementBy), ("sequence", name), ("increment", sequence.Increment)));
             }
         }
         if (matches.Count > 0)
         {
-            foreach (var missing in configured.Select(e => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).Where(n => lookup.Explicit(n) is null))
+            var named = configured.Select(e => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal);
+            foreach (var missing in named.Where(n => lookup.Explicit(n) is null))
             {
-                findings.Add(Finding.Of(FindingCatalog.SourceSequenceNotFound, name,
-                    $"The source has no sequence {missing} (named for {name}); the other source values and the keys bound the new value."));
+                findings.Add(Finding.Create(FindingCatalog.SourceSequenceNotFound, "named", name,
+                    ("missing", missing), ("sequence", name)));
             }
         }
         else if (matchProblem is not null)
@@ -202,10 +203,9 @@ public static class AdvancementPlanner
         {
             var hasTable = configured.Any(e => e.Table is not null);
             findings.Add(hasTable
-                ? Finding.Of(FindingCatalog.SourceSequenceNotFound, name,
-                    $"No source sequence matches {name}; only the keys in {string.Join(", ", configured.Where(e => e.Table is not null).Select(e => e.Table))} bound the new value.")
-                : Finding.Of(FindingCatalog.NoReferenceValue, name,
-                    $"{name} is listed without a table and no source sequence matches it."));
+                ? Finding.Create(FindingCatalog.SourceSequenceNotFound, name, ("sequence", name),
+                    ("tables", configured.Where(e => e.Table is not null).Select(e => e.Table!).ToArray()))
+                : Finding.Create(FindingCatalog.NoReferenceValue, name, ("sequence", name)));
             blocked |= !hasTable;
         }
 
@@ -216,10 +216,9 @@ public static class AdvancementPlanner
             // Text keys are always scanned (their numeric extreme is not an index edge), whatever their indexes.
             if (!entry.KeyIndexed && entry.KeyExtreme is not null && entry.Column is { IsNumeric: true })
             {
-                var size = entry.Pages is { } pages ? $"~{(pages * 8192).Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}" : "of unknown size";
-                var took = entry.ScanTime is { } t ? string.Create(CultureInfo.InvariantCulture, $"; the scan took {t.TotalSeconds:0.0} s") : "";
-                findings.Add(Finding.Of(FindingCatalog.NoIndexOnKey, entry.Entry.Describe(),
-                    $"No index starts with {entry.Entry.Describe()}: MAX scans the whole table ({size}){took}."));
+                findings.Add(Finding.Create(FindingCatalog.NoIndexOnKey, entry.Pages is null ? "unknown size" : null,
+                    entry.Entry.Describe(), ("column", entry.Entry.Describe()), ("size", entry.Pages * 8192),
+                    ("seconds", entry.ScanTime?.TotalSeconds)));
             }
             if (entry.KeyFailure is { } failure)
             {
@@ -234,18 +233,18 @@ public static class AdvancementPlanner
             }
             else
             {
-                findings.Add(Finding.Of(FindingCatalog.EmptyTable, entry.Entry.Describe(),
-                    sourceLast is null
-                        ? $"{entry.Entry.Table} is empty and no source value is known: {name} is only kept where it is."
-                        : $"{entry.Entry.Table} is empty: the source value alone sets {name}."));
+                findings.Add(Finding.Create(FindingCatalog.EmptyTable, sourceLast is null ? "no source" : null,
+                    entry.Entry.Describe(), ("table", entry.Entry.Table), ("sequence", name)));
             }
         }
 
         var rate = RateFor(name, match, configured, margin, settings, source, rates);
         if (rate is { } r && r.Required > margin)
         {
-            var finding = Finding.Of(FindingCatalog.MarginBelowObservedRate, name,
-                $"{name}: the configured margin {Format(margin)} is below {r.Describe()}; the plan uses {Format(r.Required)}.");
+            var finding = Finding.Create(FindingCatalog.MarginBelowObservedRate, r.Basis.IsDeclared ? "declared" : null,
+                name, ("sequence", name), ("configured", margin), ("perHour", r.PerHour), ("delta", r.Basis.Delta),
+                ("hours", r.Basis.Hours), ("baseline", r.Basis.Baseline), ("window", r.Window.TotalHours),
+                ("headroom", r.Headroom), ("required", r.Required));
             findings.Add(rates?.Strict == true ? finding with { Severity = Severity.Blocking } : finding);
             blocked |= rates?.Strict == true;
             margin = r.Required;
@@ -253,23 +252,24 @@ public static class AdvancementPlanner
 
         if (sequence.Cycle)
         {
-            findings.Add(Finding.Of(FindingCatalog.CycleSequence, name,
-                $"{name} is CYCLE: after {(descending ? sequence.MinValue : sequence.MaxValue).ToString("N0", CultureInfo.InvariantCulture)} it restarts and re-issues existing keys."));
+            findings.Add(Finding.Create(FindingCatalog.CycleSequence, name,
+                ("sequence", name), ("limit", descending ? sequence.MinValue : sequence.MaxValue)));
         }
         if (sequence.CacheSize > 1)
         {
-            findings.Add(Finding.Of(FindingCatalog.SequenceCache, name,
-                $"{name} has CACHE {sequence.CacheSize}: sessions that already cached values keep issuing them after setval."));
+            findings.Add(Finding.Create(FindingCatalog.SequenceCache, name, ("sequence", name), ("cache",
+                sequence.CacheSize)));
         }
 
         if (settings.Interleave is not null && descending)
         {
             blocked = true;
-            findings.Add(Finding.Of(FindingCatalog.InterleaveUnsupported, name, $"{name} descends (increment {sequence.Increment}) and cannot be interleaved."));
+            findings.Add(Finding.Create(FindingCatalog.InterleaveUnsupported, name,
+                ("sequence", name), ("increment", sequence.Increment)));
         }
         var row = settings.Interleave is { } stride && !descending
-            ? DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride, out _)
-            : Decide(sequence, sourceLast, targetExtreme, margin, out _);
+            ? SequenceArithmetic.DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride).Row
+            : SequenceArithmetic.Decide(sequence, sourceLast, targetExtreme, margin).Row;
         row = row with
         {
             Name = name,
@@ -278,7 +278,8 @@ public static class AdvancementPlanner
             SourceName = sourceName,
             Stride = settings.Interleave is { } interleaved && !descending ? interleaved : null,
             Rate = rate,
-            ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + (e.ScanTime ?? TimeSpan.Zero)) : null,
+            ScanTime = entries.Any(e => e.ScanTime is not null) ? entries.Aggregate(TimeSpan.Zero, (sum, e) => sum
+                + (e.ScanTime ?? TimeSpan.Zero)) : null,
         };
 
         if (row.NextValue is { } next)
@@ -288,12 +289,12 @@ public static class AdvancementPlanner
         if (row.Action == PlanAction.Advance && !sequence.CanUpdate && settings.Enabled)
         {
             blocked = true;
-            findings.Add(Finding.Of(FindingCatalog.SequencePrivilegeMissing, name, $"The target user has no UPDATE privilege on {name}: setval({name}, ...) would fail."));
+            findings.Add(Finding.Create(FindingCatalog.SequencePrivilegeMissing, name, ("sequence", name)));
         }
         if (row.Action == PlanAction.Unchanged && row.Reference is not null)
         {
-            findings.Add(Finding.Of(FindingCatalog.TargetAlreadyAhead, name,
-                $"{name} already issues {Format(sequence.NextValue)} next, at or beyond the {Format(row.RequiredNext!.Value)} the plan needs; it stays unchanged."));
+            findings.Add(Finding.Create(FindingCatalog.TargetAlreadyAhead, name,
+                ("sequence", name), ("next", sequence.NextValue), ("required", row.RequiredNext!.Value)));
         }
         return blocked ? row with { Action = PlanAction.Blocked } : row;
     }
@@ -302,7 +303,8 @@ public static class AdvancementPlanner
     /// Seed 7.3: the margin must cover every insert the source makes during the catch-up window.
     /// The rate is the larger of the declared one and the one measured between the baseline and now.
     /// </summary>
-    private static RateMargin? RateFor(string name, SourceSequence? match, IReadOnlyList<TableEntry> entries, long configured,
+    private static RateMargin? RateFor(string name, SourceSequence? match, IReadOnlyList<TableEntry> entries,
+        long configured,
         AdvancementConfig settings, SourceCatalog source, PlanPolicy? rates)
     {
         if (settings.CatchUpWindow is not { } window)
@@ -311,7 +313,7 @@ public static class AdvancementPlanner
         }
         var declared = entries.Max(e => e.ExpectedInsertsPerHour);
         double? measured = null;
-        string? measuredBasis = null;
+        RateBasis? measuredBasis = null;
         if (rates?.Baseline is { } baseline && match is not null)
         {
             var before = baseline.BySourceSequence.TryGetValue(match.FullName, out var b) ? b
@@ -321,7 +323,7 @@ public static class AdvancementPlanner
             {
                 var delta = BigInteger.Abs(match.LastNumber - start);
                 measured = (double)delta / hours;
-                measuredBasis = string.Create(CultureInfo.InvariantCulture, $"measured: {Format(delta)} values in {hours:0.##} h since {baseline.Description}");
+                measuredBasis = new RateBasis(delta, hours, baseline.Description);
             }
         }
         if (declared is null && measured is null)
@@ -330,136 +332,13 @@ public static class AdvancementPlanner
         }
         var (perHour, basis) = (measured ?? -1) >= (declared ?? -1)
             ? (measured!.Value, measuredBasis!)
-            : (declared!.Value, "declared expectedInsertsPerHour");
+            : (declared!.Value, RateBasis.Declared);
         var required = (long)Math.Ceiling(perHour * window.TotalHours * (double)settings.RateHeadroom);
         return new RateMargin(perHour, basis, window, settings.RateHeadroom, required, configured);
     }
 
-    /// <summary>
-    /// A planned row's derivation in words (<see cref="PlannedSequence.Derivation"/>): the row's inputs
-    /// (position, source value, key extreme, margin, stride, rate) run through the arithmetic again.
-    /// </summary>
-    internal static string Explain(PlannedSequence row)
-    {
-        if (row.Current is not { } sequence)
-        {
-            return "";
-        }
-        string words;
-        _ = row.Stride is { } stride
-            ? DecideInterleaved(sequence, row.SourceLast, row.TargetMax, row.Margin, stride, out words)
-            : Decide(sequence, row.SourceLast, row.TargetMax, row.Margin, out words);
-        return row.Rate is { } rate ? $"Margin: {rate.Describe()}. {words}" : words;
-    }
-
-    /// <summary>The value arithmetic, in <see cref="BigInteger"/> so no intermediate can overflow.</summary>
-    internal static PlannedSequence Decide(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme, long margin, out string derivation)
-    {
-        var descending = sequence.Descending;
-        var current = sequence.NextValue;
-        var baseRow = new PlannedSequence(sequence.Name.ToString(), sequence.Name, [], [], null, sourceLast, targetExtreme,
-            margin, null, null, PlanAction.Unchanged, sequence, null);
-
-        BigInteger? reference = baseRow.Reference;
-        if (reference is null)
-        {
-            derivation = $"No source value and no keys: left where it is (next value {Format(current)}).";
-            return baseRow with { NewValue = current - sequence.Increment, NextValue = current };
-        }
-
-        var parts = new List<string>();
-        var what = (sourceLast, targetExtreme) switch
-        {
-            ({ } s, { } t) => $"{(descending ? "MIN" : "MAX")}(source {Format(s)}, target {Format(t)}) = {Format(reference.Value)}",
-            ({ } s, null) => $"source {Format(s)}",
-            _ => $"target {(descending ? "min" : "max")} {Format(targetExtreme!.Value)}",
-        };
-        var wanted = descending ? reference.Value - margin : reference.Value + margin;
-        parts.Add($"{what} {(descending ? "-" : "+")} margin {Format(margin)} = {Format(wanted)}");
-
-        var onGrid = OntoGrid(wanted, sequence.LastValue, sequence.Increment);
-        if (onGrid != wanted)
-        {
-            parts.Add($"moved onto the step grid of {sequence.Increment} (anchored at {Format(sequence.LastValue)}): {Format(onGrid)}");
-        }
-
-        var next = onGrid + sequence.Increment;
-        var alreadyBeyond = descending ? next >= current : next <= current;
-        if (alreadyBeyond)
-        {
-            parts.Add($"the sequence already issues {Format(current)} next, so it is left unchanged");
-            derivation = string.Join("; ", parts) + ".";
-            return baseRow with { NewValue = current - sequence.Increment, NextValue = current, RequiredNext = next };
-        }
-        parts.Add($"setval({Format(onGrid)}, true): next value {Format(next)}");
-        derivation = string.Join("; ", parts) + ".";
-        return baseRow with { NewValue = onGrid, NextValue = next, Action = PlanAction.Advance, RequiredNext = next };
-    }
-
-    /// <summary>
-    /// Multi-master (seed 003): the sequence steps by the node count and its next value is the
-    /// smallest value congruent to the node's residue that is above every key, the source value and
-    /// the margin, and not below where the sequence already is. A fresh database starts exactly at k.
-    /// </summary>
-    internal static PlannedSequence DecideInterleaved(TargetSequence sequence, BigInteger? sourceLast, BigInteger? targetExtreme, long margin,
-        Interleave stride, out string derivation)
-    {
-        var current = sequence.NextValue;
-        var baseRow = new PlannedSequence(sequence.Name.ToString(), sequence.Name, [], [], null, sourceLast, targetExtreme,
-            margin, null, null, PlanAction.Unchanged, sequence, null);
-        var reference = baseRow.Reference;
-        var required = reference is { } r ? r + margin + 1 : (BigInteger)sequence.MinValue;
-        var requiredNext = OntoResidue(BigInteger.Max(required, sequence.MinValue), stride);
-        var what = reference is null ? $"no keys and no source value: from MINVALUE {Format(sequence.MinValue)}" : $"above {Format(reference.Value)} + margin {Format(margin)}";
-        var onStream = sequence.Increment == stride.Nodes && Residue(current, stride.Nodes) == stride.Residue;
-        if (onStream && current >= requiredNext)
-        {
-            derivation = $"Node {stride.Node} of {stride.Nodes}: already steps by {stride.Nodes} on residue {stride.Residue} and issues {Format(current)} next ({what}); left unchanged.";
-            return baseRow with { NewValue = current - sequence.Increment, NextValue = current, RequiredNext = requiredNext };
-        }
-        var next = OntoResidue(BigInteger.Max(required, BigInteger.Max(current, sequence.MinValue)), stride);
-        derivation = $"Node {stride.Node} of {stride.Nodes}: smallest value ≡ {stride.Residue} (mod {stride.Nodes}) {what}" +
-            (current > required ? $" and at or above the current next value {Format(current)}" : "") +
-            $" is {Format(next)}; INCREMENT BY {stride.Nodes} RESTART WITH {Format(next)}.";
-        return baseRow with
-        {
-            NewValue = next - stride.Nodes,
-            NextValue = next,
-            RequiredNext = requiredNext,
-            Action = PlanAction.Advance,
-            NewIncrement = stride.Nodes,
-        };
-    }
-
-    private static BigInteger OntoResidue(BigInteger floor, Interleave stride)
-    {
-        var offset = Residue(floor - stride.Residue, stride.Nodes);
-        return offset == 0 ? floor : floor + (stride.Nodes - offset);
-    }
-
-    private static BigInteger Residue(BigInteger value, int modulus) => ((value % modulus) + modulus) % modulus;
-
-    /// <summary>
-    /// The first value at or beyond <paramref name="value"/> (in the sequence's direction) that the
-    /// sequence can issue: same residue as its current value modulo the increment, so an odd
-    /// sequence stays odd.
-    /// </summary>
-    internal static BigInteger OntoGrid(BigInteger value, BigInteger anchor, long increment)
-    {
-        var step = BigInteger.Abs(increment);
-        if (step <= 1)
-        {
-            return value;
-        }
-        var offset = ((value - anchor) % step + step) % step;
-        if (offset == 0)
-        {
-            return value;
-        }
-        return increment > 0 ? value + (step - offset) : value - offset;
-    }
-
-    private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next, List<Finding> findings)
+    private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next,
+        List<Finding> findings)
     {
         var name = sequence.Name.ToString();
         var blocked = false;
@@ -468,8 +347,8 @@ public static class AdvancementPlanner
         {
             blocked = true;
             var (word, limit) = sequence.Descending ? ("MINVALUE", sequence.MinValue) : ("MAXVALUE", sequence.MaxValue);
-            findings.Add(Finding.Of(FindingCatalog.SequenceLimitExceeded, name,
-                $"{name} would need to issue {Format(next)} next, beyond its {word} {Format(limit)}."));
+            findings.Add(Finding.Create(FindingCatalog.SequenceLimitExceeded, name,
+                ("sequence", name), ("next", next), ("limitName", word), ("limit", limit)));
         }
         foreach (var column in columns)
         {
@@ -481,16 +360,19 @@ public static class AdvancementPlanner
             if (sequence.Descending ? next < limit : next > limit)
             {
                 blocked = true;
-                findings.Add(Finding.Of(FindingCatalog.ColumnTypeOverflow, $"{column.Table}.{Identifier.Display(column.Name)}",
-                    $"{column.Table}.{Identifier.Display(column.Name)} is {column.DataType} (limit {Format(limit)}) but {name} would issue {Format(next)} next."));
+                var where = $"{column.Table}.{Identifier.Display(column.Name)}";
+                findings.Add(Finding.Create(FindingCatalog.ColumnTypeOverflow, where, ("column", where),
+                    ("type", column.DataType), ("limit", limit), ("sequence", name), ("next", next)));
             }
         }
         return blocked;
     }
 
-    private static (IReadOnlyList<SourceSequence> Matches, Finding? Problem) MatchSource(QualifiedName target, IReadOnlyList<TableEntry> entries, SourceLookup lookup)
+    private static (IReadOnlyList<SourceSequence> Matches, Finding? Problem) MatchSource(QualifiedName target,
+        IReadOnlyList<TableEntry> entries, SourceLookup lookup)
     {
-        var explicitNames = entries.Select(e => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var explicitNames = entries.Select(e
+            => e.SourceSequence).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (explicitNames.Count > 0)
         {
             return ([.. explicitNames.Select(lookup.Explicit).OfType<SourceSequence>().Distinct()], null);
@@ -504,46 +386,27 @@ public static class AdvancementPlanner
         // Same name in several owners: the owner that maps to the target's schema decides.
         var names = lookup.Names;
         var sameSchema = candidates
-            .Where(s => string.Equals(names.Schemas.ContainsKey(s.Owner) ? names.Schema(s.Owner) : names.Name(s.Owner), target.Schema, StringComparison.Ordinal))
+            .Where(s => string.Equals(names.Schemas.ContainsKey(s.Owner) ? names.Schema(s.Owner) : names.Name(s.Owner),
+                target.Schema, StringComparison.Ordinal))
             .ToList();
         if (sameSchema.Count == 1)
         {
             return (sameSchema, null);
         }
-        return ([], Finding.Of(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
-            $"{target} matches {string.Join(", ", candidates.Select(c => c.FullName))} in the source."));
-    }
-
-    /// <summary>Source sequences indexed once by the name they take in the target, and by Oracle name.</summary>
-    private sealed class SourceLookup(SourceCatalog source, NameMapping names)
-    {
-        private readonly ILookup<string, SourceSequence> byTarget = source.Sequences.ToLookup(s => names.Name(s.Name), StringComparer.Ordinal);
-        private readonly ILookup<string, SourceSequence> byName = source.Sequences.ToLookup(s => s.Name, StringComparer.Ordinal);
-
-        public NameMapping Names => names;
-
-        public IReadOnlyList<SourceSequence> ByTargetName(string name) => [.. byTarget[name]];
-
-        public SourceSequence? Explicit(string text)
-        {
-            var (owner, name) = SplitOracleName(text);
-            return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
-        }
-    }
-
-    /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>
-    internal static (string? Owner, string Name) SplitOracleName(string text)
-    {
-        static string Fold(string part) =>
-            part.Length > 1 && part[0] == '"' && part[^1] == '"' ? part[1..^1] : part.ToUpperInvariant();
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? (null, Fold(text.Trim())) : (Fold(text[..dot].Trim()), Fold(text[(dot + 1)..].Trim()));
+        return ([], Finding.Create(FindingCatalog.SourceSequenceAmbiguous, target.ToString(),
+            ("sequence", target), ("candidates", candidates.Select(c => c.FullName).ToArray())));
     }
 
     private static PlannedSequence Blocked(string name, QualifiedName? sequence, IReadOnlyList<TableEntry> entries,
-        IReadOnlyList<TargetColumn> columns, TargetSequence? current, AdvancementConfig settings, string derivation) =>
-        new(name, sequence, entries, columns, null, null, null,
-            entries.Max(e => e.SafetyMargin ?? settings.SafetyMargin), null, null, PlanAction.Blocked, current, derivation);
-
-    public static string Format(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        IReadOnlyList<TargetColumn> columns, TargetSequence? current, AdvancementConfig settings) => new()
+        {
+            Name = name,
+            Sequence = sequence,
+            Entries = entries,
+            Columns = columns,
+            Margin = entries.Max(e => e.SafetyMargin ?? settings.SafetyMargin),
+            Action = PlanAction.Blocked,
+            Current = current,
+            Unresolved = true,
+        };
 }

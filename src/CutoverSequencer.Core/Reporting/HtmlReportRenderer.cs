@@ -1,4 +1,5 @@
 using System.Globalization;
+using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Reporting;
 
@@ -16,8 +17,10 @@ public static class HtmlReportRenderer
             ReportStatus.Planned or ReportStatus.Verified => "ok",
             _ => "bad",
         };
-        var generated = report.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        HtmlWriter.Write(ReportLayout.Blocks(report), output, $"Cutover sequence report: {status}", status.ToUpperInvariant(), badge,
+        var generated = report.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss",
+            CultureInfo.InvariantCulture);
+        HtmlWriter.Write(ReportLayout.Blocks(report), output, $"Cutover sequence report: {status}",
+            status.ToUpperInvariant(), badge,
             $"cutover-sequencer · {report.Command} · {generated} UTC");
     }
 }

@@ -1,8 +1,10 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Core.Wording;
 
 namespace CutoverSequencer.Core.Reporting;
 
@@ -46,9 +48,10 @@ public static class JsonReportRenderer
             report.Plan.Interleave is { } stride ? new JsonInterleave(stride.Nodes, stride.Node, stride.Residue) : null,
             report.Plan.Sequences.Select(row => Row(report, row)),
             [.. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution))],
-            report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s => s.ToString()), report.Apply.FailedAt?.ToString(), report.Apply.Error),
+            report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s
+                => s.ToString()), report.Apply.FailedAt?.ToString(), report.Apply.Error),
             report.PostLoadDefaults,
-            new JsonBrief(OperationsBrief.Preamble, report.BriefLines),
+            new JsonBrief(OperationsBrief.Preamble, OperationsBrief.LinesOf(report)),
             [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))]);
         JsonSerializer.Serialize(output, document, Json.JsonReport);
         output.WriteByte((byte)'\n');
@@ -68,7 +71,8 @@ public static class JsonReportRenderer
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position { get => throw new NotSupportedException(); set
+            => throw new NotSupportedException(); }
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -114,53 +118,23 @@ public static class JsonReportRenderer
             row.Action,
             row.Current?.Increment,
             row.NewIncrement,
-            row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), r.Basis, r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
-            row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled, Int64(row.Current.NextValue)),
-            gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last), Int64(gap.Size), OperationsBrief.Words(gap.Size), Part(gap.CatchUp), Part(gap.Margin)),
-            row.Derivation,
+            row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), DerivationWording.Basis(r.Basis),
+                r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
+            row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled,
+                Int64(row.Current.NextValue)),
+            gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last),
+                Int64(gap.Size), OperationsBrief.Words(gap.Size), Part(gap.CatchUp), Part(gap.Margin)),
+            DerivationWording.Describe(row),
             row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
             report.WasSet(row),
             verification?.Passed,
             verification?.Detail);
     }
 
-    private static JsonGapPart? Part(GapPart? part) => part is null ? null : new JsonGapPart(Int64(part.First), Int64(part.Last), Int64(part.Size));
+    private static JsonGapPart? Part(GapPart? part) => part is null ? null : new JsonGapPart(Int64(part.First),
+        Int64(part.Last), Int64(part.Size));
 
     /// <summary>Values outside 64 bits (only possible on a blocked row) are written as null.</summary>
     private static long? Int64(BigInteger? value) =>
         value is { } v && v >= long.MinValue && v <= long.MaxValue ? (long)v : null;
 }
-
-// The JSON report's shape: property names (camelCase) and order are the contract.
-internal sealed record JsonReport(string Tool, string Command, ReportStatus Status, int ExitCode, DateTimeOffset GeneratedAt, string Config,
-    JsonSource Source, string Target, bool Enabled, JsonInterleave? Interleave, IEnumerable<JsonRow> Sequences, List<JsonFinding> Findings,
-    JsonApply? Apply, IReadOnlyList<string> PostLoadDefaults, JsonBrief OperationsBrief, List<JsonTiming> Timings);
-
-internal sealed record JsonSource(string Description, DateTimeOffset? CapturedAt);
-
-internal sealed record JsonInterleave(int Nodes, int Node, int Residue);
-
-internal sealed record JsonFinding(string Code, Severity Severity, string Object, string Message, string Resolution);
-
-internal sealed record JsonApply(bool Succeeded, IEnumerable<string> Set, string? FailedAt, string? Error);
-
-internal sealed record JsonBrief(string Summary, IEnumerable<string> Sequences);
-
-internal sealed record JsonTiming(string Stage, long Milliseconds);
-
-internal sealed record JsonRow(string Sequence, string? Table, string? Column, List<string> Tables, string? Origin, string? SourceSequence,
-    long? SourceLast, long? TargetMax, long Margin, long? NewValue, long? NextValue, long? RequiredNextValue, PlanAction Action,
-    long? Increment, long? NewIncrement, JsonRate? Rate, JsonPrevious? Previous, JsonGap? ExpectedGap, string Derivation,
-    long? ScanMilliseconds, bool Set, bool? Verified, string? Verification);
-
-internal sealed record JsonRate(double PerHour, string Basis, double WindowHours, decimal Headroom, long RequiredMargin, long ConfiguredMargin);
-
-internal sealed record JsonPrevious(long LastValue, bool IsCalled, long? NextValue);
-
-internal sealed record JsonGap(long? First, long? Last, long? Size, string Words, JsonGapPart? CatchUp, JsonGapPart? Margin);
-
-/// <summary>catchUp: after the last loaded key up to the source high-water mark; margin: never issued.</summary>
-internal sealed record JsonGapPart(long? First, long? Last, long? Size);
-
-[JsonSerializable(typeof(JsonReport))]
-internal sealed partial class ReportJson : JsonSerializerContext;

@@ -1,6 +1,9 @@
 using System.Numerics;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Runtime;
+using CutoverSequencer.Core.Stage;
+using CutoverSequencer.Core.Wording;
 using Humanizer;
 
 namespace CutoverSequencer.Core.Reporting;
@@ -14,7 +17,24 @@ public static class OperationsBrief
     public const string Preamble =
         "New keys after cutover start past the values below. The numbers in each gap are never issued by PostgreSQL: " +
         "rows replayed from the source during CDC catch-up may fill some of them, the rest stay unused. " +
-        "Dashboards and reports that look for missing numbers will show these gaps; they are the deliberate safety margin, not lost data.";
+        "Dashboards and reports that look for missing numbers will show these gaps; they are the deliberate safety " +
+        "margin, not lost data.";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutoverReport,
+        List<string>> Computed = [];
+
+    /// <summary>
+    /// The brief's lines: computed once per report for the three renderings, except in large runs,
+    /// which render one at a time and spell each line as it is written (at many thousand sequences,
+    /// the lines held whole are tens of megabytes).
+    /// </summary>
+    public static IEnumerable<string> LinesOf(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return LargeRun.Applies(report.Plan.Sequences.Count)
+            ? Lines(report)
+            : Computed.GetValue(report, r => [.. Lines(r)]);
+    }
 
     public static IEnumerable<string> Lines(CutoverReport report)
     {
@@ -23,15 +43,23 @@ public static class OperationsBrief
         var failed = report.Verification?.Where(v => !v.Passed).Select(v => v.Sequence).ToList() ?? [];
         if (failed.Count > 0)
         {
-            yield return $"Verification FAILED for {failed.Count} sequence(s): {string.Join(", ", failed.Take(10))}{(failed.Count > 10 ? ", ..." : "")}. " +
-                "Do not open the application: each is not proven to clear every key and the source value (see Verification for why).";
+            var more = failed.Count > 10 ? ", ..." : "";
+            yield return $"Verification FAILED for {failed.Count} sequence(s): " +
+                $"{string.Join(", ", failed.Take(10))}{more}. " +
+                "Do not open the application: each is not proven to clear every key and the source value (see " +
+                "Verification for why).";
         }
         if (report.Apply is { Succeeded: false } apply)
         {
             yield return apply switch
             {
-                { Set.Count: 0, NothingWritten: true } => $"Apply FAILED before writing anything ({apply.Error}): every sequence was read back where it was. Fix the cause and re-run apply.",
-                _ => $"Apply FAILED part-way ({apply.Error}): {apply.Set.Count} sequence(s) known to be set (listed under Apply); others may have been set too, and nothing is verified. Re-run apply.",
+                { Set.Count: 0, NothingWritten: true }
+                    => $"Apply FAILED before writing anything ({apply.Error}): " +
+                        "every sequence was read back where it was. " +
+                        "Fix the cause and re-run apply.",
+                _ => $"Apply FAILED part-way ({apply.Error}): " +
+                    $"{apply.Set.Count} sequence(s) known to be set (listed under " +
+                    "Apply); others may have been set too, and nothing is verified. Re-run apply.",
             };
         }
         var any = false;
@@ -60,7 +88,8 @@ public static class OperationsBrief
                 _ => $"first new value {N(state.Next)} (as set; not read back)",
             });
             any = true;
-            yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; {GapText(SequenceGap.Between(state.LastKey, row.SourceLast, state.Next, row.Descending))}.";
+            var gap = SequenceGap.Between(state.LastKey, row.SourceLast, state.Next, row.Descending);
+            yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; {GapText(gap)}.";
         }
         if (!any)
         {
@@ -89,10 +118,13 @@ public static class OperationsBrief
         }
         return $"{text}: {string.Join("; ", parts)}";
 
-        static string Range(GapPart part) => part.Size == 1 ? N(part.First) : $"{N(part.First)} – {N(part.Last)} ({N(part.Size)})";
+        static string Range(GapPart part) => part.Size == 1 ? N(part.First)
+            : $"{N(part.First)} – {N(part.Last)} ({N(part.Size)})";
     }
 
-    /// <summary>What the brief states for a row: its next value and last key, as read or left by this command.</summary>
+    /// <summary>
+    /// What the brief states for a row: its next value and last key, as read or left by this command.
+    /// </summary>
     private static BriefState? State(CutoverReport report, PlannedSequence row)
     {
         if (row.Action == PlanAction.Blocked || row.NextValue is not { } planned)
@@ -147,5 +179,5 @@ public static class OperationsBrief
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> SpelledSizes = new();
 
-    private static string N(BigInteger value) => AdvancementPlanner.Format(value);
+    private static string N(BigInteger value) => Numbers.Format(value);
 }

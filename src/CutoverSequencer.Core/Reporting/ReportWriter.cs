@@ -1,4 +1,5 @@
 using System.Globalization;
+using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Reporting;
 
@@ -12,7 +13,8 @@ public static class ReportWriter
 
     /// <summary>The default report directory: a new timestamped folder under reports/.</summary>
     public static string DefaultDirectory(string command, DateTimeOffset now) =>
-        Path.Combine("reports", now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + command);
+        Path.Combine("reports", now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-"
+            + command);
 
     /// <summary>
     /// The default report directory as a full path, never one already in use: two runs started in the
@@ -22,7 +24,8 @@ public static class ReportWriter
     {
         var first = Path.GetFullPath(DefaultDirectory(command, now));
         var candidate = first;
-        for (var n = 2; File.Exists(candidate) || (Directory.Exists(candidate) && Directory.EnumerateFileSystemEntries(candidate).Any()); n++)
+        for (var n = 2; File.Exists(candidate) || (Directory.Exists(candidate)
+            && Directory.EnumerateFileSystemEntries(candidate).Any()); n++)
         {
             candidate = $"{first}-{n}";
         }
@@ -35,17 +38,19 @@ public static class ReportWriter
         Directory.CreateDirectory(directory);
         Action[] renderings =
         [
-            () => WriteAtomically(Path.Combine(directory, MarkdownFile), (TextWriter w) => MarkdownReportRenderer.Write(report, w)),
-            () => WriteAtomically(Path.Combine(directory, HtmlFile), (TextWriter w) => HtmlReportRenderer.Write(report, w)),
+            () => WriteAtomically(Path.Combine(directory, MarkdownFile), (TextWriter w)
+                => MarkdownReportRenderer.Write(report, w)),
+            () => WriteAtomically(Path.Combine(directory, HtmlFile), (TextWriter w) => HtmlReportRenderer.Write(report,
+                w)),
             () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s) => JsonReportRenderer.Write(report, s)),
         ];
-        if (Stage.LargeRun.Applies(report.Plan.Sequences.Count))
+        if (Runtime.LargeRun.Applies(report.Plan.Sequences.Count))
         {
             // One at a time, collected in between: memory stays near the report's own size.
             foreach (var render in renderings)
             {
                 render();
-                Stage.LargeRun.Compact();
+                Runtime.LargeRun.Compact();
             }
         }
         else
@@ -55,7 +60,8 @@ public static class ReportWriter
         }
         if (report.PostLoadDefaults.Count > 0)
         {
-            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), (TextWriter w) => w.Write(PostLoadDefaultsScript(report)));
+            WriteAtomically(Path.Combine(directory, PostLoadDefaultsFile), (TextWriter w)
+                => w.Write(PostLoadDefaultsScript(report)));
         }
     }
 
@@ -73,7 +79,8 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var header = "-- Column defaults replacing Oracle BEFORE INSERT triggers that filled keys from sequences.\n" +
-                     "-- Review each statement, then run it with the post-load DDL (after the load, before the application).\n\n";
+                     "-- Review each statement, then run it with the post-load DDL (after the load, before the " +
+                     "application).\n\n";
         return header + string.Join("\n\n", report.PostLoadDefaults) + "\n";
     }
 
@@ -99,7 +106,8 @@ public static class ReportWriter
     /// earlier files are moved, never overwritten, into <c>earlier-&lt;timestamp&gt;/</c> inside it (where
     /// ApplyJournal.FindIncomplete still finds an incomplete journal). Returns each moved file's new path.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> PrepareDirectory(string directory, bool force, DateTimeOffset now, string option = "--report-dir")
+    public static IReadOnlyDictionary<string, string> PrepareDirectory(string directory, bool force, DateTimeOffset now,
+        string option = "--report-dir")
     {
         ArgumentNullException.ThrowIfNull(directory);
         var full = Path.GetFullPath(directory);
@@ -133,7 +141,8 @@ public static class ReportWriter
         if (!force)
         {
             throw new InvalidInputException(
-                $"{option} {directory}: already holds an earlier run's {names}; use a new directory, or --force to move them aside into {EarlierPrefix}<timestamp>/");
+                $"{option} {directory}: already holds an earlier run's {names}; use a new directory, or --force to " +
+                $"move them aside into {EarlierPrefix}<timestamp>/");
         }
         var stamp = now.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var target = Path.Combine(full, EarlierPrefix + stamp);
@@ -158,7 +167,8 @@ public static class ReportWriter
     private static void WriteAtomically(string path, Action<TextWriter> write) =>
         WriteAtomically(path, (Stream stream) =>
         {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16,
+                leaveOpen: true) { NewLine = "\n" };
             write(writer);
         });
 

@@ -2,23 +2,14 @@ using System.Diagnostics;
 using System.Numerics;
 using CutoverSequencer.Core.Analysis;
 using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
-using CutoverSequencer.Core.Reporting;
+using CutoverSequencer.Core.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Core.Stage;
-
-/// <summary>Run options beyond the configuration (command-line flags, where the journal goes).</summary>
-public sealed record StageOptions(Baseline? Baseline = null, bool Strict = false, bool RequireQuiet = false, string? JournalDirectory = null);
-
-public enum StageCommand
-{
-    Plan,
-    Apply,
-    Verify,
-}
 
 /// <summary>
 /// inspect source → inspect target → plan → apply → verify, ending in one report. The roles are
@@ -44,17 +35,21 @@ public sealed class CutoverStage(
         ArgumentNullException.ThrowIfNull(config);
         // One apply per target database: taken before anything is read, held until the report.
         await using var applyLock = command == StageCommand.Apply && config.SequenceAdvancement.Enabled
-            ? await Timed("lock", () => applier.LockAsync(config.Target.LockTimeout, cancellationToken)).ConfigureAwait(false)
+            ? await Timed("lock", () => applier.LockAsync(config.Target.LockTimeout,
+                cancellationToken)).ConfigureAwait(false)
             : null;
-        SourceCatalog? catalog = await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
+        SourceCatalog? catalog =
+            await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
         log.LogInformation("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
 
         var analysis = SourceAnalysis.Analyze(catalog, config);
         var entries = analysis.Entries.ToList();
         if (config.SequenceAdvancement.Discover)
         {
-            IReadOnlyList<string> schemas = [.. config.Target.Schemas.Concat(config.Source.SchemaMapping.Values).Distinct(StringComparer.Ordinal)];
-            var discovered = await Timed("discover", () => target.DiscoverAsync(schemas, cancellationToken)).ConfigureAwait(false);
+            IReadOnlyList<string> schemas =
+                [.. config.Target.Schemas.Concat(config.Source.SchemaMapping.Values).Distinct(StringComparer.Ordinal)];
+            var discovered = await Timed("discover", () => target.DiscoverAsync(schemas,
+                cancellationToken)).ConfigureAwait(false);
             SourceAnalysis.MergeDiscovered(entries, discovered);
         }
         // Counted once discovery is merged: a discovered schema of many thousand tables is a large run too.
@@ -62,17 +57,22 @@ public sealed class CutoverStage(
         var found = entries.Where(e => !e.IsConfigured).ToList();
         if (found.Count > 0)
         {
-            log.LogInformation("{Count} keys mapped from source analysis or target discovery (origins in the report)", found.Count);
+            log.LogInformation("{Count} keys mapped from source analysis or target discovery (origins in the report)",
+                found.Count);
             foreach (var entry in found)
             {
                 log.LogDebug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
             }
         }
-        TargetSnapshot? snapshot = await Timed("inspect target", () => target.InspectAsync(entries, cancellationToken)).ConfigureAwait(false);
+        TargetSnapshot? snapshot = await Timed("inspect target", () => target.InspectAsync(entries,
+            cancellationToken)).ConfigureAwait(false);
         var targetDescription = snapshot.Description;
-        log.LogInformation("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description, snapshot.ServerVersion, snapshot.Entries.Count);
+        log.LogInformation("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description,
+            snapshot.ServerVersion, snapshot.Entries.Count);
 
-        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict, options.RequireQuiet)))).ConfigureAwait(false);
+        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement,
+            catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict,
+                options.RequireQuiet)))).ConfigureAwait(false);
         log.LogInformation("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
@@ -82,7 +82,8 @@ public sealed class CutoverStage(
             log.LogWarning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
         }
 
-        var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
+        var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings,
+            .. plan.Findings]));
         // Planned: the source's sequences are not needed again (at many thousand, they are worth freeing).
         var sourceRun = (catalog.Description, catalog.CapturedAt);
         catalog = null;
@@ -106,36 +107,42 @@ public sealed class CutoverStage(
             if (command == StageCommand.Apply)
             {
                 var toSet = plan.Enabled ? plan.ToAdvance.ToList() : [];
-                earlier = options.JournalDirectory is { } directory ? ApplyJournal.FindIncomplete(directory, snapshot.Description) : [];
+                earlier = options.JournalDirectory is { } directory ? ApplyJournal.FindIncomplete(directory,
+                    snapshot.Description) : [];
                 findings.AddRange(EarlierRunFindings(earlier, snapshot));
-                applied = await Timed("apply", () => ApplyJournaledAsync(toSet, snapshot.Description, cancellationToken)).ConfigureAwait(false);
+                applied = await Timed("apply", () => ApplyJournaledAsync(toSet, snapshot.Description,
+                    cancellationToken)).ConfigureAwait(false);
                 log.LogInformation("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
                 foreach (var name in applied.AlreadyAhead)
                 {
-                    findings.Add(Finding.Of(FindingCatalog.MovedDuringApply, name.ToString(),
-                        $"{name} was already at or past its planned value when written (something advanced it after inspection); it was left where it was."));
+                    findings.Add(Finding.Create(FindingCatalog.MovedDuringApply, name.ToString(), ("sequence", name)));
                 }
                 if (!applied.Succeeded)
                 {
                     // No verification: the report says what was set, and the remedy is a re-run.
-                    findings.Add(Finding.Of(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply", applied.Error!));
-                    return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
+                    findings.Add(Finding.Create(FindingCatalog.ApplyFailed, applied.FailedAt?.ToString() ?? "apply",
+                        ("error", applied.Error!)));
+                    return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings,
+                        applied, null, analysis);
                 }
                 // Every position and every key is read afresh, unindexed tables scanned again: rows
                 // replayed since inspection (CDC) must be seen before the run may say verified.
                 try
                 {
-                    reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken, snapshot)).ConfigureAwait(false);
+                    reading = await Timed("verify", () => target.InspectAsync(entries, cancellationToken,
+                        snapshot)).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is OperationCanceledException or CutoverException && applied.Set.Count > 0)
                 {
                     // Sequences were set but not proven: part-way, not blocked, and the report must say so.
-                    var why = e is OperationCanceledException ? "interrupted before the read-back" : $"read-back failed: {e.Message}";
+                    var why = e is OperationCanceledException ? "interrupted before the read-back"
+                        : $"read-back failed: {e.Message}";
                     log.LogError("Apply set {Count} sequence(s), then the {Why}", applied.Set.Count, why);
                     applied = applied with { Error = why };
-                    findings.Add(Finding.Of(FindingCatalog.ApplyFailed, "verify",
-                        $"{applied.Set.Count} sequence(s) were set, then the {why}: nothing is verified. Run verify (or apply again) before the application connects."));
-                    return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings, applied, null, analysis);
+                    findings.Add(Finding.Create(FindingCatalog.ApplyFailed, "read-back", "verify",
+                        ("count", applied.Set.Count), ("why", why)));
+                    return Report(command, ReportStatus.ApplyFailed, sourceRun, targetDescription, plan, findings,
+                        applied, null, analysis);
                 }
             }
             var recorded = command == StageCommand.Verify ? RecordedReferences(snapshot.Description) : null;
@@ -144,7 +151,8 @@ public sealed class CutoverStage(
             (reading, snapshot) = (null, null);
             verification = results;
             findings.AddRange(verifyFindings);
-            status = plan.IsBlocked || results.Any(r => !r.Passed) ? ReportStatus.VerificationFailed : ReportStatus.Verified;
+            status = plan.IsBlocked || results.Any(r => !r.Passed) ? ReportStatus.VerificationFailed
+                : ReportStatus.Verified;
             if (status == ReportStatus.Verified)
             {
                 foreach (var (path, _) in earlier)
@@ -152,7 +160,8 @@ public sealed class CutoverStage(
                     ApplyJournal.Update(path, j => j with { Status = JournalDocument.Superseded });
                 }
             }
-            log.LogInformation("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed), results.Count);
+            log.LogInformation("Verify: {Passed} of {Total} sequences clear every key", results.Count(r => r.Passed),
+                results.Count);
         }
 
         return Report(command, status, sourceRun, targetDescription, plan, findings, applied, verification, analysis);
@@ -166,9 +175,13 @@ public sealed class CutoverStage(
     private Dictionary<QualifiedName, (BigInteger Reference, long Margin)> RecordedReferences(string target)
     {
         var recorded = new Dictionary<QualifiedName, (BigInteger, long)>();
-        if (options.JournalDirectory is not { } directory || ApplyJournal.FindLatestCompleted(directory, target) is not { } latest)
+        if (options.JournalDirectory is not { } directory || ApplyJournal.FindLatestCompleted(directory,
+            target) is not { } latest)
         {
-            log.LogInformation("Margin: no completed apply journal for {Target} beside the report directory; MARGIN_NOT_MET is not checked", target);
+            log.LogInformation(
+                "Margin: no completed apply journal for {Target} beside the report directory; " +
+                "MARGIN_NOT_MET is not checked",
+                target);
             return recorded;
         }
         foreach (var entry in latest.Journal.Sequences)
@@ -178,23 +191,27 @@ public sealed class CutoverStage(
                 recorded[entry.QualifiedName] = (reference, margin);
             }
         }
-        log.LogInformation("Margin: measured against the apply journal {Path} (started {Started:u})", latest.Path, latest.Journal.StartedAt);
+        log.LogInformation("Margin: measured against the apply journal {Path} (started {Started:u})", latest.Path,
+            latest.Journal.StartedAt);
         return recorded;
     }
 
     /// <summary>Writes the journal (pre-states first, flushed), applies, and records the outcome in it.</summary>
-    private async Task<ApplyResult> ApplyJournaledAsync(IReadOnlyList<PlannedSequence> toSet, string target, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ApplyJournaledAsync(IReadOnlyList<PlannedSequence> toSet, string target,
+        CancellationToken cancellationToken)
     {
         ApplyJournal? journal = null;
         if (options.JournalDirectory is { } where && toSet.Count > 0)
         {
-            journal = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), target, config.FilePath, toSet, clock.GetUtcNow());
+            journal = ApplyJournal.Begin(Path.Combine(where, ApplyJournal.FileName), target, config.FilePath, toSet,
+                clock.GetUtcNow());
             log.LogInformation("Journal {Path}: pre-state of {Count} sequences recorded", journal.Path, toSet.Count);
         }
         ApplyResult applied;
         try
         {
-            applied = await applier.ApplyAsync(toSet, set => journal?.MarkSet(set), cancellationToken).ConfigureAwait(false);
+            applied = await applier.ApplyAsync(toSet, set => journal?.MarkSet(set),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (journal is not null)
         {
@@ -203,7 +220,8 @@ public sealed class CutoverStage(
             journal.Finish(JournalDocument.Failed, e.Message, clock.GetUtcNow());
             throw;
         }
-        journal?.Finish(applied.Succeeded ? JournalDocument.Completed : JournalDocument.Failed, applied.Error, clock.GetUtcNow());
+        journal?.Finish(applied.Succeeded ? JournalDocument.Completed : JournalDocument.Failed, applied.Error,
+            clock.GetUtcNow());
         return applied;
     }
 
@@ -212,29 +230,39 @@ public sealed class CutoverStage(
     /// the positions just read say what the pending ones became (results arrive in buffered runs, and a
     /// kill loses the rest).
     /// </summary>
-    private static IEnumerable<Finding> EarlierRunFindings(IReadOnlyList<(string Path, JournalDocument Journal)> earlier, TargetSnapshot snapshot)
+    private static IEnumerable<Finding> EarlierRunFindings(IReadOnlyList<(string Path,
+        JournalDocument Journal)> earlier, TargetSnapshot snapshot)
     {
-        var positions = snapshot.Entries.Where(e => e.Sequence is not null).GroupBy(e => e.Sequence!.Name).ToDictionary(g => g.Key, g => g.First().Sequence!);
+        var positions = snapshot.Entries.Where(e => e.Sequence is not null).GroupBy(e
+            => e.Sequence!.Name).ToDictionary(g => g.Key, g => g.First().Sequence!);
         foreach (var (path, journal) in earlier)
         {
             var confirmed = journal.Sequences.Count(e => e.State == JournalEntry.Set);
-            var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending && positions.TryGetValue(e.QualifiedName, out var now)
-                && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue : now.NextValue >= e.Planned.NextValue));
+            var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending
+                && positions.TryGetValue(e.QualifiedName, out var now)
+                && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue
+                    : now.NextValue >= e.Planned.NextValue));
             var notSet = journal.Sequences.Count - confirmed - reachedAnyway;
-            yield return Finding.Of(FindingCatalog.EarlierApplyIncomplete, path,
-                $"The apply started {journal.StartedAt:u} stopped part-way ({journal.Status}{(journal.Error is null ? "" : $": {journal.Error}")}): of {journal.Sequences.Count} sequences, {confirmed} confirmed set, {reachedAnyway} found at their planned value, {notSet} not set. This run converges them.");
+            yield return Finding.Create(FindingCatalog.EarlierApplyIncomplete, path,
+                ("started", journal.StartedAt), ("status", journal.Status), ("error", journal.Error),
+                ("total", journal.Sequences.Count), ("confirmed", confirmed), ("reached", reachedAnyway), ("notSet",
+                    notSet));
         }
     }
 
-    private CutoverReport Report(StageCommand command, ReportStatus status, (string Description, DateTimeOffset? CapturedAt) sourceRun, string targetDescription,
-        AdvancementPlan plan, List<Finding> findings, ApplyResult? applied, IReadOnlyList<SequenceVerification>? verification,
+    private CutoverReport Report(StageCommand command, ReportStatus status, (string Description,
+        DateTimeOffset? CapturedAt) sourceRun, string targetDescription,
+        AdvancementPlan plan, List<Finding> findings, ApplyResult? applied,
+            IReadOnlyList<SequenceVerification>? verification,
         AnalysisResult analysis)
     {
         var ordered = Finding.Ordered(findings);
         // The one count of findings: the report's list, which the console summary also prints.
         log.LogInformation("Findings: {Total} ({Blocking} blocking, {Warning} warning, {Info} info)", ordered.Count,
-            ordered.Count(f => f.Severity == Severity.Blocking), ordered.Count(f => f.Severity == Severity.Warning), ordered.Count(f => f.Severity == Severity.Info));
-        return new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath, sourceRun.Description, sourceRun.CapturedAt,
+            ordered.Count(f => f.Severity == Severity.Blocking), ordered.Count(f => f.Severity == Severity.Warning),
+                ordered.Count(f => f.Severity == Severity.Info));
+        return new(command.ToString().ToLowerInvariant(), status, clock.GetUtcNow(), config.FilePath,
+            sourceRun.Description, sourceRun.CapturedAt,
             targetDescription, plan, ordered, applied, verification, [.. timings])
         {
             PostLoadDefaults = analysis.PostLoadDefaults,
@@ -257,28 +285,5 @@ public sealed class CutoverStage(
             }
             log.LogDebug("Stage {Stage}: {Ms} ms; {Figures}", stage, watch.ElapsedMilliseconds, LargeRun.Figures());
         }
-    }
-}
-
-/// <summary>
-/// Runs of many thousand sequences: each stage leaves large transient data behind (parsed files,
-/// query results, rendered rows). A full compacting collection between stages returns it, so the
-/// process peaks near its live data instead of the sum of every stage's garbage. Small runs skip it.
-/// </summary>
-public static class LargeRun
-{
-    /// <summary>The process's memory and compilation figures, for the debug log after each stage.</summary>
-    public static string Figures() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"managed heap {GC.GetTotalMemory(false) >> 20} MB, process {Environment.WorkingSet >> 20} MB, allocated so far {GC.GetTotalAllocatedBytes() >> 20} MB, " +
-        $"JIT {(int)System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
-
-    public const int Threshold = 10_000;
-
-    public static bool Applies(int count) => count >= Threshold;
-
-    public static void Compact()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

@@ -79,8 +79,11 @@ public sealed record SequenceVerification(
     public bool Descending { get; init; }
 
     /// <summary>Multi-master: how the sequence misses its stride (null: it does not, or no stride).</summary>
-    public string? StrideProblem { get; init; }
+    public StrideMiss? Stride { get; init; }
 
-    /// <summary>The proof in words, spelled from the values on each call (not held: megabytes at many thousand rows).</summary>
-    public string Detail => Verifier.Describe(this);
+    /// <summary>The verdict, judged from the values on each call (not held: at many thousand rows it adds up).</summary>
+    public VerificationVerdict Verdict => Verifier.Judge(NextValue, HighestKey, SourceLast, Descending, Stride);
+
+    /// <summary>The proof in words (<see cref="Wording.VerificationWording"/>).</summary>
+    public string Detail => Wording.VerificationWording.Describe(Verdict);
 }

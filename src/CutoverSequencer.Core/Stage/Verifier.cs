@@ -1,6 +1,10 @@
 using System.Numerics;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Wording;
 
 namespace CutoverSequencer.Core.Stage;
 
@@ -18,7 +22,8 @@ public static class Verifier
     /// checked for the margin (only for clearing every key).
     /// </param>
     public static (IReadOnlyList<SequenceVerification> Results, IReadOnlyList<Finding> Findings) Verify(
-        AdvancementPlan plan, TargetSnapshot reading, IReadOnlyDictionary<Naming.QualifiedName, (BigInteger Reference, long Margin)>? recorded = null)
+        AdvancementPlan plan, TargetSnapshot reading,
+        IReadOnlyDictionary<QualifiedName, (BigInteger Reference, long Margin)>? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reading);
@@ -34,7 +39,8 @@ public static class Verifier
             if (row.Sequence is null || !bySequence.TryGetValue(row.Sequence, out var entries))
             {
                 results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
-                findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name} could not be read back."));
+                findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "not read", row.Name, ("sequence",
+                    row.Name)));
                 continue;
             }
 
@@ -45,7 +51,8 @@ public static class Verifier
                 var failure = unreadable.KeyFailure!;
                 results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
                 findings.Add(Finding.Of(failure.Code, failure.Object, failure.Message, failure.Resolution));
-                findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name}: the keys of {failure.Object} could not be read back, so the next value is not proven to clear them."));
+                findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "keys unreadable", row.Name,
+                    ("sequence", row.Name), ("keys", failure.Object)));
                 continue;
             }
             var descending = sequence.Descending;
@@ -56,36 +63,37 @@ public static class Verifier
                 highestKey = highestKey is { } h ? (descending ? BigInteger.Min(h, key) : BigInteger.Max(h, key)) : key;
             }
 
-            var strideProblem = plan.Interleave is { } stride && !descending
-                && (sequence.Increment != stride.Nodes || ((next % stride.Nodes) + stride.Nodes) % stride.Nodes != stride.Residue)
-                    ? $"; it must step by {stride.Nodes} on residue {stride.Residue} but has increment {sequence.Increment} and next value ≡ {((next % stride.Nodes) + stride.Nodes) % stride.Nodes}"
-                    : null;
-            var detail = Words(next, highestKey, row.SourceLast, descending, strideProblem, out var passed);
-            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, passed)
+            var stride = plan.Interleave is { } interleave && !descending ? Miss(sequence, interleave) : null;
+            var verdict = Judge(next, highestKey, row.SourceLast, descending, stride);
+            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, verdict.Passed)
             {
                 Descending = descending,
-                StrideProblem = strideProblem,
+                Stride = stride,
             });
 
-            if (!passed)
+            if (!verdict.Passed)
             {
-                findings.Add(Finding.Of(FindingCatalog.VerificationFailed, row.Name, $"{row.Name}: {detail}."));
+                findings.Add(Finding.Create(FindingCatalog.VerificationFailed, row.Name,
+                    ("sequence", row.Name), ("verdict", VerificationWording.Describe(verdict))));
                 continue;
             }
             BigInteger? reference;
             long margin;
-            string basis;
+            string? basis;
             if (recorded is null)
             {
-                reference = descending ? Min(Min(highestKey, row.SourceLast), row.Reference) : Max(Max(highestKey, row.SourceLast), row.Reference);
-                margin = row.Margin;
-                basis = "this run's plan and the keys just read";
+                reference = descending
+                    ? Min(Min(highestKey, row.SourceLast), row.Reference)
+                    : Max(Max(highestKey, row.SourceLast), row.Reference);
+                (margin, basis) = (row.Margin, null);
             }
             else if (row.Sequence is { } named && recorded.TryGetValue(named, out var record))
             {
                 // The keys as the apply saw them, but the source as it is now: it may have issued more since.
-                reference = row.SourceLast is { } now ? (descending ? BigInteger.Min(record.Reference, now) : BigInteger.Max(record.Reference, now)) : record.Reference;
-                (margin, basis) = (record.Margin, "the reference recorded by the apply verified, or the source value now");
+                reference = row.SourceLast is { } now
+                    ? (descending ? BigInteger.Min(record.Reference, now) : BigInteger.Max(record.Reference, now))
+                    : record.Reference;
+                (margin, basis) = (record.Margin, "recorded");
             }
             else
             {
@@ -94,53 +102,30 @@ public static class Verifier
             var lastSet = next - sequence.Increment;
             if (reference is { } r && (descending ? lastSet > r - margin : lastSet < r + margin))
             {
-                findings.Add(Finding.Of(FindingCatalog.MarginNotMet, row.Name,
-                    $"{row.Name} clears every key, but by less than the margin of {AdvancementPlanner.Format(margin)} (next value {AdvancementPlanner.Format(next)}, reference {AdvancementPlanner.Format(r)}: {basis})."));
+                findings.Add(Finding.Create(FindingCatalog.MarginNotMet, basis, row.Name,
+                    ("sequence", row.Name), ("margin", margin), ("next", next), ("reference", r)));
             }
         }
         return (results, findings);
     }
 
-    /// <summary>A result's detail (<see cref="SequenceVerification.Detail"/>).</summary>
-    public static string Describe(SequenceVerification result)
+    /// <summary>The next value against the key extreme, the source value and the stride.</summary>
+    public static VerificationVerdict Judge(BigInteger? next, BigInteger? highestKey, BigInteger? sourceLast,
+        bool descending, StrideMiss? stride) =>
+        VerificationVerdict.Of(next, highestKey, sourceLast, descending, stride);
+
+    /// <summary>How a sequence read back misses the node's stream (null: it steps on it).</summary>
+    private static StrideMiss? Miss(TargetSequence sequence, Interleave stride)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.NextValue is not { } next)
-        {
-            return "not verified: the sequence could not be resolved in the target";
-        }
-        return Words(next, result.HighestKey, result.SourceLast, result.Descending, result.StrideProblem, out _);
+        var residue = ((sequence.NextValue % stride.Nodes) + stride.Nodes) % stride.Nodes;
+        return sequence.Increment != stride.Nodes || residue != stride.Residue
+            ? new StrideMiss(stride.Nodes, stride.Residue, sequence.Increment, residue)
+            : null;
     }
 
-    /// <summary>The next value against what it must clear, in words; <paramref name="passed"/>: it clears all and keeps its stride.</summary>
-    private static string Words(BigInteger next, BigInteger? highestKey, BigInteger? sourceLast, bool descending, string? strideProblem, out bool passed)
-    {
-        var clears = new List<string>();
-        var fails = new List<string>();
-        Check(highestKey, "every key", descending, next, clears, fails);
-        Check(sourceLast, "the source value", descending, next, clears, fails);
-        passed = fails.Count == 0 && strideProblem is null;
-        var verb = descending ? "below" : "above";
-        return passed
-            ? clears.Count == 0
-                ? $"next value {AdvancementPlanner.Format(next)}; no keys and no source value to clear"
-                : $"next value {AdvancementPlanner.Format(next)} is {verb} {string.Join(" and ", clears)}"
-            : fails.Count > 0
-                ? $"next value {AdvancementPlanner.Format(next)} is not {verb} {string.Join(" and ", fails)}{strideProblem}"
-                : $"next value {AdvancementPlanner.Format(next)}{strideProblem}";
-    }
+    private static BigInteger? Max(BigInteger? a, BigInteger? b) =>
+        a is null ? b : b is null ? a : BigInteger.Max(a.Value, b.Value);
 
-    private static void Check(BigInteger? value, string what, bool descending, BigInteger next, List<string> clears, List<string> fails)
-    {
-        if (value is not { } v)
-        {
-            return;
-        }
-        var ok = descending ? next < v : next > v;
-        (ok ? clears : fails).Add($"{what} ({AdvancementPlanner.Format(v)})");
-    }
-
-    private static BigInteger? Max(BigInteger? a, BigInteger? b) => a is null ? b : b is null ? a : BigInteger.Max(a.Value, b.Value);
-
-    private static BigInteger? Min(BigInteger? a, BigInteger? b) => a is null ? b : b is null ? a : BigInteger.Min(a.Value, b.Value);
+    private static BigInteger? Min(BigInteger? a, BigInteger? b) =>
+        a is null ? b : b is null ? a : BigInteger.Min(a.Value, b.Value);
 }

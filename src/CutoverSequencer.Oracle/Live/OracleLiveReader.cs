@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CutoverSequencer.Core;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using CutoverSequencer.Core.Findings;
 using Npgsql;
 
 namespace CutoverSequencer.IntegrationTests.Invariants;

@@ -1,4 +1,5 @@
 using CutoverSequencer.Core;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Testing;
 

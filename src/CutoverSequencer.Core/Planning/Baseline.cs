@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 
@@ -18,7 +17,8 @@ public sealed record Baseline(
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
-            var captured = root.TryGetProperty("source", out var source) && source.TryGetProperty("capturedAt", out var c) && c.ValueKind == JsonValueKind.String
+            var captured = root.TryGetProperty("source", out var source) && source.TryGetProperty("capturedAt",
+                out var c) && c.ValueKind == JsonValueKind.String
                 ? c.GetDateTimeOffset()
                 : root.GetProperty("generatedAt").GetDateTimeOffset();
             var bySource = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
@@ -38,24 +38,10 @@ public sealed record Baseline(
             }
             return new Baseline($"report {path}", captured, bySource, byTarget);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IOException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException
+            or FormatException or IOException)
         {
             throw new InvalidInputException($"{path}: not a usable baseline report ({e.Message.Split('\n')[0]})", e);
         }
     }
-}
-
-/// <summary>
-/// Run options the plan depends on: the baseline and reading time of the rate-aware margin,
-/// --strict (a margin below the measured rate blocks) and --require-quiet (other sessions block).
-/// </summary>
-public sealed record PlanPolicy(Baseline? Baseline, DateTimeOffset Now, bool Strict, bool RequireQuiet = false);
-
-/// <summary>How a sequence's margin was derived from its insert rate (seed 7.3: cover the whole catch-up window).</summary>
-public sealed record RateMargin(double PerHour, string Basis, TimeSpan Window, decimal Headroom, long Required, long Configured)
-{
-    public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"rate {PerHour:N1}/h ({Basis}) × window {Window.TotalHours:0.##} h × headroom {Headroom:0.##} = {Required:N0}") +
-        (Required > Configured ? string.Create(CultureInfo.InvariantCulture, $", above the configured {Configured:N0}") : string.Create(CultureInfo.InvariantCulture, $", within the configured {Configured:N0}"));
 }

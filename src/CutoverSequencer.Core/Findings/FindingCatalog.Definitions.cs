@@ -1,0 +1,364 @@
+namespace CutoverSequencer.Core.Findings;
+
+/// <summary>Each code's definition, in the order docs/findings.md lists them.</summary>
+public static partial class FindingCatalog
+{
+    public static IReadOnlyList<FindingDefinition> All { get; } =
+    [
+        new(SequenceLimitExceeded, Severity.Blocking,
+            "The value the plan needs is beyond the sequence's MAXVALUE (MINVALUE when descending); nextval would " +
+            "fail or, with CYCLE, wrap onto existing keys.",
+            "Raise the limit (ALTER SEQUENCE ... MAXVALUE / AS bigint) or lower the margin, then re-run plan.")
+        {
+            Message =
+                "{sequence} would need to issue {next:N0} next, beyond its {limitName} {limit:N0}.",
+        },
+        new(ColumnTypeOverflow, Severity.Blocking,
+            "The value the plan needs does not fit the key column's type (smallint, integer or bigint); the first " +
+            "insert would fail with SQLSTATE 22003.",
+            "Widen the column (ALTER TABLE ... ALTER COLUMN ... TYPE bigint) before cutover, or lower the margin if " +
+            "the data allows it.")
+        {
+            Message =
+                "{column} is {type} (limit {limit:N0}) but {sequence} would issue {next:N0} next.",
+        },
+        new(TableNotFound, Severity.Blocking,
+            "A configured table does not exist in the target database.",
+            "Fix the table name in the configuration (unquoted names fold to lower case; quote mixed-case names) " +
+            "or create the table."),
+        new(ColumnNotFound, Severity.Blocking,
+            "A configured key column does not exist in its table.",
+            "Fix pkColumn in the configuration; unquoted names fold to lower case."),
+        new(SequenceNotFound, Severity.Blocking,
+            "A configured sequence does not exist in the target database.",
+            "Fix the sequence name, create the sequence, or omit 'sequence' so it is resolved from the column's " +
+            "default or identity."),
+        new(SequenceNotResolved, Severity.Blocking,
+            "No sequence was configured and the key column has neither a nextval() default nor an identity.",
+            "Name the sequence in the entry, or set the column default (ALTER TABLE ... ALTER COLUMN ... SET " +
+            "DEFAULT nextval('...'))."),
+        new(KeyColumnNotInteger, Severity.Blocking,
+            "The key column is not of an integer or numeric type, so its values cannot be compared with a sequence.",
+            "Remove the entry if the key is not sequence-fed (for example a GUID key), or point pkColumn at the " +
+            "right column."),
+        new(DirectionMismatch, Severity.Blocking,
+            "The source sequence and the target sequence count in opposite directions.",
+            "Recreate the target sequence with the source's INCREMENT BY sign, or map the entry to the right source " +
+            "sequence.")
+        {
+            Message =
+                "Source {source} has INCREMENT BY {sourceIncrement} but {sequence} has increment {increment}.",
+        },
+        new(SourceSequenceAmbiguous, Severity.Blocking,
+            "Several source sequences (in different owners) have the target sequence's name.",
+            "Set 'sourceSequence: OWNER.NAME' on the entry, or restrict source.schemas.")
+        {
+            Message =
+                "{sequence} matches {candidates} in the source.",
+        },
+        new(NoReferenceValue, Severity.Blocking,
+            "A sequence listed without a table has no source value, so there is nothing to set it from.",
+            "Add the sequence to the source export, give it a table and pkColumn, or remove the entry.")
+        {
+            Message =
+                "{sequence} is listed without a table and no source sequence matches it.",
+        },
+        new(SourceSequenceNotFound, Severity.Warning,
+            "The target sequence has no counterpart in the source; only the keys in the target table bound the new " +
+            "value.",
+            "Set 'sourceSequence: OWNER.NAME' on the entry if the source name differs; otherwise confirm the margin " +
+            "covers writes still to arrive.")
+        {
+            Message =
+                "No source sequence matches {sequence}; only the keys in {tables} bound the new value.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["named"] =
+                    "The source has no sequence {missing} (named for {sequence}); the other source values and the " +
+                    "keys bound the new value.",
+            },
+        },
+        new(SourceValueUnusable, Severity.Warning,
+            "The source sequence is scalable or session-scoped, so LAST_NUMBER does not bound the values it issued; " +
+            "the target keys are used instead.",
+            "Confirm the target table holds every key the source issued (full load and CDC complete) before applying.")
+        {
+            Message =
+                "Source sequence {source} is scalable (SCALE_FLAG=Y): its LAST_NUMBER does not bound the values it " +
+                "issued, so the target's keys are used instead.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["session"] =
+                    "Source sequence {source} is session (SESSION_FLAG=Y): its LAST_NUMBER does not bound the " +
+                    "values it issued, so the target's keys are used instead.",
+            },
+        },
+        new(UnmappedSourceSequence, Severity.Warning,
+            "A source sequence is not mapped to any target sequence, so nothing advances it.",
+            "Add it to sequenceAdvancement.tables if its table was migrated; otherwise ignore.")
+        {
+            Message =
+                "Source sequence {source} (last number {last:N0}) has no target mapping and is not advanced.",
+        },
+        new(CycleSequence, Severity.Warning,
+            "The target sequence is CYCLE: once it reaches its limit it restarts and re-issues values that are " +
+            "already keys.",
+            "Make it NO CYCLE unless the application depends on wrapping (ALTER SEQUENCE ... NO CYCLE).")
+        {
+            Message =
+                "{sequence} is CYCLE: after {limit:N0} it restarts and re-issues existing keys.",
+        },
+        new(SequenceCache, Severity.Warning,
+            "The target sequence has CACHE > 1: sessions connected before setval keep handing out the values they " +
+            "cached.",
+            "Apply before the application connects, or restart application connection pools after apply.")
+        {
+            Message =
+                "{sequence} has CACHE {cache}: sessions that already cached values keep issuing them after setval.",
+        },
+        new(IncrementMismatch, Severity.Warning,
+            "The source and target sequences have different increments.",
+            "Confirm the target increment is intended; the plan follows the target's step grid.")
+        {
+            Message =
+                "Source {source} has INCREMENT BY {sourceIncrement}; {sequence} has increment {increment}.",
+        },
+        new(TargetAlreadyAhead, Severity.Info,
+            "The target sequence is already at or beyond the value the plan needs; it is left unchanged (sequences " +
+            "never move backwards).",
+            "None: no action is needed.")
+        {
+            Message =
+                "{sequence} already issues {next:N0} next, at or beyond the {required:N0} the plan needs; it stays " +
+                "unchanged.",
+        },
+        new(EmptyTable, Severity.Info,
+            "The target table holds no rows; the source value alone sets the new value.",
+            "None, if the table is meant to be empty at this point of the cutover; otherwise check the load finished.")
+        {
+            Message =
+                "{table} is empty: the source value alone sets {sequence}.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["no source"] =
+                    "{table} is empty and no source value is known: {sequence} is only kept where it is.",
+            },
+        },
+        new(SharedSequence, Severity.Info,
+            "One sequence feeds several tables; the plan takes the extreme key over all of them and the largest " +
+            "margin.",
+            "None.")
+        {
+            Message =
+                "{sequence} feeds {entries}; the plan covers all of them.",
+        },
+        new(AdvancementDisabled, Severity.Info,
+            "sequenceAdvancement.enabled is false: the plan is reported but nothing is written.",
+            "Set sequenceAdvancement.enabled: true to apply.")
+        {
+            Message =
+                "sequenceAdvancement.enabled is false: nothing will be written.",
+        },
+        new(NothingConfigured, Severity.Warning,
+            "sequenceAdvancement.tables is empty and source analysis found no trigger or identity mapping: there is " +
+            "nothing to advance.",
+            "List the sequence-backed keys under sequenceAdvancement.tables.")
+        {
+            Message =
+                "No tables or sequences are configured, and source analysis found none.",
+        },
+        new(ApplyFailed, Severity.Blocking,
+            "A setval failed; sequences before it in the report were set, the rest were not.",
+            "Read the error, fix its cause, and re-run apply: sequences already set are left unchanged, the rest " +
+            "are set.")
+        {
+            Message =
+                "{error}",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["read-back"] =
+                    "{count} sequence(s) were set, then the {why}: nothing is verified. Run verify (or apply again) " +
+                    "before the application connects.",
+            },
+        },
+        new(VerificationFailed, Severity.Blocking,
+            "After apply, a sequence's next value does not clear every key (or the source value).",
+            "Do not open the application. Re-run apply (keys may have arrived since), then verify again.")
+        {
+            Message =
+                "{sequence}: {verdict}.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["not read"] =
+                    "{sequence} could not be read back.",
+                ["keys unreadable"] =
+                    "{sequence}: the keys of {keys} could not be read back, so the next value is not proven to " +
+                    "clear them.",
+            },
+        },
+        new(TriggerSequencePattern, Severity.Warning,
+            "A BEFORE INSERT row trigger fills the key from a sequence (SELECT s.NEXTVAL INTO :NEW.id, :NEW.id := " +
+            "s.NEXTVAL, NVL/COALESCE forms). The table is mapped to that sequence even if the configuration does " +
+            "not list it.",
+            "Do not migrate the trigger: after the load, set the column default with the generated ALTER TABLE ... " +
+            "SET DEFAULT nextval(...) (written to post-load-defaults.sql for review)."),
+        new(UuidColumn, Severity.Info,
+            "A *_ID / *_GUID / *_UUID column of RAW(16) or 32/36/38 characters holds GUIDs (every sampled value is " +
+            "GUID-shaped); no sequence feeds it.",
+            "Keep it as text (default, values preserved exactly), or convert it to uuid with the ALTER TABLE ... " +
+            "USING expression in the message."),
+        new(DiscoveredMappingUnresolved, Severity.Warning,
+            "A mapping found by source analysis (trigger or identity column) does not resolve in the target: the " +
+            "table, column or sequence is missing there.",
+            "If the table was migrated under another name, list it in sequenceAdvancement.tables; if it was not " +
+            "migrated, ignore.")
+        {
+            Message =
+                "{entry} (from {origin}) is not advanced: {problems}",
+        },
+        new(SourceCatalogFallback, Severity.Warning,
+            "The source was read through ALL_ views because DBA_ views were not permitted: only objects visible to " +
+            "the connecting user are included.",
+            "Grant SELECT_CATALOG_ROLE (or SELECT ANY DICTIONARY) to the reading user, or confirm every owner's " +
+            "objects are visible."),
+        new(SequencePrivilegeMissing, Severity.Blocking,
+            "The target user lacks UPDATE on a sequence the plan advances (has_sequence_privilege), so setval would " +
+            "fail part-way.",
+            "GRANT UPDATE ON SEQUENCE ... TO the user in target.connectionString (or run as the sequence owner), " +
+            "then re-run.")
+        {
+            Message =
+                "The target user has no UPDATE privilege on {sequence}: setval({sequence}, ...) would fail.",
+        },
+        new(OtherSessionsConnected, Severity.Warning,
+            "Other client sessions are connected to the target database: an application writing now can race the " +
+            "advance, and sessions holding cached sequence values keep issuing them. Blocking with --require-quiet.",
+            "Stop the application and its connection pools before apply (pg_stat_activity lists them), or accept " +
+            "the risk knowingly.")
+        {
+            Message =
+                "{count} other client session(s) on the target database: {sessions}.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["more"] =
+                    "{count} other client session(s) on the target database: {sessions}; ....",
+            },
+        },
+        new(EarlierApplyIncomplete, Severity.Warning,
+            "An earlier apply on this target stopped part-way (crash, kill, lost connection or Ctrl+C); its journal " +
+            "lists what it set. This run converges to the planned values.",
+            "None if this run verifies; keep both journals with the cutover records.")
+        {
+            Message =
+                "The apply started {started:u} stopped part-way ({status}[: {error}]): of {total} sequences, " +
+                "{confirmed} confirmed set, {reached} found at their planned value, {notSet} not set. This run " +
+                "converges them.",
+        },
+        new(NoIndexOnKey, Severity.Warning,
+            "No index starts with the key column (primary keys usually come with the post-load DDL), so MAX(key) " +
+            "scans the whole table; the message gives its estimated size and how long the scan took.",
+            "Plan the cutover window for the scan time shown (it runs again in verify), or create the key index " +
+            "first; scans of different tables run in parallel (target.maxParallelism).")
+        {
+            Message =
+                "No index starts with {column}: MAX scans the whole table (~{size:bytes})[; the scan took " +
+                "{seconds:0.0} s].",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["unknown size"] =
+                    "No index starts with {column}: MAX scans the whole table (of unknown size)[; the scan took " +
+                    "{seconds:0.0} s].",
+            },
+        },
+        new(MovedDuringApply, Severity.Info,
+            "Between inspection and apply something advanced the sequence past the planned value; the " +
+            "compare-and-set left it where it was (sequences never move backwards).",
+            "None: verification proves the sequence clears every key. Find out what was writing during the cutover " +
+            "window.")
+        {
+            Message =
+                "{sequence} was already at or past its planned value when written (something advanced it after " +
+                "inspection); it was left where it was.",
+        },
+        new(MarginBelowObservedRate, Severity.Warning,
+            "The configured margin is smaller than rate × catch-up window × headroom (rate measured from --baseline " +
+            "or declared as expectedInsertsPerHour); the plan uses the larger value. Blocking with --strict.",
+            "Raise safetyMargin (or the table's safetyMargin) to at least the required value, or shorten the " +
+            "catch-up window; with --strict the run stops until you do.")
+        {
+            Message =
+                "{sequence}: the configured margin {configured:N0} is below rate {perHour:N1}/h (measured: " +
+                "{delta:N0} values in "
+                + "{hours:0.##} h since {baseline}) × window {window:0.##} h × headroom {headroom:0.##} = " +
+                    "{required:N0}, "
+                + "above the configured {configured:N0}; the plan uses {required:N0}.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["declared"] =
+                    "{sequence}: the configured margin {configured:N0} is below rate {perHour:N1}/h (declared "
+                    + "expectedInsertsPerHour) × window {window:0.##} h × headroom {headroom:0.##} = {required:N0}, "
+                    + "above the configured {configured:N0}; the plan uses {required:N0}.",
+            },
+        },
+        new(InterleaveUnsupported, Severity.Blocking,
+            "sequenceAdvancement.interleave is set but the sequence descends; interleaved streams are planned for " +
+            "ascending sequences only.",
+            "Remove the sequence from this node's configuration or recreate it ascending.")
+        {
+            Message =
+                "{sequence} descends (increment {increment}) and cannot be interleaved.",
+        },
+        new(LogicalReplicationSequences, Severity.Warning,
+            "The target database subscribes to logical replication: subscriptions copy rows but not sequence state " +
+            "(PostgreSQL 18 and earlier), so its sequences stay where they were while keys arrive.",
+            "Run apply again at switchover, after the subscription has caught up and writes on the publisher have " +
+            "stopped (source.kind: postgres reads the publisher's sequences).")
+        {
+            Message =
+                "The target subscribes to {subscriptions}: logical replication does not carry sequence state, so " +
+                "the values planned here hold only at this moment.",
+        },
+        new(MarginNotMet, Severity.Warning,
+            "The sequence clears every key but sits closer to them than the configured safety margin (keys arrived " +
+            "since apply).",
+            "Re-run apply to restore the full margin before the application writes.")
+        {
+            Message =
+                "{sequence} clears every key, but by less than the margin of {margin:N0} (next value {next:N0}, " +
+                "reference {reference:N0}: this run's plan and the keys just read).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["recorded"] =
+                    "{sequence} clears every key, but by less than the margin of {margin:N0} (next value {next:N0}, " +
+                    "reference {reference:N0}: the reference recorded by the apply verified, or the source value " +
+                    "now).",
+            },
+        },
+        new(KeyNotFinite, Severity.Blocking,
+            "A numeric key column holds NaN or Infinity, so no finite sequence value can be proven to clear its keys.",
+            "Find the rows (SELECT ... WHERE key IN ('NaN', 'Infinity', '-Infinity')), correct or remove them, " +
+            "then re-run plan."),
+        new(KeyNotNumeric, Severity.Blocking,
+            "A text key column fed by nextval() holds values that are not whole numbers, so its highest " +
+            "sequence-issued key cannot be read.",
+            "Correct the non-numeric keys, or point the entry at the right column; numeric strings alone are " +
+            "planned from their numeric values."),
+        new(KeyReadTimeout, Severity.Blocking,
+            "Reading a table's highest key hit target.statementTimeout (SQLSTATE 57014): the run stopped before " +
+            "anything was written. Exit code 3.",
+            "Raise target.statementTimeout (for example 30m) or create the key index first, then re-run; the " +
+            "report lists what was read."),
+        new(TargetInRecovery, Severity.Blocking,
+            "The target is a hot standby (pg_is_in_recovery()): its sequences cannot be set and it copies the " +
+            "primary's state anyway.",
+            "Point target.connectionString at the primary (or at the promoted server after failover), then re-run.")
+        {
+            Message =
+                "{target} is a hot standby (pg_is_in_recovery() is true): its sequences cannot be set there, and it " +
+                "replays the primary's.",
+        },
+    ];
+
+    private static readonly Dictionary<string, FindingDefinition> ByCode = All.ToDictionary(d => d.Code,
+        StringComparer.Ordinal);
+}

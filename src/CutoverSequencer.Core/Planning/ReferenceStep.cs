@@ -1,0 +1,11 @@
+using System.Numerics;
+
+namespace CutoverSequencer.Core.Planning;
+
+/// <summary>
+/// The highest value in use (lowest when descending) from the source value and the key extreme,
+/// plus the margin (minus, descending): <see cref="Wanted"/>.
+/// </summary>
+public sealed record ReferenceStep(BigInteger? SourceLast, BigInteger? TargetExtreme, BigInteger Reference,
+    bool Descending,
+    long Margin, BigInteger Wanted) : DerivationStep;

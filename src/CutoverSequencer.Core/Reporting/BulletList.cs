@@ -1,0 +1,3 @@
+namespace CutoverSequencer.Core.Reporting;
+
+public sealed record BulletList(IEnumerable<IReadOnlyList<Inline>> Items) : Block;

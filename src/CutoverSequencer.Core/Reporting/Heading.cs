@@ -1,0 +1,3 @@
+namespace CutoverSequencer.Core.Reporting;
+
+public sealed record Heading(int Level, string Text) : Block;

@@ -1,0 +1,146 @@
+using System.Net;
+
+namespace CutoverSequencer.Core.Reporting;
+
+/// <summary>One self-contained, printable HTML page: inline CSS, no scripts, every text HTML-encoded.</summary>
+public static class HtmlWriter
+{
+    public static void Write(IEnumerable<Block> blocks, TextWriter output, string title, string badge,
+        string badgeClass, string footer)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write($$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}}</title>
+            <style>
+            :root { --ok: #1a7f37; --bad: #b42318; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; }
+            body {
+                font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+                color: #1f2328;
+                margin: 2rem auto;
+                max-width: 1400px;
+                padding: 0 1.5rem;
+            }
+            h1 { font-size: 1.6rem; border-bottom: 2px solid var(--line); padding-bottom: .4rem; }
+            h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+            table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+            th, td {
+                border: 1px solid var(--line);
+                padding: .3rem .5rem;
+                vertical-align: top;
+                overflow-wrap: anywhere;
+                min-width: 5.5em;
+            }
+            td:first-child { min-width: 8em; }
+            th { background: #f6f8fa; text-align: left; }
+            td.num, th.num { text-align: right; white-space: nowrap; }
+            tr:nth-child(even) td { background: #fbfcfd; }
+            code, pre {
+                font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+                background: #f6f8fa;
+                border-radius: 3px;
+            }
+            code { padding: 0 .2rem; } pre { padding: .6rem; overflow-x: auto; white-space: pre-wrap; }
+            .status {
+                display: inline-block;
+                padding: .3rem .8rem;
+                border-radius: 4px;
+                color: #fff;
+                font-weight: 600;
+                letter-spacing: .02em;
+            }
+            .status.ok { background: var(--ok); }
+            .status.bad { background: var(--bad); }
+            .status.warn { background: var(--warn); }
+            footer { color: var(--muted); margin-top: 2rem; font-size: 12px; }
+            @media print {
+              body { margin: 0; max-width: none; font-size: 10pt; }
+              h2 { break-after: avoid; } tr, li { break-inside: avoid; }
+              .status { border: 1px solid #000; color: #000; background: none !important; }
+              th, td { padding: 2pt 4pt; }
+            }
+            </style>
+            </head>
+            <body>
+            <p><span class="status {{badgeClass}}">{{E(badge)}}</span></p>
+
+            """);
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case Heading h:
+                    output.WriteLine($"<h{h.Level}>{E(h.Text)}</h{h.Level}>");
+                    break;
+                case Paragraph p:
+                    output.Write("<p>");
+                    WriteInlines(p.Parts, output);
+                    output.WriteLine("</p>");
+                    break;
+                case BulletList list:
+                    output.WriteLine("<ul>");
+                    foreach (var item in list.Items)
+                    {
+                        output.Write("<li>");
+                        WriteInlines(item, output);
+                        output.WriteLine("</li>");
+                    }
+                    output.WriteLine("</ul>");
+                    break;
+                case Table table:
+                    output.Write("<table>\n<thead><tr>");
+                    foreach (var c in table.Columns)
+                    {
+                        output.Write(c.Numeric ? $"<th class=\"num\">{E(c.Title)}</th>" : $"<th>{E(c.Title)}</th>");
+                    }
+                    output.WriteLine("</tr></thead>\n<tbody>");
+                    foreach (var row in table.Rows)
+                    {
+                        output.Write("<tr>");
+                        for (var i = 0; i < row.Count; i++)
+                        {
+                            output.Write(i < table.Columns.Count && table.Columns[i].Numeric ? "<td class=\"num\">"
+                                : "<td>");
+                            WriteInlines(row[i], output);
+                            output.Write("</td>");
+                        }
+                        output.WriteLine("</tr>");
+                    }
+                    output.WriteLine("</tbody>\n</table>");
+                    break;
+                case CodeBlock code:
+                    output.Write("<pre><code>");
+                    foreach (var line in code.Lines)
+                    {
+                        output.WriteLine(E(line));
+                    }
+                    output.WriteLine("</code></pre>");
+                    break;
+            }
+        }
+        output.WriteLine($"<footer>{E(footer)}</footer>\n</body>\n</html>");
+    }
+
+    private static void WriteInlines(IReadOnlyList<Inline> parts, TextWriter output)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (open, close) = parts[i].Style switch
+            {
+                InlineStyle.Strong => ("<strong>", "</strong>"),
+                InlineStyle.Code => ("<code>", "</code>"),
+                _ => ("", ""),
+            };
+            output.Write(open);
+            WebUtility.HtmlEncode(parts[i].Text, output);
+            output.Write(close);
+        }
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

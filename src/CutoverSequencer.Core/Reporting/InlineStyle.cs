@@ -1,0 +1,8 @@
+namespace CutoverSequencer.Core.Reporting;
+
+public enum InlineStyle
+{
+    Plain,
+    Strong,
+    Code,
+}

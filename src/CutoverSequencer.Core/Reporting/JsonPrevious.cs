@@ -1,0 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CutoverSequencer.Core.Reporting;
+
+internal sealed record JsonPrevious(long LastValue, bool IsCalled, long? NextValue);

@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CutoverSequencer.Core.Reporting;
+
+internal sealed record JsonRate(double PerHour, string Basis, double WindowHours, decimal Headroom, long RequiredMargin,
+    long ConfiguredMargin);

@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CutoverSequencer.Core.Reporting;
+
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class ReportJson : JsonSerializerContext;

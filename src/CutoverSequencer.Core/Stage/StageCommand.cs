@@ -1,0 +1,8 @@
+namespace CutoverSequencer.Core.Stage;
+
+public enum StageCommand
+{
+    Plan,
+    Apply,
+    Verify,
+}
