@@ -1,5 +1,5 @@
 using System.Globalization;
-using CutoverSequencer.PostgreSql;
+using CutoverSequencer.Core.Stage;
 using Humanizer;
 
 namespace CutoverSequencer.Cli;
@@ -9,15 +9,17 @@ namespace CutoverSequencer.Cli;
 /// of the estimated size read, and the longest scans under way. Redrawn in place, cleared when done.
 /// Not used when standard error is redirected or logs are JSON (log lines carry progress then).
 /// </summary>
-internal sealed class TerminalProgress(TextWriter terminal)
+internal sealed class TerminalProgress(TextWriter terminal) : IProgress<KeyReadProgress>
 {
     private readonly object gate = new();
     private bool shown;
 
-    public static Action<KeyReadProgress>? For(string logFormat) =>
+    public static IProgress<KeyReadProgress>? For(string logFormat) =>
         logFormat == "text" && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
-            ? new TerminalProgress(Console.Error).Show
+            ? new TerminalProgress(Console.Error)
             : null;
+
+    public void Report(KeyReadProgress value) => Show(value);
 
     public void Show(KeyReadProgress progress)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Stage;
 using Npgsql;
@@ -14,7 +12,6 @@ namespace CutoverSequencer.PostgreSql;
 /// </summary>
 public sealed class PostgresSource(string connectionString, IReadOnlyList<string> schemas) : ISourceCatalogReader, IAsyncDisposable
 {
-    private const int ChunkSize = 500;
     private readonly NpgsqlDataSource dataSource = PostgresConnections.CreateDataSource(connectionString, "source", readOnly: true);
     private readonly string endpoint = PostgresConnections.Describe(connectionString);
 
@@ -46,30 +43,15 @@ public sealed class PostgresSource(string connectionString, IReadOnlyList<string
             }
 
             var capturedAt = DateTimeOffset.UtcNow;
-            var sequences = new List<SourceSequence>();
-            foreach (var chunk in definitions.Chunk(ChunkSize))
+            var issued = new System.Numerics.BigInteger[definitions.Count];
+            await SequencePositionReader.ReadAllAsync(connection, [.. definitions.Select(d => (d.Schema, d.Name))], (i, lastValue, called) =>
             {
-                var union = new StringBuilder();
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    union.Append(i == 0 ? "" : " UNION ALL ")
-                        .Append(CultureInfo.InvariantCulture, $"SELECT {i}, last_value, is_called FROM {Core.Naming.Identifier.Quote(chunk[i].Schema)}.{Core.Naming.Identifier.Quote(chunk[i].Name)}");
-                }
-#pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-                await using var command = new NpgsqlCommand(union.ToString(), connection);
-#pragma warning restore CA2100
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var d = chunk[reader.GetInt32(0)];
-                    var lastValue = reader.GetInt64(1);
-                    // last_value counts values handed to any session's cache, so it bounds what was
-                    // issued; before the first nextval nothing was issued: one step before the start.
-                    var issued = reader.GetBoolean(2) ? lastValue : (System.Numerics.BigInteger)lastValue - d.Increment;
-                    sequences.Add(new SourceSequence(d.Schema, d.Name, d.Min, d.Max, d.Increment, d.Cycle, false, d.Cache, issued, false, false,
-                        $"{endpoint} {d.Schema}.{d.Name}"));
-                }
-            }
+                // last_value counts values handed to any session's cache, so it bounds what was
+                // issued; before the first nextval nothing was issued: one step before the start.
+                issued[i] = called ? lastValue : (System.Numerics.BigInteger)lastValue - definitions[i].Increment;
+            }, cancellationToken).ConfigureAwait(false);
+            var sequences = definitions.Select((d, i) => new SourceSequence(d.Schema, d.Name, d.Min, d.Max, d.Increment, d.Cycle,
+                false, d.Cache, issued[i], false, false, $"{endpoint} {d.Schema}.{d.Name}")).ToList();
             var version = connection.PostgreSqlVersion.ToString();
             return new SourceCatalog("postgres", $"postgres {endpoint}", sequences, capturedAt, null, $"PostgreSQL {version}");
         }

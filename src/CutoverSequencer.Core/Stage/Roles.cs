@@ -84,3 +84,37 @@ public sealed record SequenceVerification(
     /// <summary>The proof in words, spelled from the values on each call (not held: megabytes at many thousand rows).</summary>
     public string Detail => Verifier.Describe(this);
 }
+
+/// <summary>Reads the current position and increment of named sequences.</summary>
+public interface ISequencePositionReader
+{
+    /// <summary>A position per sequence that exists; a sequence that no longer exists is absent.</summary>
+    Task<IReadOnlyDictionary<QualifiedName, Reporting.SequenceReading>> ReadPositionsAsync(IReadOnlyList<QualifiedName> sequences,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>Puts journaled sequences back to their pre-apply state; with the applier, the only role that writes.</summary>
+public interface ISequenceRestorer : IAsyncDisposable
+{
+    /// <summary>The target as the journal names it (no secrets).</summary>
+    string Endpoint { get; }
+
+    /// <summary>The same lock apply takes: one writer per target database at a time. Dispose to release.</summary>
+    Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels write statements of earlier, killed runs, then opens the one writing session that the
+    /// rollback's reads and restores run on.
+    /// </summary>
+    Task<IRestoreSession> OpenRestoreAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The writing session of one rollback: reads positions and restores sequences on it.</summary>
+public interface IRestoreSession : ISequencePositionReader, IAsyncDisposable
+{
+    /// <summary>
+    /// Restores the entry's pre-apply position and increment only if the sequence is still at
+    /// <paramref name="now"/>; fails, changing nothing for it, if it moved meanwhile.
+    /// </summary>
+    Task RestoreAsync(JournalEntry entry, Reporting.SequenceReading now, CancellationToken cancellationToken);
+}
