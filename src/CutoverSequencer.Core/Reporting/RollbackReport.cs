@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using CutoverSequencer.Core.Sequences;
 using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Reporting;
@@ -8,7 +9,7 @@ namespace CutoverSequencer.Core.Reporting;
 /// <summary>A sequence's position as read from the server: last_value, is_called, increment, and the next value it issues.</summary>
 public sealed record SequenceReading(long LastValue, bool IsCalled, long Increment)
 {
-    public BigInteger NextValue => IsCalled ? (BigInteger)LastValue + Increment : LastValue;
+    public BigInteger NextValue => SequenceMath.NextValue(LastValue, IsCalled, Increment);
 }
 
 /// <summary>One journaled sequence: what rollback found, did, and read back afterwards.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Sequences;
 
 namespace CutoverSequencer.Core.Stage;
 
@@ -356,15 +357,17 @@ public sealed class ApplyJournal
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder }))
             {
                 writer.WriteStartObject();
-                writer.WriteNumber("version", document.Version);
-                writer.WriteString("target", document.Target);
-                writer.WriteString("config", document.Config);
-                writer.WriteString("startedAt", document.StartedAt);
-                writer.WriteString("status", document.Status);
-                writer.WritePropertyName("finishedAt");
-                JsonSerializer.Serialize(writer, document.FinishedAt, Json.NullableDateTimeOffset);
-                writer.WriteString("error", document.Error);
-                writer.WriteStartArray("sequences");
+                // The head is every property the reader's contract has, in its order, but the entries.
+                var sequences = Json.Options.PropertyNamingPolicy!.ConvertName(nameof(JournalDocument.Sequences));
+                foreach (var property in Json.JournalDocument.Properties)
+                {
+                    if (property.Name != sequences)
+                    {
+                        writer.WritePropertyName(property.Name);
+                        JsonSerializer.Serialize(writer, property.Get!(document), property.PropertyType, Json);
+                    }
+                }
+                writer.WriteStartArray(sequences);
                 foreach (var entry in document.Sequences)
                 {
                     JsonSerializer.Serialize(writer, entry, Json.JournalEntry);
@@ -413,6 +416,10 @@ public sealed record JournalEntry(string Schema, string Name, string Sequence, J
 
     [JsonIgnore]
     public QualifiedName QualifiedName => new(Schema, Name);
+
+    /// <summary>Whether a sequence whose next value is <paramref name="next"/> has reached this entry's planned next value.</summary>
+    public bool PlannedReachedBy(System.Numerics.BigInteger next) =>
+        SequenceMath.Reached(next, Planned.NextValue, Planned.Increment < 0);
 }
 
 public sealed record JournalPosition(long LastValue, bool IsCalled, long Increment);
