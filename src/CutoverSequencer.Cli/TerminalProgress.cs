@@ -15,7 +15,8 @@ internal sealed class TerminalProgress(TextWriter terminal) : IProgress<KeyReadP
     private bool shown;
 
     public static IProgress<KeyReadProgress>? For(string logFormat) =>
-        logFormat == "text" && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
+        logFormat == "text" && !Console.IsErrorRedirected
+            && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
             ? new TerminalProgress(Console.Error)
             : null;
 
@@ -43,16 +44,22 @@ internal sealed class TerminalProgress(TextWriter terminal) : IProgress<KeyReadP
 
     internal static string Line(KeyReadProgress progress, int width)
     {
-        var share = progress.EstimatedBytesTotal > 0 ? (double)progress.EstimatedBytesDone / progress.EstimatedBytesTotal : (double)progress.Done / Math.Max(1, progress.Total);
+        var share = progress.EstimatedBytesTotal > 0
+            ? (double)progress.EstimatedBytesDone / progress.EstimatedBytesTotal
+            : (double)progress.Done / Math.Max(1, progress.Total);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"Key reads: {progress.Done:N0}/{progress.Total:N0} tables, ~{share * 100:0}% of {progress.EstimatedBytesTotal.Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}");
+            $"Key reads: {progress.Done:N0}/{progress.Total:N0} tables, " +
+            $"~{share * 100:0}% of {Size(progress.EstimatedBytesTotal)}");
         if (progress.Running.Count > 0)
         {
             line += "; scanning " + string.Join(", ", progress.Running.Take(3).Select(r =>
-                string.Create(CultureInfo.InvariantCulture, $"{r.Entry} ({r.EstimatedBytes.Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}, {r.Elapsed.TotalSeconds:0} s)")));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Entry} ({Size(r.EstimatedBytes)}, {r.Elapsed.TotalSeconds:0} s)")));
         }
         return line.Length <= width ? line : line[..(width - 1)] + "…";
     }
+
+    private static string Size(long bytes) => bytes.Bytes().Humanize("0.#", CultureInfo.InvariantCulture);
 
     private static int SafeWidth()
     {

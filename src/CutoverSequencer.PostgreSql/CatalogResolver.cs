@@ -15,7 +15,9 @@ namespace CutoverSequencer.PostgreSql;
 /// </summary>
 internal sealed class CatalogResolver(string endpoint, ILogger log)
 {
-    /// <summary>Entries found by discovery in this run, already resolved (by reference: the same objects come back).</summary>
+    /// <summary>
+    /// Entries found by discovery in this run, already resolved (by reference: the same objects come back).
+    /// </summary>
     private readonly Dictionary<TableEntry, ResolvedRow> discovered = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Entries this instance added for columns fed by a resolved sequence (by reference).</summary>
@@ -30,15 +32,19 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
     public async Task<List<Resolution>> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries,
         TargetSnapshot? previous, bool incrementsChanged, CancellationToken cancellationToken)
     {
-        if (previous is not null && previous.Entries.Select(e => e.Entry).Where(e => !dependencies.Contains(e)).SequenceEqual(entries))
+        if (previous is not null
+            && previous.Entries.Select(e => e.Entry).Where(e => !dependencies.Contains(e)).SequenceEqual(entries))
         {
-            return await ReuseResolutionAsync(connection, previous, incrementsChanged, cancellationToken).ConfigureAwait(false);
+            return await ReuseResolutionAsync(connection, previous, incrementsChanged, cancellationToken)
+                .ConfigureAwait(false);
         }
         var resolved = await ResolveByNameAsync(connection, entries, cancellationToken).ConfigureAwait(false);
-        return await DependencyClosure.AddAsync(connection, resolved, dependencies, endpoint, log, cancellationToken).ConfigureAwait(false);
+        return await DependencyClosure.AddAsync(connection, resolved, dependencies, endpoint, log, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<TableEntry>> DiscoverAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas,
+    public async Task<IReadOnlyList<TableEntry>> DiscoverAsync(NpgsqlConnection connection,
+        IReadOnlyList<string> schemas,
         CancellationToken cancellationToken)
     {
         // Catalog dependencies only, never name patterns: the sequence a column default calls, the
@@ -46,9 +52,12 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
         // names and types are formatted only for the rows chosen.
         var sql = $$"""
             SELECT x.nspname, x.relname, a.attname, sn.nspname, s.relname, x.how,
-                   {{CatalogSql.SizeInPages("x.relid", "x.relkind", "x.relpages")}}, pg_catalog.format_type(a.atttypid, a.atttypmod), s.oid,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum AND i.indpred IS NULL),
-                   pg_catalog.format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
+                   {{CatalogSql.SizeInPages("x.relid", "x.relkind", "x.relpages")}},
+                   pg_catalog.format_type(a.atttypid, a.atttypmod), s.oid,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = x.relid AND i.indkey[0] = a.attnum
+                       AND i.indpred IS NULL),
+                   pg_catalog.format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
+                       q.seqcache, q.seqcycle,
                    pg_catalog.has_sequence_privilege(s.oid, 'UPDATE')
             FROM (
                 SELECT DISTINCT ON (c.oid, src.attnum) n.nspname, c.relname, c.oid AS relid, c.relkind, c.relpages,
@@ -83,7 +92,8 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             };
             result.Add(entry);
             // Inspection of this run need not resolve these names again.
-            discovered[entry] = new ResolvedRow(entry, true, new TargetColumn(table, entry.PkColumn!, CatalogStrings.Shared(rows, 7)),
+            var column = new TargetColumn(table, entry.PkColumn!, CatalogStrings.Shared(rows, 7));
+            discovered[entry] = new ResolvedRow(entry, true, column,
                 Math.Max(0, rows.GetInt64(6)), rows.GetFieldValue<uint>(8), 'S', rows.GetBoolean(9))
             {
                 Definition = SequenceDefinitions.Definition(rows, 8, sequence, 10),
@@ -92,16 +102,24 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
         return result;
     }
 
-    /// <summary>The names as resolved before; the sequence definitions are read again when apply changed increments.</summary>
-    private static async Task<List<Resolution>> ReuseResolutionAsync(NpgsqlConnection connection, TargetSnapshot previous,
+    /// <summary>
+    /// The names as resolved before; the sequence definitions are read again when apply changed increments.
+    /// </summary>
+    private static async Task<List<Resolution>> ReuseResolutionAsync(NpgsqlConnection connection,
+        TargetSnapshot previous,
         bool incrementsChanged, CancellationToken cancellationToken)
     {
+        uint[] oids =
+            [.. previous.Entries.Where(e => e.Sequence is { Oid: > 0 }).Select(e => e.Sequence!.Oid).Distinct()];
         var definitions = incrementsChanged
-            ? await SequenceDefinitions.ReadDefinitionsAsync(connection,
-                [.. previous.Entries.Where(e => e.Sequence is { Oid: > 0 }).Select(e => e.Sequence!.Oid).Distinct()], cancellationToken).ConfigureAwait(false)
+            ? await SequenceDefinitions.ReadDefinitionsAsync(connection, oids, cancellationToken).ConfigureAwait(false)
             : [];
         return [.. previous.Entries.Select(e => new Resolution(e.Entry, e.Column,
-            e.Sequence is { } q && definitions.TryGetValue(q.Oid, out var fresh) ? fresh : e.Sequence, e.Pages, [.. e.Problems]) { KeyIndexed = e.KeyIndexed })];
+            e.Sequence is { } q && definitions.TryGetValue(q.Oid, out var fresh) ? fresh : e.Sequence, e.Pages,
+            [.. e.Problems])
+        {
+            KeyIndexed = e.KeyIndexed,
+        })];
     }
 
     /// <summary>Names resolved per statement: one round trip up to this many entries.</summary>
@@ -111,11 +129,15 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
     /// One round trip per <see cref="ResolveBatch"/> entries resolves each entry's table, column and
     /// sequence that discovery did not already find.
     /// </summary>
-    private async Task<List<Resolution>> ResolveByNameAsync(NpgsqlConnection connection, IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken)
+    private async Task<List<Resolution>> ResolveByNameAsync(NpgsqlConnection connection,
+        IReadOnlyList<TableEntry> entries,
+        CancellationToken cancellationToken)
     {
         var sql = $$"""
             WITH e AS (
-                SELECT * FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[])) WITH ORDINALITY AS e(tbl, col, seq, i)
+                SELECT * FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]),
+                    pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[]))
+                    WITH ORDINALITY AS e(tbl, col, seq, i)
             ), r AS (
                 SELECT e.i, e.col, e.seq IS NOT NULL AS seq_configured,
                        pg_catalog.to_regclass(e.tbl) AS tbl_oid, pg_catalog.to_regclass(e.seq) AS seq_oid
@@ -123,22 +145,27 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             )
             SELECT r.i,
                    r.tbl_oid IS NOT NULL AND tc.relkind IN ('r', 'p', 'f', 'm') AS table_found,
-                   tn.nspname, tc.relname, CASE WHEN tc.oid IS NOT NULL THEN {{CatalogSql.SizeInPages("tc.oid", "tc.relkind", "tc.relpages")}} END,
+                   tn.nspname, tc.relname, CASE WHEN tc.oid IS NOT NULL
+                       THEN {{CatalogSql.SizeInPages("tc.oid", "tc.relkind", "tc.relpages")}} END,
                    a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
                    a.attidentity::pg_catalog.text,
-                   coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::pg_catalog.oid AS sequence_oid,
+                   coalesce(CASE WHEN r.seq_configured THEN r.seq_oid END, dflt.oid, owned.oid)::pg_catalog.oid
+                       AS sequence_oid,
                    CASE WHEN r.seq_configured THEN sc.relkind::pg_catalog.text END AS configured_relkind,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = r.tbl_oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL) AS key_indexed
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = r.tbl_oid AND i.indkey[0] = a.attnum
+                       AND i.indpred IS NULL) AS key_indexed
             FROM r
             LEFT JOIN pg_catalog.pg_class tc ON tc.oid = r.tbl_oid
             LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
-            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = r.tbl_oid AND a.attname = r.col AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = r.tbl_oid AND a.attname = r.col AND a.attnum > 0
+                AND NOT a.attisdropped
             LEFT JOIN pg_catalog.pg_class sc ON sc.oid = r.seq_oid
             -- the sequence the column default calls (nextval('...')), which is what feeds the column
             LEFT JOIN LATERAL (
                 SELECT d.refobjid AS oid
                 FROM pg_catalog.pg_attrdef ad
-                JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid
+                JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+                    AND d.objid = ad.oid
                      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                 JOIN pg_catalog.pg_class c ON c.oid = d.refobjid AND c.relkind = 'S'
                 WHERE NOT r.seq_configured AND ad.adrelid = r.tbl_oid AND ad.adnum = a.attnum
@@ -176,9 +203,9 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
 #pragma warning disable CA2100 // fixed text only (no names, no values)
             await using var command = new NpgsqlCommand(sql, connection);
 #pragma warning restore CA2100
-            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].Table?.ToSql()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = Names(batch, i => entries[i].Table) });
             command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].PkColumn).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(i => entries[i].Sequence?.ToSql()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = Names(batch, i => entries[i].Sequence) });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -188,7 +215,9 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
                 TargetColumn? column = null;
                 if (tableFound && !reader.IsDBNull(5))
                 {
-                    column = new TargetColumn(new QualifiedName(CatalogStrings.Shared(reader, 2), reader.GetString(3)), CatalogStrings.Shared(reader, 5), CatalogStrings.Shared(reader, 6));
+                    var table = new QualifiedName(CatalogStrings.Shared(reader, 2), reader.GetString(3));
+                    column = new TargetColumn(table, CatalogStrings.Shared(reader, 5),
+                        CatalogStrings.Shared(reader, 6));
                 }
                 rows[at] = new ResolvedRow(entry, tableFound, column,
                     reader.IsDBNull(4) ? null : Math.Max(0, reader.GetInt64(4)),
@@ -198,7 +227,8 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             }
         }
 
-        log.LogDebug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count, entries.Count - unknown.Count);
+        log.LogDebug("Resolved {Count} entries by name ({Known} known from discovery)", unknown.Count,
+            entries.Count - unknown.Count);
         // The configured name objects, not second copies of them: definitions are held until the report is written.
         var configuredNames = new Dictionary<uint, QualifiedName>();
         foreach (var row in rows)
@@ -209,7 +239,9 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             }
         }
         var definitions = await SequenceDefinitions.ReadDefinitionsAsync(connection,
-            [.. rows.Where(r => r!.SequenceOid is not null && r.Definition is null).Select(r => r!.SequenceOid!.Value).Distinct()], cancellationToken, configuredNames).ConfigureAwait(false);
+            [.. rows.Where(r => r!.SequenceOid is not null && r.Definition is null)
+                .Select(r => r!.SequenceOid!.Value).Distinct()],
+            cancellationToken, configuredNames).ConfigureAwait(false);
         foreach (var known in rows.Where(r => r!.Definition is not null))
         {
             definitions.TryAdd(known!.SequenceOid!.Value, known.Definition!);
@@ -222,22 +254,27 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             var entry = row.Entry;
             if (entry.Table is not null && !row.TableFound)
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.TableNotFound, entry.Table.ToString(), $"Table {entry.Table} does not exist in the target ({entry.Location})."));
+                problems.Add(CatalogStrings.Problem(FindingCatalog.TableNotFound, entry.Table.ToString(),
+                    $"Table {entry.Table} does not exist in the target ({entry.Location})."));
             }
             else if (entry.Table is not null && row.Column is null)
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.ColumnNotFound, entry.Describe(), $"Column {Identifier.Display(entry.PkColumn!)} does not exist in {entry.Table} ({entry.Location})."));
+                problems.Add(CatalogStrings.Problem(FindingCatalog.ColumnNotFound, entry.Describe(),
+                    $"Column {Identifier.Display(entry.PkColumn!)} does not exist in {entry.Table} " +
+                    $"({entry.Location})."));
             }
             else if (row.Column is { IsNumeric: false } notNumeric && !KeyColumns.IsTextKey(notNumeric))
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(), $"{entry.Describe()} is {row.Column.DataType}, not an integer type ({entry.Location})."));
+                problems.Add(CatalogStrings.Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
+                    $"{entry.Describe()} is {row.Column.DataType}, not an integer type ({entry.Location})."));
             }
 
             TargetSequence? sequence = null;
             if (entry.Sequence is not null && (row.SequenceOid is null || row.ConfiguredKind != 'S'))
             {
                 var what = row.SequenceOid is null ? "does not exist in the target" : "is not a sequence";
-                problems.Add(CatalogStrings.Problem(FindingCatalog.SequenceNotFound, entry.Sequence.ToString(), $"Sequence {entry.Sequence} {what} ({entry.Location})."));
+                problems.Add(CatalogStrings.Problem(FindingCatalog.SequenceNotFound, entry.Sequence.ToString(),
+                    $"Sequence {entry.Sequence} {what} ({entry.Location})."));
             }
             else if (row.SequenceOid is { } oid)
             {
@@ -246,10 +283,19 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             else if (entry.Table is not null && row.Column is not null)
             {
                 problems.Add(CatalogStrings.Problem(FindingCatalog.SequenceNotResolved, entry.Describe(),
-                    $"No sequence is configured for {entry.Describe()} and the column has no nextval() default or identity ({entry.Location})."));
+                    $"No sequence is configured for {entry.Describe()} and the column has no nextval() default " +
+                    "or identity " +
+                    $"({entry.Location})."));
             }
-            result.Add(new Resolution(entry, row.Column, sequence, row.Pages, problems) { KeyIndexed = row.Indexed && !(row.Column is { } key && KeyColumns.IsTextKey(key)) });
+            result.Add(new Resolution(entry, row.Column, sequence, row.Pages, problems)
+            {
+                KeyIndexed = row.Indexed && !(row.Column is { } key && KeyColumns.IsTextKey(key)),
+            });
         }
         return result;
     }
+
+    /// <summary>The SQL form of each entry's name, null where it has none.</summary>
+    private static string?[] Names(List<int> batch, Func<int, QualifiedName?> name) =>
+        [.. batch.Select(i => name(i)?.ToSql())];
 }

@@ -25,9 +25,11 @@ internal static class CatalogSql
         JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid
              AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
         UNION ALL
-        SELECT d.refobjid, d.refobjsubid::pg_catalog.int2, d.objid, CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
+        SELECT d.refobjid, d.refobjsubid::pg_catalog.int2, d.objid,
+               CASE d.deptype WHEN 'i' THEN 'identity' ELSE 'OWNED BY' END, 2
         FROM pg_catalog.pg_depend d
-        WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
           AND d.deptype IN ('i', 'a') AND d.refobjsubid > 0
         """;
 
@@ -37,9 +39,10 @@ internal static class CatalogSql
     /// leaf partitions; a foreign table keeps relpages.
     /// </summary>
     public static string SizeInPages(string oid, string kind, string relpages) => $"""
-        pg_catalog.ceil((CASE {kind} WHEN 'p' THEN (SELECT coalesce(pg_catalog.sum(pg_catalog.pg_relation_size(pt.relid)), 0)
-                                               FROM pg_catalog.pg_partition_tree({oid}) pt WHERE pt.isleaf)
-                                    WHEN 'f' THEN {relpages}::pg_catalog.int8 * 8192
-                                    ELSE pg_catalog.pg_relation_size({oid}) END) / 8192.0)::pg_catalog.int8
+        pg_catalog.ceil((CASE {kind}
+                WHEN 'p' THEN (SELECT coalesce(pg_catalog.sum(pg_catalog.pg_relation_size(pt.relid)), 0)
+                               FROM pg_catalog.pg_partition_tree({oid}) pt WHERE pt.isleaf)
+                WHEN 'f' THEN {relpages}::pg_catalog.int8 * 8192
+                ELSE pg_catalog.pg_relation_size({oid}) END) / 8192.0)::pg_catalog.int8
         """;
 }

@@ -24,7 +24,8 @@ internal sealed class CutoverLock(SessionPool pool, ILogger log)
             var deadline = DateTime.UtcNow + timeout;
             for (var attempt = 0; ; attempt++)
             {
-                await using (var command = new NpgsqlCommand("SELECT pg_catalog.pg_try_advisory_lock($1, $2)", connection))
+                const string sql = "SELECT pg_catalog.pg_try_advisory_lock($1, $2)";
+                await using (var command = new NpgsqlCommand(sql, connection))
                 {
                     command.Parameters.Add(new NpgsqlParameter { Value = LockClass });
                     command.Parameters.Add(new NpgsqlParameter { Value = LockObject });
@@ -58,7 +59,8 @@ internal sealed class CutoverLock(SessionPool pool, ILogger log)
     private static async Task<string> LockHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT a.pid, coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.application_name, ''), coalesce(pg_catalog.host(a.client_addr), 'local'),
+            SELECT a.pid, coalesce(a.usename::pg_catalog.text, '?'), coalesce(a.application_name, ''),
+                   coalesce(pg_catalog.host(a.client_addr), 'local'),
                    pg_catalog.to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
             FROM pg_catalog.pg_locks l
             JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid

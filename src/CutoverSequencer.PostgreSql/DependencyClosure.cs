@@ -39,7 +39,8 @@ internal static class DependencyClosure
         var sql = $$"""
             WITH k AS (
                 SELECT a.attrelid, a.attnum
-                FROM ROWS FROM (pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[]), pg_catalog.unnest($4::pg_catalog.text[])) AS k(s, t, col)
+                FROM ROWS FROM (pg_catalog.unnest($2::pg_catalog.text[]), pg_catalog.unnest($3::pg_catalog.text[]),
+                    pg_catalog.unnest($4::pg_catalog.text[])) AS k(s, t, col)
                 JOIN pg_catalog.pg_namespace n ON n.nspname = k.s
                 JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = k.t
                 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = k.col AND NOT a.attisdropped
@@ -51,7 +52,8 @@ internal static class DependencyClosure
             )
             SELECT n.nspname, c.relname, a.attname, f.seqid, pg_catalog.format_type(a.atttypid, a.atttypmod),
                    {{CatalogSql.SizeInPages("c.oid", "c.relkind", "c.relpages")}},
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indkey[0] = a.attnum AND i.indpred IS NULL)
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indkey[0] = a.attnum
+                       AND i.indpred IS NULL)
             FROM fed f
             JOIN pg_catalog.pg_class c ON c.oid = f.relid AND c.relkind IN ('r', 'p', 'f', 'm')
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -84,28 +86,40 @@ internal static class DependencyClosure
             if (round == 32)
             {
                 // Chains of sequences and columns this long are not plausible; never plan on a partial closure.
-                throw new CutoverException($"{endpoint}: the sequences feeding the configured columns did not settle after {round} catalog reads", ExitCodes.InternalError);
+                throw new CutoverException(
+                    $"{endpoint}: the sequences feeding the configured columns did not settle after {round} " +
+                    "catalog reads",
+                    ExitCodes.InternalError);
             }
-            var found = new List<(QualifiedName Table, string Column, uint Sequence, string Type, long Pages, bool Indexed)>();
+            var found =
+                new List<(QualifiedName Table, string Column, uint Sequence, string Type, long Pages, bool Indexed)>();
 #pragma warning disable CA2100 // fixed text only (no names, no values)
             await using (var command = new NpgsqlCommand(sql, connection))
 #pragma warning restore CA2100
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = sequences.Keys.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
-                command.Parameters.Add(new NpgsqlParameter { Value = byColumn.Keys.Select(c => c.Item1.Schema).ToArray() });
-                command.Parameters.Add(new NpgsqlParameter { Value = byColumn.Keys.Select(c => c.Item1.Name).ToArray() });
-                command.Parameters.Add(new NpgsqlParameter { Value = byColumn.Keys.Select(c => c.Item2).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter
+                {
+                    Value = sequences.Keys.ToArray(),
+                    NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid,
+                });
+                var columns = byColumn.Keys.ToList();
+                command.Parameters.Add(new NpgsqlParameter { Value = columns.Select(c => c.Item1.Schema).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = columns.Select(c => c.Item1.Name).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = columns.Select(c => c.Item2).ToArray() });
                 await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    found.Add((new QualifiedName(CatalogStrings.Shared(rows, 0), rows.GetString(1)), CatalogStrings.Shared(rows, 2), rows.GetFieldValue<uint>(3),
+                    var table = new QualifiedName(CatalogStrings.Shared(rows, 0), rows.GetString(1));
+                    found.Add((table, CatalogStrings.Shared(rows, 2), rows.GetFieldValue<uint>(3),
                         CatalogStrings.Shared(rows, 4), Math.Max(0, rows.GetInt64(5)), rows.GetBoolean(6)));
                 }
             }
             var unknown = found.Select(f => f.Sequence).Where(oid => !sequences.ContainsKey(oid)).Distinct().ToArray();
             if (unknown.Length > 0)
             {
-                foreach (var (oid, definition) in await SequenceDefinitions.ReadDefinitionsAsync(connection, unknown, cancellationToken).ConfigureAwait(false))
+                var read = await SequenceDefinitions.ReadDefinitionsAsync(connection, unknown, cancellationToken)
+                    .ConfigureAwait(false);
+                foreach (var (oid, definition) in read)
                 {
                     sequences[oid] = definition;
                 }
@@ -115,7 +129,9 @@ internal static class DependencyClosure
             {
                 if (!sequences.TryGetValue(f.Sequence, out var sequence))
                 {
-                    throw new CutoverException($"{endpoint}: the definition of the sequence (OID {f.Sequence}) feeding {f.Table}.{Identifier.Display(f.Column)} could not be read", ExitCodes.CannotConnect);
+                    throw new CutoverException(
+                        $"{endpoint}: the definition of the sequence (OID {f.Sequence}) feeding " +
+                        $"{f.Table}.{Identifier.Display(f.Column)} could not be read", ExitCodes.CannotConnect);
                 }
                 if (!present.Add((f.Table, f.Column, f.Sequence)))
                 {
@@ -135,9 +151,13 @@ internal static class DependencyClosure
                 if (!column.IsNumeric && !KeyColumns.IsTextKey(column))
                 {
                     problems.Add(CatalogStrings.Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
-                        $"{entry.Describe()} is {column.DataType}, not an integer type, and {sequence.Name} feeds it ({location})."));
+                        $"{entry.Describe()} is {column.DataType}, not an integer type, and {sequence.Name} " +
+                        $"feeds it ({location})."));
                 }
-                resolved.Add(new Resolution(entry, column, sequence, f.Pages, problems) { KeyIndexed = f.Indexed && !KeyColumns.IsTextKey(column) });
+                resolved.Add(new Resolution(entry, column, sequence, f.Pages, problems)
+                {
+                    KeyIndexed = f.Indexed && !KeyColumns.IsTextKey(column),
+                });
                 added++;
             }
             if (added == before)
@@ -147,7 +167,9 @@ internal static class DependencyClosure
         }
         if (added > 0)
         {
-            log.LogInformation("{Count} more column(s) fed by the same sequences, or sequences feeding the same columns, found in the target catalog", added);
+            log.LogInformation(
+                "{Count} more column(s) fed by the same sequences, or sequences feeding the same columns, " +
+                "found in the target catalog", added);
         }
         return resolved;
     }

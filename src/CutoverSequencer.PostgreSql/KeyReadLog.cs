@@ -18,6 +18,7 @@ internal sealed class KeyReadLog(ILogger log) : IProgress<KeyReadProgress>
         }
         lastLog = now;
         log.LogInformation("Key reads: {Done} of {Total} tables; scanning: {Running}", value.Done, value.Total,
-            string.Join(", ", value.Running.Take(3).Select(r => $"{r.Entry} ({r.EstimatedBytes >> 20} MB, {r.Elapsed.TotalSeconds:0} s)")));
+            string.Join(", ", value.Running.Take(3)
+                .Select(r => $"{r.Entry} ({r.EstimatedBytes >> 20} MB, {r.Elapsed.TotalSeconds:0} s)")));
     }
 }

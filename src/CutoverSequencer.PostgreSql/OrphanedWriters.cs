@@ -29,7 +29,8 @@ internal sealed class OrphanedWriters(TargetConfig config, SessionPool pool, ILo
                    pg_catalog.to_char(a.query_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
             FROM pg_catalog.pg_stat_activity a
             WHERE a.datname = pg_catalog.current_database() AND a.application_name = $1
-              AND (a.state IS NULL OR a.state <> 'idle') AND a.pid <> pg_catalog.pg_backend_pid() AND NOT a.pid = ANY($2::pg_catalog.int4[])
+              AND (a.state IS NULL OR a.state <> 'idle') AND a.pid <> pg_catalog.pg_backend_pid()
+              AND NOT a.pid = ANY($2::pg_catalog.int4[])
             ORDER BY a.pid
             """;
         await using var connection = await pool.OpenOwnAsync(pool.Reader, cancellationToken).ConfigureAwait(false);
@@ -44,7 +45,9 @@ internal sealed class OrphanedWriters(TargetConfig config, SessionPool pool, ILo
                 var found = new List<(int, string)>();
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    found.Add((rows.GetInt32(0), $"pid {rows.GetInt32(0)} (user {rows.GetString(1)}, {rows.GetString(2)}{(rows.IsDBNull(3) ? "" : $" since {rows.GetString(3)} UTC")})"));
+                    var since = rows.IsDBNull(3) ? "" : $" since {rows.GetString(3)} UTC";
+                    var detail = $"pid {rows.GetInt32(0)} (user {rows.GetString(1)}, {rows.GetString(2)}{since})";
+                    found.Add((rows.GetInt32(0), detail));
                 }
                 return found;
             }
@@ -53,7 +56,9 @@ internal sealed class OrphanedWriters(TargetConfig config, SessionPool pool, ILo
             {
                 return;
             }
-            log.LogWarning("Write statements of an earlier run are still running on {pool.Endpoint}: {Orphans}; cancelling them", pool.Endpoint, string.Join(", ", orphans.Select(o => o.Detail)));
+            log.LogWarning(
+                "Write statements of an earlier run are still running on {Endpoint}: {Orphans}; cancelling them",
+                pool.Endpoint, string.Join(", ", orphans.Select(o => o.Detail)));
             var refused = new List<string>();
             foreach (var (pid, detail) in orphans)
             {
@@ -81,8 +86,10 @@ internal sealed class OrphanedWriters(TargetConfig config, SessionPool pool, ILo
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
             }
             throw new ConnectionFailedException(
-                $"write statements of an earlier cutover-sequencer run are still running on {pool.Endpoint} and could not be cancelled: " +
-                $"{string.Join("; ", refused.Count > 0 ? refused : orphans.Select(o => o.Detail))}. Nothing was written; end them (pg_terminate_backend) and re-run.");
+                $"write statements of an earlier cutover-sequencer run are still running on {pool.Endpoint} " +
+                $"and could not be cancelled: " +
+                $"{string.Join("; ", refused.Count > 0 ? refused : orphans.Select(o => o.Detail))}. " +
+                "Nothing was written; end them (pg_terminate_backend) and re-run.");
         }
         catch (NpgsqlException e)
         {

@@ -50,7 +50,8 @@ public sealed class PostgresTarget : ITargetInspector, ISequenceApplier, ISequen
 
     public ValueTask DisposeAsync() => pool.DisposeAsync();
 
-    public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken,
+    public async Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries,
+        CancellationToken cancellationToken,
         TargetSnapshot? previous = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -59,7 +60,8 @@ public sealed class PostgresTarget : ITargetInspector, ISequenceApplier, ISequen
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var resolved = await resolver.ResolveAsync(connection, entries, previous, applier.IncrementsChanged, cancellationToken)
+            var resolved = await resolver
+                .ResolveAsync(connection, entries, previous, applier.IncrementsChanged, cancellationToken)
                 .ConfigureAwait(false);
             log.LogDebug("Resolved {Count} entries in {Ms} ms", entries.Count, watch.ElapsedMilliseconds);
             if (LargeRun.Applies(entries.Count))
@@ -72,15 +74,20 @@ public sealed class PostgresTarget : ITargetInspector, ISequenceApplier, ISequen
             var read = new List<TargetEntryState>(resolved.Count);
             foreach (var r in resolved)
             {
-                read.Add(new TargetEntryState(r.Entry, r.Column, r.Sequence, null, r.Problems) { Pages = r.Pages, KeyIndexed = r.KeyIndexed });
+                read.Add(new TargetEntryState(r.Entry, r.Column, r.Sequence, null, r.Problems)
+                {
+                    Pages = r.Pages, KeyIndexed = r.KeyIndexed,
+                });
             }
             // Every key is read again, in a re-reading too: rows replayed since inspection (CDC) count.
             read = await states.ReadStatesAsync(read, Progress, cancellationToken).ConfigureAwait(false);
             log.LogDebug("Read sequence positions and key extremes in {Ms} ms", watch.ElapsedMilliseconds);
             return new TargetSnapshot(Endpoint, connection.PostgreSqlVersion.ToString(), read)
             {
-                Subscriptions = await ServerActivity.ReadSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false),
-                OtherSessions = await ServerActivity.ReadOtherSessionsAsync(connection, pool.OwnPids(), cancellationToken)
+                Subscriptions = await ServerActivity.ReadSubscriptionsAsync(connection, cancellationToken)
+                    .ConfigureAwait(false),
+                OtherSessions = await ServerActivity
+                    .ReadOtherSessionsAsync(connection, pool.OwnPids(), cancellationToken)
                     .ConfigureAwait(false),
                 InRecovery = await ServerActivity.InRecoveryAsync(connection, cancellationToken).ConfigureAwait(false),
             };
@@ -92,7 +99,8 @@ public sealed class PostgresTarget : ITargetInspector, ISequenceApplier, ISequen
         }
     }
 
-    public async Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas,
+        CancellationToken cancellationToken)
     {
         var connection = await pool.SessionAsync(0, cancellationToken).ConfigureAwait(false);
         try
@@ -109,7 +117,8 @@ public sealed class PostgresTarget : ITargetInspector, ISequenceApplier, ISequen
     public Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         cutoverLock.LockAsync(timeout, cancellationToken);
 
-    public Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet,
+    public Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences,
+        Action<IReadOnlyList<QualifiedName>> onSet,
         CancellationToken cancellationToken) =>
         applier.ApplyAsync(sequences, onSet, cancellationToken);
 
@@ -120,7 +129,4 @@ public sealed class PostgresTarget : ITargetInspector, ISequenceApplier, ISequen
         var connection = await pool.OpenOwnAsync(pool.Writer, cancellationToken).ConfigureAwait(false);
         return new RestoreSession(connection, config, Endpoint);
     }
-
-    /// <summary>Cancels write statements of earlier runs still running on this database (see <see cref="OrphanedWriters"/>).</summary>
-    internal Task CancelOrphanedWritersAsync(CancellationToken cancellationToken) => orphans.CancelAsync(cancellationToken);
 }

@@ -13,7 +13,9 @@ namespace CutoverSequencer.PostgreSql;
 /// </summary>
 internal static class ProbeQueries
 {
-    /// <summary>Runs each probe query; each row is its ordinal and its one result row as XML (elements k, l, c).</summary>
+    /// <summary>
+    /// Runs each probe query; each row is its ordinal and its one result row as XML (elements k, l, c).
+    /// </summary>
     public const string ProbeSql =
         "SELECT u.i, pg_catalog.query_to_xml(u.q, false, true, '')::pg_catalog.text " +
         "FROM pg_catalog.unnest($1::pg_catalog.text[]) WITH ORDINALITY AS u(q, i)";
@@ -49,7 +51,8 @@ internal static class ProbeQueries
         {
             // NaN and Infinity sort above every number: the lowest key never shows them, the highest does.
             extreme = $"COALESCE((SELECT x FROM (SELECT {column}::pg_catalog.text AS x FROM {key.Table.ToSql()} " +
-                $"WHERE {column} IS NOT NULL ORDER BY {column} DESC LIMIT 1) top WHERE x IN ('NaN', 'Infinity')), {extreme})";
+                $"WHERE {column} IS NOT NULL ORDER BY {column} DESC LIMIT 1) top " +
+                $"WHERE x IN ('NaN', 'Infinity')), {extreme})";
         }
         return $"SELECT {extreme} AS k, {position}{from}";
     }
@@ -70,7 +73,8 @@ internal static class ProbeQueries
             // One scan for both ends: NaN and Infinity sort above every number, so only max() shows them.
             return $"SELECT CASE WHEN pg_catalog.max({column})::pg_catalog.text IN ('NaN', 'Infinity') " +
                 $"THEN pg_catalog.max({column})::pg_catalog.text " +
-                $"ELSE pg_catalog.min({column})::pg_catalog.text END AS k, NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}";
+                $"ELSE pg_catalog.min({column})::pg_catalog.text END AS k, " +
+                $"NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}";
         }
         return $"SELECT pg_catalog.{(descending ? "min" : "max")}({column})::pg_catalog.text AS k, " +
             $"NULL::pg_catalog.text AS b FROM {key.Table.ToSql()}";
@@ -85,7 +89,9 @@ internal static class ProbeQueries
             $"FROM {key.Table.ToSql()}";
     }
 
-    /// <summary>The example of a non-numeric key a text key's probe returned (element b, XML-escaped), or null.</summary>
+    /// <summary>
+    /// The example of a non-numeric key a text key's probe returned (element b, XML-escaped), or null.
+    /// </summary>
     public static string? ProbeBadValue(string xml)
     {
         var start = xml.IndexOf("<b>", StringComparison.Ordinal);
@@ -93,7 +99,9 @@ internal static class ProbeQueries
         return end < 0 ? null : System.Net.WebUtility.HtmlDecode(xml[(start + 3)..end]);
     }
 
-    /// <summary>Reads the values a probe query returned inside query_to_xml's row element (a NULL key is left out).</summary>
+    /// <summary>
+    /// Reads the values a probe query returned inside query_to_xml's row element (a NULL key is left out).
+    /// </summary>
     public static (string? Extreme, long LastValue, bool IsCalled) ParseProbe(string xml)
     {
         static string? Element(string xml, string name)
@@ -115,7 +123,8 @@ internal static class ProbeQueries
     public static BigInteger WholeBound(string text, bool descending)
     {
         var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var whole = BigInteger.Parse(dot < 0 ? text : text[..dot], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var whole = BigInteger.Parse(dot < 0 ? text : text[..dot], NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture);
         if (dot < 0 || text[(dot + 1)..].All(c => c == '0'))
         {
             return whole;

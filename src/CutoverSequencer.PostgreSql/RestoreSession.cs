@@ -9,16 +9,18 @@ using Npgsql;
 namespace CutoverSequencer.PostgreSql;
 
 /// <summary>The writing session of one rollback: its position reads and its compare-and-set restores.</summary>
-internal sealed class RestoreSession(NpgsqlConnection connection, TargetConfig config, string endpoint) : IRestoreSession
+internal sealed class RestoreSession(NpgsqlConnection connection, TargetConfig config, string endpoint)
+    : IRestoreSession
 {
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
-    public async Task<IReadOnlyDictionary<QualifiedName, SequenceReading>> ReadPositionsAsync(IReadOnlyList<QualifiedName> sequences,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<QualifiedName, SequenceReading>> ReadPositionsAsync(
+        IReadOnlyList<QualifiedName> sequences, CancellationToken cancellationToken)
     {
         try
         {
-            return await SequencePositionReader.ReadWithIncrementsAsync(connection, sequences, cancellationToken).ConfigureAwait(false);
+            return await SequencePositionReader.ReadWithIncrementsAsync(connection, sequences, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (NpgsqlException e)
         {
@@ -44,21 +46,25 @@ internal sealed class RestoreSession(NpgsqlConnection connection, TargetConfig c
         }
     }
 
-    private async Task RestoreInTransactionAsync(JournalEntry entry, SequenceReading now, CancellationToken cancellationToken)
+    private async Task RestoreInTransactionAsync(JournalEntry entry, SequenceReading now,
+        CancellationToken cancellationToken)
     {
         var name = entry.QualifiedName.ToSql();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await SequenceApplier.WriteSettingsAsync(connection, transaction, config.WriteLockTimeout, cancellationToken).ConfigureAwait(false);
+        await SequenceApplier.WriteSettingsAsync(connection, transaction, config.WriteLockTimeout, cancellationToken)
+            .ConfigureAwait(false);
 #pragma warning disable CA2100 // catalog identifier, always quoted; values bound or formatted invariantly
         if (now.Increment != entry.Before.Increment)
         {
             await using var alter = new NpgsqlCommand(
-                string.Create(CultureInfo.InvariantCulture, $"ALTER SEQUENCE {name} INCREMENT BY {entry.Before.Increment}"),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"ALTER SEQUENCE {name} INCREMENT BY {entry.Before.Increment}"),
                 connection, transaction);
             await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await using var restore = new NpgsqlCommand(
-            $"SELECT pg_catalog.setval($1::pg_catalog.regclass, $2, $3) FROM (SELECT last_value, is_called FROM {name}) c " +
+            "SELECT pg_catalog.setval($1::pg_catalog.regclass, $2, $3) " +
+            $"FROM (SELECT last_value, is_called FROM {name}) c " +
             "WHERE c.last_value = $4 AND c.is_called = $5", connection, transaction);
 #pragma warning restore CA2100
         restore.Parameters.Add(new NpgsqlParameter { Value = name });
@@ -69,7 +75,8 @@ internal sealed class RestoreSession(NpgsqlConnection connection, TargetConfig c
         if (await restore.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            throw new CutoverException($"{entry.Sequence} moved while it was being restored; nothing was changed for it. Re-run rollback.",
+            throw new CutoverException(
+                $"{entry.Sequence} moved while it was being restored; nothing was changed for it. Re-run rollback.",
                 ExitCodes.BlockedOrUnverified);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

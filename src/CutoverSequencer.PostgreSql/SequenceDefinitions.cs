@@ -18,7 +18,9 @@ internal static class SequenceDefinitions
     /// Sequence definitions by OID; a definition whose name equals the one in <paramref name="names"/>
     /// (the configured name) reuses that object.
     /// </summary>
-    public static async Task<Dictionary<uint, TargetSequence>> ReadDefinitionsAsync(NpgsqlConnection connection, uint[] oids, CancellationToken cancellationToken,
+    public static async Task<Dictionary<uint, TargetSequence>> ReadDefinitionsAsync(NpgsqlConnection connection,
+        uint[] oids,
+        CancellationToken cancellationToken,
         IReadOnlyDictionary<uint, QualifiedName>? names = null)
     {
         const string sql = """
@@ -36,13 +38,17 @@ internal static class SequenceDefinitions
             return result;
         }
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = oids, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = oids, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid,
+        });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var oid = reader.GetFieldValue<uint>(0);
             var name = new QualifiedName(CatalogStrings.Shared(reader, 1), reader.GetString(2));
-            result[oid] = Definition(reader, 0, names is not null && names.TryGetValue(oid, out var named) && named == name ? named : name, 3);
+            var same = names is not null && names.TryGetValue(oid, out var named) && named == name ? named : name;
+            result[oid] = Definition(reader, 0, same, 3);
         }
         return result;
     }
@@ -53,8 +59,9 @@ internal static class SequenceDefinitions
     /// The position (read later) starts as the start value, not called.
     /// </summary>
     public static TargetSequence Definition(NpgsqlDataReader row, int oid, QualifiedName name, int first) =>
-        new(name, CatalogStrings.Shared(row, first), row.GetInt64(first + 1), row.GetInt64(first + 2), row.GetInt64(first + 3), row.GetInt64(first + 4),
-            row.GetInt64(first + 5), row.GetBoolean(first + 6), LastValue: row.GetInt64(first + 1), IsCalled: false)
+        new(name, CatalogStrings.Shared(row, first), row.GetInt64(first + 1), row.GetInt64(first + 2),
+            row.GetInt64(first + 3), row.GetInt64(first + 4), row.GetInt64(first + 5), row.GetBoolean(first + 6),
+            LastValue: row.GetInt64(first + 1), IsCalled: false)
         {
             CanUpdate = row.GetBoolean(first + 7),
             Oid = row.GetFieldValue<uint>(oid),

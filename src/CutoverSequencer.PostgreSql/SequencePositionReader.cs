@@ -24,8 +24,8 @@ internal static class SequencePositionReader
     /// transaction (an error barrier after each: its locks are released before the next runs). The
     /// server starts on the next chunk while the rows of the one before are still being read.
     /// </summary>
-    public static async Task ProbeAsync(NpgsqlConnection connection, IReadOnlyList<string[]> chunks, Action<int, string[]> read,
-        CancellationToken cancellationToken)
+    public static async Task ProbeAsync(NpgsqlConnection connection, IReadOnlyList<string[]> chunks,
+        Action<int, string[]> read, CancellationToken cancellationToken)
     {
         if (chunks.Count == 0)
         {
@@ -54,13 +54,16 @@ internal static class SequencePositionReader
         }
     }
 
-    /// <summary>Current positions of these sequences, on one connection (after a failed apply: what did reach its value).</summary>
+    /// <summary>
+    /// Current positions of these sequences, on one connection (after a failed apply: what did reach its value).
+    /// </summary>
     public static async Task<Dictionary<QualifiedName, TargetSequence>> ReadPositionsAsync(NpgsqlConnection connection,
         IReadOnlyList<TargetSequence> sequences, CancellationToken cancellationToken)
     {
         var result = new Dictionary<QualifiedName, TargetSequence>();
         var chunks = sequences.DistinctBy(s => s.Name).Chunk(ChunkSize).ToList();
-        var queries = chunks.Select(chunk => chunk.Select(s => ProbeQueries.ProbeQuery(null, false, s.Name)).ToArray()).ToList();
+        var queries = chunks.Select(chunk => chunk.Select(s => ProbeQueries.ProbeQuery(null, false, s.Name)).ToArray())
+            .ToList();
         await ProbeAsync(connection, queries, (k, values) =>
         {
             for (var j = 0; j < chunks[k].Length; j++)
@@ -80,7 +83,8 @@ internal static class SequencePositionReader
         QualifiedName sequence, long increment, CancellationToken cancellationToken)
     {
 #pragma warning disable CA2100 // catalog identifier, always quoted
-        await using var read = new NpgsqlCommand($"SELECT last_value, is_called FROM {sequence.ToSql()}", connection, transaction);
+        await using var read = new NpgsqlCommand($"SELECT last_value, is_called FROM {sequence.ToSql()}", connection,
+            transaction);
 #pragma warning restore CA2100
         await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -91,8 +95,8 @@ internal static class SequencePositionReader
     /// Positions and current increments of the named sequences; a name that no longer resolves to a
     /// relation is absent from the result.
     /// </summary>
-    public static async Task<Dictionary<QualifiedName, SequenceReading>> ReadWithIncrementsAsync(NpgsqlConnection connection,
-        IReadOnlyList<QualifiedName> names, CancellationToken cancellationToken)
+    public static async Task<Dictionary<QualifiedName, SequenceReading>> ReadWithIncrementsAsync(
+        NpgsqlConnection connection, IReadOnlyList<QualifiedName> names, CancellationToken cancellationToken)
     {
         var result = new Dictionary<QualifiedName, SequenceReading>();
         var existing = new List<QualifiedName>();
@@ -119,7 +123,8 @@ internal static class SequencePositionReader
             {
                 var literal = chunk[i].ToSql().Replace("'", "''", StringComparison.Ordinal);
                 sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
-                    $"SELECT {i}, s.last_value, s.is_called, q.seqincrement FROM {chunk[i].ToSql()} s, pg_catalog.pg_sequence q " +
+                    $"SELECT {i}, s.last_value, s.is_called, q.seqincrement " +
+                    $"FROM {chunk[i].ToSql()} s, pg_catalog.pg_sequence q " +
                     $"WHERE q.seqrelid = '{literal}'::pg_catalog.regclass");
             }
 #pragma warning disable CA2100 // catalog identifiers from the journal, always quoted (and escaped as literals)
@@ -128,7 +133,8 @@ internal static class SequencePositionReader
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                result[chunk[reader.GetInt32(0)]] = new SequenceReading(reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3));
+                result[chunk[reader.GetInt32(0)]] =
+                    new SequenceReading(reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3));
             }
         }
         return result;
@@ -139,7 +145,8 @@ internal static class SequencePositionReader
     /// <see cref="ChunkSize"/>; <paramref name="read"/> gets each row's index into
     /// <paramref name="names"/>.
     /// </summary>
-    public static async Task ReadAllAsync(NpgsqlConnection connection, IReadOnlyList<(string Schema, string Name)> names,
+    public static async Task ReadAllAsync(NpgsqlConnection connection,
+        IReadOnlyList<(string Schema, string Name)> names,
         Action<int, long, bool> read, CancellationToken cancellationToken)
     {
         for (var from = 0; from < names.Count; from += ChunkSize)

@@ -15,14 +15,18 @@ internal sealed class SessionPool(TargetConfig config, string endpoint) : IAsync
 {
     private readonly NpgsqlConnection?[] sessions = new NpgsqlConnection?[Math.Max(1, config.MaxParallelism)];
 
-    /// <summary>Backend pids of every session this process opened on the target (pg_stat_activity tells them from other runs').</summary>
+    /// <summary>
+    /// Backend pids of every session this process opened on the target (pg_stat_activity tells them from
+    /// other runs').
+    /// </summary>
     private readonly ConcurrentDictionary<int, byte> ownPids = new();
 
     /// <summary>A session being opened ahead of its first use (<see cref="OpenAhead"/>).</summary>
     private Task<NpgsqlConnection>? openingFirst;
 
     public NpgsqlDataSource Reader { get; } =
-        PostgresConnections.CreateDataSource(config.ConnectionString, "target", readOnly: true, config.StatementTimeout);
+        PostgresConnections.CreateDataSource(config.ConnectionString, "target", readOnly: true,
+            config.StatementTimeout);
 
     public NpgsqlDataSource Writer { get; } = PostgresConnections.CreateDataSource(config.ConnectionString, "target");
 
@@ -53,9 +57,11 @@ internal sealed class SessionPool(TargetConfig config, string endpoint) : IAsync
     }
 
     /// <summary>A connection of this run's own, not held by the pool; its pid is known as this process's.</summary>
-    public async Task<NpgsqlConnection> OpenOwnAsync(NpgsqlDataSource from, CancellationToken cancellationToken, int? retries = null)
+    public async Task<NpgsqlConnection> OpenOwnAsync(NpgsqlDataSource from, CancellationToken cancellationToken,
+        int? retries = null)
     {
-        var connection = await PostgresConnections.OpenAsync(from, endpoint, cancellationToken, retries ?? config.ConnectRetries)
+        var connection = await PostgresConnections
+            .OpenAsync(from, endpoint, cancellationToken, retries ?? config.ConnectRetries)
             .ConfigureAwait(false);
         ownPids[connection.ProcessID] = 0;
         return connection;
@@ -107,7 +113,8 @@ internal sealed class SessionPool(TargetConfig config, string endpoint) : IAsync
     /// </summary>
     public Task RunPooledAsync<T>(IReadOnlyList<T> shared, IReadOnlyList<T> partitioned,
         Func<NpgsqlConnection, T, CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        RunPooledAsync(shared, partitioned, 1, (session, units, token) => work(session, units[0], token), cancellationToken);
+        RunPooledAsync(shared, partitioned, 1, (session, units, token) => work(session, units[0], token),
+            cancellationToken);
 
     /// <summary>
     /// As above, handing a worker up to <paramref name="batch"/> of its own partitioned units at once
@@ -166,7 +173,8 @@ internal sealed class SessionPool(TargetConfig config, string endpoint) : IAsync
         catch when (workers.Any(w => w.IsFaulted && w.Exception!.InnerExceptions[0] is not OperationCanceledException))
         {
             // The failure that stopped the pool, not the cancellations it caused.
-            throw workers.Select(w => w.Exception?.InnerExceptions[0]).First(e => e is not null and not OperationCanceledException)!;
+            throw workers.Select(w => w.Exception?.InnerExceptions[0])
+                .First(e => e is not null and not OperationCanceledException)!;
         }
     }
 }

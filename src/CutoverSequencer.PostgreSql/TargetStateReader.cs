@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
@@ -21,7 +22,9 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
     /// <summary>Chunks a session sends in one round trip when reading (its own, in order).</summary>
     private const int ReadBatch = 8;
 
-    /// <summary>Unindexed tables above this size (8 kB pages from pg_relation_size: 8 MB) are scanned one per statement.</summary>
+    /// <summary>
+    /// Unindexed tables above this size (8 kB pages from pg_relation_size: 8 MB) are scanned one per statement.
+    /// </summary>
     private const long LargeTablePages = 1000;
 
     /// <summary>
@@ -39,7 +42,8 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
             {
                 KeyExtreme = null, ScanTime = took,
                 KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyNotNumeric, state.Entry.Describe(),
-                    $"{where} ({column.DataType}) is fed by {state.Sequence.Name} but holds values that are not whole numbers, for example '{bad}': its highest sequence-issued key cannot be read."),
+                    $"{where} ({column.DataType}) is fed by {state.Sequence.Name} but holds values that are not " +
+                    $"whole numbers, for example '{bad}': its highest sequence-issued key cannot be read."),
             };
         }
         if (extreme is "NaN" or "Infinity" or "-Infinity")
@@ -48,25 +52,41 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
             {
                 KeyExtreme = null, ScanTime = took,
                 KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyNotFinite, state.Entry.Describe(),
-                    $"{where} ({column.DataType}) holds {extreme}: no finite value of {state.Sequence.Name} can be proven to clear its keys."),
+                    $"{where} ({column.DataType}) holds {extreme}: no finite value of {state.Sequence.Name} " +
+                    "can be proven to clear its keys."),
             };
         }
-        return state with { KeyExtreme = extreme is null ? null : ProbeQueries.WholeBound(extreme, descending), ScanTime = took };
+        return state with
+        {
+            KeyExtreme = extreme is null ? null : ProbeQueries.WholeBound(extreme, descending), ScanTime = took,
+        };
     }
 
     /// <summary>A key read stopped by the server's statement_timeout (not by this process's cancellation).</summary>
     private bool IsStatementTimeout(Exception e, CancellationToken token) =>
-        e is PostgresException { SqlState: "57014" } && config.StatementTimeout is not null && !token.IsCancellationRequested;
+        e is PostgresException { SqlState: "57014" } && config.StatementTimeout is not null
+        && !token.IsCancellationRequested;
 
-    private TargetEntryState WithTimeout(TargetEntryState state) => state with
+    private TargetEntryState WithTimeout(TargetEntryState state)
     {
-        KeyExtreme = null,
-        KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyReadTimeout, state.Entry.Describe(), string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Reading the {(state.Sequence!.Descending ? "lowest" : "highest")} key of {state.Column!.Table}.{Identifier.Display(state.Column.Name)} ({(state.KeyIndexed ? "indexed" : "no index starts with it")}{((state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "")}) was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); raise target.statementTimeout or create the key index, then re-run.")),
-    };
+        var column = state.Column!;
+        var end = state.Sequence!.Descending ? "lowest" : "highest";
+        var index = state.KeyIndexed ? "indexed" : "no index starts with it";
+        var size = (state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "";
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Reading the {end} key of {column.Table}.{Identifier.Display(column.Name)} ({index}{size}) " +
+            $"was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); " +
+            $"raise target.statementTimeout or create the key index, then re-run.");
+        return state with
+        {
+            KeyExtreme = null,
+            KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyReadTimeout, state.Entry.Describe(), message),
+        };
+    }
 
     /// <summary>Positions of every resolved sequence and key extremes of every usable entry.</summary>
-    public async Task<List<TargetEntryState>> ReadStatesAsync(List<TargetEntryState> states, IProgress<KeyReadProgress>? progress,
+    public async Task<List<TargetEntryState>> ReadStatesAsync(List<TargetEntryState> states,
+        IProgress<KeyReadProgress>? progress,
         CancellationToken cancellationToken)
     {
         bool ReadsKey(TargetEntryState s) => s.Column is not null && s.Sequence is not null && s.Problems.Count == 0;
@@ -85,11 +105,14 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
                 probes.Add((i, key, position));
             }
         }
-        var large = Enumerable.Range(0, states.Count).Where(i => ReadsKey(states[i]) && IsLarge(states[i])).OrderByDescending(i => states[i].Pages).ToList();
+        var large = Enumerable.Range(0, states.Count).Where(i => ReadsKey(states[i]) && IsLarge(states[i]))
+            .OrderByDescending(i => states[i].Pages).ToList();
         // Large scans first, on whichever worker is free (the longest decides the wall time); then the
         // probe chunks, unindexed tables first.
         var scans = large.Select(i => new ReadUnit(i, null)).ToList();
-        var chunks = probes.OrderByDescending(p => p.Key && !states[p.Index].KeyIndexed ? states[p.Index].Pages ?? 0 : 0).Chunk(SequencePositionReader.ChunkSize).Select(c => new ReadUnit(-1, c)).ToList();
+        var chunks = probes
+            .OrderByDescending(p => p.Key && !states[p.Index].KeyIndexed ? states[p.Index].Pages ?? 0 : 0)
+            .Chunk(SequencePositionReader.ChunkSize).Select(c => new ReadUnit(-1, c)).ToList();
 
         var results = states.ToArray();
         var positions = new ConcurrentDictionary<QualifiedName, (long LastValue, bool IsCalled)>();
@@ -103,9 +126,13 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
         using var sampler = new Timer(_ =>
         {
             var now = DateTime.UtcNow;
-            var scanning = running.Select(r => new RunningScan(states[r.Key].Entry.Describe(), (states[r.Key].Pages ?? 0) * 8192, now - r.Value))
+            var scanning = running
+                .Select(r => new RunningScan(states[r.Key].Entry.Describe(), (states[r.Key].Pages ?? 0) * 8192,
+                    now - r.Value))
                 .OrderByDescending(r => r.Elapsed).ToList();
-            sink.Report(new KeyReadProgress(Volatile.Read(ref keysDone), keysTotal, Interlocked.Read(ref pagesDone) * 8192, pagesTotal * 8192, scanning));
+            sink.Report(new KeyReadProgress(Volatile.Read(ref keysDone), keysTotal,
+                Interlocked.Read(ref pagesDone) * 8192,
+                pagesTotal * 8192, scanning));
         }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
 
         // Chunks in one round trip; a chunk stopped by statement_timeout is read again one probe per
@@ -115,8 +142,11 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
         {
             var started = DateTime.UtcNow;
             var delivered = 0;
-            var queries = units.Select(unit => unit.Probe!.Select(p => ProbeQueries.ProbeQuery(p.Key ? states[p.Index].Column : null,
-                states[p.Index].Sequence?.Descending ?? false, p.Position ? states[p.Index].Sequence!.Name : null)).ToArray()).ToList();
+            var queries = units.Select(unit => unit.Probe!.Select(p => ProbeQueries.ProbeQuery(
+                    p.Key ? states[p.Index].Column : null,
+                    states[p.Index].Sequence?.Descending ?? false,
+                    p.Position ? states[p.Index].Sequence!.Name : null)).ToArray())
+                .ToList();
             try
             {
                 await SequencePositionReader.ProbeAsync(use, queries, (k, values) =>
@@ -136,7 +166,8 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
                         }
                         if (key)
                         {
-                            results[index] = WithKey(results[index], extreme, ProbeQueries.ProbeBadValue(values[j]), each);
+                            var bad = ProbeQueries.ProbeBadValue(values[j]);
+                            results[index] = WithKey(results[index], extreme, bad, each);
                             Interlocked.Add(ref pagesDone, state.Pages ?? 0);
                             Interlocked.Increment(ref keysDone);
                         }
@@ -155,7 +186,8 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
                     Interlocked.Increment(ref keysDone);
                     if (position)
                     {
-                        await ProbeUnitsAsync(use, [new ReadUnit(-1, [(index, false, true)])], token).ConfigureAwait(false);
+                        await ProbeUnitsAsync(use, [new ReadUnit(-1, [(index, false, true)])], token)
+                            .ConfigureAwait(false);
                     }
                 }
                 else if (failed.Length == 1)
@@ -185,13 +217,16 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
                 running[unit.Scan] = started;
                 var state = states[unit.Scan];
 #pragma warning disable CA2100 // identifiers come from the catalog and are always quoted
-                await using var scan = new NpgsqlCommand(ProbeQueries.ScanQuery(state.Column!, state.Sequence!.Descending), use);
+                var sql = ProbeQueries.ScanQuery(state.Column!, state.Sequence!.Descending);
+                await using var scan = new NpgsqlCommand(sql, use);
 #pragma warning restore CA2100
                 try
                 {
                     await using var row = await scan.ExecuteReaderAsync(token).ConfigureAwait(false);
                     await row.ReadAsync(token).ConfigureAwait(false);
-                    results[unit.Scan] = WithKey(results[unit.Scan], row.IsDBNull(0) ? null : row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1), DateTime.UtcNow - started);
+                    var extreme = row.IsDBNull(0) ? null : row.GetString(0);
+                    var bad = row.IsDBNull(1) ? null : row.GetString(1);
+                    results[unit.Scan] = WithKey(results[unit.Scan], extreme, bad, DateTime.UtcNow - started);
                 }
                 catch (Exception e) when (IsStatementTimeout(e, token))
                 {
@@ -212,7 +247,10 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
         {
             if (results[i].Sequence is { } sequence && positions.TryGetValue(sequence.Name, out var at))
             {
-                results[i] = results[i] with { Sequence = sequence with { LastValue = at.LastValue, IsCalled = at.IsCalled } };
+                results[i] = results[i] with
+                {
+                    Sequence = sequence with { LastValue = at.LastValue, IsCalled = at.IsCalled },
+                };
             }
         }
         return [.. results];

@@ -4,7 +4,9 @@ using CutoverSequencer.Core.Reporting;
 namespace CutoverSequencer.Core.Rollback;
 
 /// <summary>What rollback found, did and read back for one journal entry.</summary>
-/// <param name="ReadBack">The position read back after the writes (for every entry, restored or not); null: missing.</param>
+/// <param name="ReadBack">
+/// The position read back after the writes (for every entry, restored or not); null: missing.
+/// </param>
 public sealed record RollbackOutcome(RollbackDecision Decision, RollbackResultKind Result, SequenceReading? ReadBack)
 {
     public string Sequence => Decision.Entry.Sequence;

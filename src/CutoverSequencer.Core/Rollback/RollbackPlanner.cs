@@ -22,7 +22,8 @@ public static class RollbackPlanner
     /// A sequence that moved since apply, or is missing, makes the whole rollback refuse, writing
     /// nothing, unless forced.
     /// </summary>
-    public static bool Refuses(IReadOnlyList<RollbackDecision> decisions, bool force) => !force && decisions.Any(d => d.Blocks);
+    public static bool Refuses(IReadOnlyList<RollbackDecision> decisions, bool force) =>
+        !force && decisions.Any(d => d.Blocks);
 
     /// <summary>What was done for a decision, when the rollback wrote (restored or left it) or refused.</summary>
     public static RollbackResultKind Result(RollbackDecision decision, bool refused) => decision.Action switch
@@ -34,7 +35,8 @@ public static class RollbackPlanner
     };
 
     /// <summary>Whether the decision writes when the rollback goes ahead.</summary>
-    public static bool Writes(RollbackDecision decision) => decision.Action is RollbackAction.Restore or RollbackAction.Moved;
+    public static bool Writes(RollbackDecision decision) =>
+        decision.Action is RollbackAction.Restore or RollbackAction.Moved;
 
     private static RollbackAction Action(JournalEntry entry, SequenceReading now)
     {

@@ -12,12 +12,16 @@ public sealed class RollbackRequest
     /// <summary>Where rollback-report.* go; null: a new directory under reports/.</summary>
     public required string? ReportDirectory { get; init; }
 
-    /// <summary>Restore sequences that moved since apply, and reuse a report directory holding an earlier run's files.</summary>
+    /// <summary>
+    /// Restore sequences that moved since apply, and reuse a report directory holding an earlier run's files.
+    /// </summary>
     public required bool Force { get; init; }
 
     /// <summary>How long to wait for the cutover lock (target.lockTimeout).</summary>
     public required TimeSpan LockTimeout { get; init; }
 
-    /// <summary>Told which earlier files --force moved aside (original path → new path), before anything connects.</summary>
+    /// <summary>
+    /// Told which earlier files --force moved aside (original path → new path), before anything connects.
+    /// </summary>
     public Action<IReadOnlyDictionary<string, string>>? OnMoved { get; init; }
 }

@@ -20,7 +20,8 @@ public sealed class RollbackService(TimeProvider clock, ILogger log)
         var journalPath = Path.GetFullPath(request.JournalPath);
         if (Directory.Exists(journalPath))
         {
-            throw new InvalidInputException($"{journalPath}: is a directory; --journal takes the apply-journal.json file in it");
+            throw new InvalidInputException(
+                $"{journalPath}: is a directory; --journal takes the apply-journal.json file in it");
         }
         if (!File.Exists(journalPath))
         {
@@ -43,15 +44,19 @@ public sealed class RollbackService(TimeProvider clock, ILogger log)
         IReadOnlyList<RollbackOutcome> outcomes;
         try
         {
-            await using var applyLock = await target.LockAsync(request.LockTimeout, cancellationToken).ConfigureAwait(false);
-            (refused, outcomes) = await RestoreAsync(target, journal, request.Force, cancellationToken).ConfigureAwait(false);
+            await using var applyLock = await target.LockAsync(request.LockTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            (refused, outcomes) = await RestoreAsync(target, journal, request.Force, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            throw new CutoverException("rollback interrupted: the sequences logged as restored were restored, the rest were not; " +
+            throw new CutoverException(
+                "rollback interrupted: the sequences logged as restored were restored, the rest were not; " +
                 "run rollback again to finish", ExitCodes.ApplyFailedPartway, e);
         }
-        var report = new RollbackReport(clock.GetUtcNow(), journalPath, target.Endpoint, request.ConfigFile, request.Force, refused,
+        var report = new RollbackReport(clock.GetUtcNow(), journalPath, target.Endpoint, request.ConfigFile,
+            request.Force, refused,
             [.. outcomes.Select(o => new RollbackRow(o.Decision.Entry, o.Action, o.Found, o.ReadBack))]);
         RollbackReportWriter.Write(report, directory);
         if (!refused)
@@ -60,10 +65,14 @@ public sealed class RollbackService(TimeProvider clock, ILogger log)
             ApplyJournal.Update(journalPath, j => j with
             {
                 Status = JournalDocument.RolledBack,
-                Sequences = [.. j.Sequences.Select(e => restored.Contains(e.Sequence) ? e with { State = JournalEntry.Restored } : e)],
+                Sequences = [.. j.Sequences.Select(e =>
+                    restored.Contains(e.Sequence) ? e with { State = JournalEntry.Restored } : e)],
             });
         }
-        return new RollbackResult { Refused = refused, Outcomes = outcomes, ReportDirectory = directory, JournalPath = journalPath };
+        return new RollbackResult
+        {
+            Refused = refused, Outcomes = outcomes, ReportDirectory = directory, JournalPath = journalPath,
+        };
     }
 
     /// <summary>
@@ -84,7 +93,8 @@ public sealed class RollbackService(TimeProvider clock, ILogger log)
             {
                 var entry = decision.Entry;
                 await session.RestoreAsync(entry, decision.Found!, cancellationToken).ConfigureAwait(false);
-                log.LogInformation("Restored {Sequence} to last_value {Last}, is_called {Called}, increment {Increment}",
+                log.LogInformation(
+                    "Restored {Sequence} to last_value {Last}, is_called {Called}, increment {Increment}",
                     entry.Sequence, entry.Before.LastValue, entry.Before.IsCalled, entry.Before.Increment);
             }
         }

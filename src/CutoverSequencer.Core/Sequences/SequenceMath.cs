@@ -5,7 +5,9 @@ namespace CutoverSequencer.Core.Sequences;
 /// <summary>What a sequence's position (last_value, is_called) means for the values it issues.</summary>
 public static class SequenceMath
 {
-    /// <summary>The value the next nextval() returns: last_value itself until the first call, then one increment on.</summary>
+    /// <summary>
+    /// The value the next nextval() returns: last_value itself until the first call, then one increment on.
+    /// </summary>
     public static BigInteger NextValue(long lastValue, bool isCalled, long increment) =>
         isCalled ? (BigInteger)lastValue + increment : lastValue;
 

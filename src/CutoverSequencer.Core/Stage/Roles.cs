@@ -19,9 +19,12 @@ public interface ITargetInspector
     /// An earlier reading of the same entries (apply's read-back): its name resolution is reused; every
     /// position and key is read again. Null: resolve and read everything.
     /// </param>
-    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken, TargetSnapshot? previous = null);
+    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken,
+        TargetSnapshot? previous = null);
 
-    /// <summary>Every column of these schemas fed by a sequence (nextval default, identity, OWNED BY), from the catalogs.</summary>
+    /// <summary>
+    /// Every column of these schemas fed by a sequence (nextval default, identity, OWNED BY), from the catalogs.
+    /// </summary>
     Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken);
 }
 
@@ -38,7 +41,8 @@ public interface ISequenceApplier
     /// Sets each sequence only forward (compare and set on the server). <paramref name="onSet"/> is
     /// told, in order, which sequences were set as soon as it is known (for the journal).
     /// </summary>
-    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken);
+    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -81,7 +85,9 @@ public sealed record SequenceVerification(
     /// <summary>Multi-master: how the sequence misses its stride (null: it does not, or no stride).</summary>
     public string? StrideProblem { get; init; }
 
-    /// <summary>The proof in words, spelled from the values on each call (not held: megabytes at many thousand rows).</summary>
+    /// <summary>
+    /// The proof in words, spelled from the values on each call (not held: megabytes at many thousand rows).
+    /// </summary>
     public string Detail => Verifier.Describe(this);
 }
 
@@ -89,11 +95,13 @@ public sealed record SequenceVerification(
 public interface ISequencePositionReader
 {
     /// <summary>A position per sequence that exists; a sequence that no longer exists is absent.</summary>
-    Task<IReadOnlyDictionary<QualifiedName, Reporting.SequenceReading>> ReadPositionsAsync(IReadOnlyList<QualifiedName> sequences,
-        CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<QualifiedName, Reporting.SequenceReading>> ReadPositionsAsync(
+        IReadOnlyList<QualifiedName> sequences, CancellationToken cancellationToken);
 }
 
-/// <summary>Puts journaled sequences back to their pre-apply state; with the applier, the only role that writes.</summary>
+/// <summary>
+/// Puts journaled sequences back to their pre-apply state; with the applier, the only role that writes.
+/// </summary>
 public interface ISequenceRestorer : IAsyncDisposable
 {
     /// <summary>The target as the journal names it (no secrets).</summary>
