@@ -6,6 +6,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Runtime;
+using CutoverSequencer.Core.Rollback;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core.Wording;
 using CutoverSequencer.Oracle.Export;
@@ -109,7 +110,7 @@ public static class StageRunner
         public bool Force { get; init; }
 
         /// <summary>Where key-read progress goes (the terminal status line); null: periodic log lines.</summary>
-        public Action<KeyReadProgress>? Progress { get; init; }
+        public IProgress<KeyReadProgress>? Progress { get; init; }
     }
 
     /// <summary>
@@ -120,63 +121,32 @@ public static class StageRunner
         string configPath, string journalPath, bool force, string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(configPath, null, ConnectionStringCheck.Problem);
-        journalPath = Path.GetFullPath(journalPath);
-        if (Directory.Exists(journalPath))
+        var request = new RollbackRequest
         {
-            throw new InvalidInputException($"{journalPath}: is a directory; --journal takes the apply-journal.json file in it");
-        }
-        if (!File.Exists(journalPath))
-        {
-            throw new InvalidInputException($"{journalPath}: journal not found");
-        }
-        var journal = ApplyJournal.Read(journalPath);
-        var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory("rollback", DateTimeOffset.UtcNow);
-        var moved = ReportWriter.PrepareDirectory(directory, force, DateTimeOffset.UtcNow);
-        LogMoved(moved, log);
-        // The journal itself may have been among the earlier files moved aside: it is updated where it went.
-        journalPath = moved.GetValueOrDefault(journalPath, journalPath);
-
-        await using var target = new PostgresTarget(config.Target, log.ForLibraries());
-        if (journal.Target != target.Endpoint)
-        {
-            throw new InvalidInputException($"{journalPath}: the journal is for {journal.Target}, the configuration targets {target.Endpoint}");
-        }
-        bool refused;
-        IReadOnlyList<RollbackOutcome> outcomes;
-        try
-        {
-            await using var applyLock = await target.LockAsync(config.Target.LockTimeout, cancellationToken).ConfigureAwait(false);
-            (refused, outcomes) = await target.RollbackAsync(journal, force, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new CutoverException("rollback interrupted: the sequences logged as restored were restored, the rest were not; run rollback again to finish",
-                ExitCodes.ApplyFailedPartway, e);
-        }
-        var report = new RollbackReport(DateTimeOffset.UtcNow, journalPath, target.Endpoint, config.FilePath, force, refused,
-            [.. journal.Sequences.Select((entry, i) => new RollbackRow(entry, outcomes[i].Action, outcomes[i].Found, outcomes[i].ReadBack))]);
-        RollbackReportWriter.Write(report, directory);
-        foreach (var outcome in outcomes)
+            JournalPath = journalPath,
+            ConfigFile = config.FilePath,
+            ReportDirectory = reportDirectory,
+            Force = force,
+            LockTimeout = config.Target.LockTimeout,
+            OnMoved = moved => LogMoved(moved, log),
+        };
+        var result = await new RollbackService(TimeProvider.System, log.ForLibraries())
+            .RunAsync(request, () => new PostgresTarget(config.Target, log.ForLibraries()), cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in result.Outcomes)
         {
             await output.WriteLineAsync($"  {outcome.Action,-18} {outcome.Sequence,-40} {outcome.Detail}").ConfigureAwait(false);
         }
-        var reportLine = $"Report: {Path.Combine(directory, RollbackReport.MarkdownFile)} (also .html, .json)";
-        if (refused)
+        var reportLine = $"Report: {Path.Combine(result.ReportDirectory, RollbackReport.MarkdownFile)} (also .html, .json)";
+        if (result.Refused)
         {
             log.Error("Rollback refused: {Count} sequence(s) moved since apply (listed above); nothing was changed. Use --force to restore them anyway.",
-                outcomes.Count(o => o.Action is "moved" or "missing"));
+                result.Blocking);
             await output.WriteLineAsync(reportLine).ConfigureAwait(false);
-            return ExitCodes.BlockedOrUnverified;
+            return result.ExitCode;
         }
-        var restored = outcomes.Where(o => o.Action.StartsWith("restored", StringComparison.Ordinal)).Select(o => o.Sequence).ToHashSet(StringComparer.Ordinal);
-        ApplyJournal.Update(journalPath, j => j with
-        {
-            Status = JournalDocument.RolledBack,
-            Sequences = [.. j.Sequences.Select(e => restored.Contains(e.Sequence) ? e with { State = JournalEntry.Restored } : e)],
-        });
-        await output.WriteLineAsync($"Rolled back: {restored.Count} sequence(s) restored to their pre-apply state").ConfigureAwait(false);
+        await output.WriteLineAsync($"Rolled back: {result.Restored} sequence(s) restored to their pre-apply state").ConfigureAwait(false);
         await output.WriteLineAsync(reportLine).ConfigureAwait(false);
-        return ExitCodes.Done;
+        return result.ExitCode;
     }
 
     /// <summary>An earlier report (file) or Oracle export (directory, with its capture time).</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CutoverSequencer.PostgreSql;
+using CutoverSequencer.Core.Stage;
 using Humanizer;
 
 namespace CutoverSequencer.Cli;
@@ -9,15 +9,18 @@ namespace CutoverSequencer.Cli;
 /// of the estimated size read, and the longest scans under way. Redrawn in place, cleared when done.
 /// Not used when standard error is redirected or logs are JSON (log lines carry progress then).
 /// </summary>
-internal sealed class TerminalProgress(TextWriter terminal)
+internal sealed class TerminalProgress(TextWriter terminal) : IProgress<KeyReadProgress>
 {
     private readonly object gate = new();
     private bool shown;
 
-    public static Action<KeyReadProgress>? For(string logFormat) =>
-        logFormat == "text" && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
-            ? new TerminalProgress(Console.Error).Show
+    public static IProgress<KeyReadProgress>? For(string logFormat) =>
+        logFormat == "text" && !Console.IsErrorRedirected
+            && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
+            ? new TerminalProgress(Console.Error)
             : null;
+
+    public void Report(KeyReadProgress value) => Show(value);
 
     public void Show(KeyReadProgress progress)
     {
@@ -41,16 +44,22 @@ internal sealed class TerminalProgress(TextWriter terminal)
 
     internal static string Line(KeyReadProgress progress, int width)
     {
-        var share = progress.EstimatedBytesTotal > 0 ? (double)progress.EstimatedBytesDone / progress.EstimatedBytesTotal : (double)progress.Done / Math.Max(1, progress.Total);
+        var share = progress.EstimatedBytesTotal > 0
+            ? (double)progress.EstimatedBytesDone / progress.EstimatedBytesTotal
+            : (double)progress.Done / Math.Max(1, progress.Total);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"Key reads: {progress.Done:N0}/{progress.Total:N0} tables, ~{share * 100:0}% of {progress.EstimatedBytesTotal.Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}");
+            $"Key reads: {progress.Done:N0}/{progress.Total:N0} tables, " +
+            $"~{share * 100:0}% of {Size(progress.EstimatedBytesTotal)}");
         if (progress.Running.Count > 0)
         {
             line += "; scanning " + string.Join(", ", progress.Running.Take(3).Select(r =>
-                string.Create(CultureInfo.InvariantCulture, $"{r.Entry} ({r.EstimatedBytes.Bytes().Humanize("0.#", CultureInfo.InvariantCulture)}, {r.Elapsed.TotalSeconds:0} s)")));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Entry} ({Size(r.EstimatedBytes)}, {r.Elapsed.TotalSeconds:0} s)")));
         }
         return line.Length <= width ? line : line[..(width - 1)] + "…";
     }
+
+    private static string Size(long bytes) => bytes.Bytes().Humanize("0.#", CultureInfo.InvariantCulture);
 
     private static int SafeWidth()
     {

@@ -1,3 +1,4 @@
+using CutoverSequencer.Core.Sequences;
 using CutoverSequencer.Cli;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Reporting;

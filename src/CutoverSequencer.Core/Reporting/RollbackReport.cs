@@ -1,15 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using CutoverSequencer.Core.Sequences;
 using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Reporting;
-
-/// <summary>A sequence's position as read from the server: last_value, is_called, increment, and the next value it issues.</summary>
-public sealed record SequenceReading(long LastValue, bool IsCalled, long Increment)
-{
-    public BigInteger NextValue => IsCalled ? (BigInteger)LastValue + Increment : LastValue;
-}
 
 /// <summary>One journaled sequence: what rollback found, did, and read back afterwards.</summary>
 /// <param name="Action">restored, restored (forced), unchanged, moved, missing or would restore.</param>

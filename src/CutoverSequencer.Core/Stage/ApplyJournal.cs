@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Sequences;
 
 namespace CutoverSequencer.Core.Stage;
 
@@ -36,7 +37,8 @@ public sealed class ApplyJournal
     {
         Path = path;
         entries = [.. document.Sequences];
-        index = entries.Select((e, i) => (e.QualifiedName, i)).GroupBy(x => x.QualifiedName).ToDictionary(g => g.Key, g => g.First().i);
+        index = entries.Select((e, i) => (e.QualifiedName, i)).GroupBy(x => x.QualifiedName)
+            .ToDictionary(g => g.Key, g => g.First().i);
         Document = document with { Sequences = entries };
         // Marks arrive once per sequence; the file is rewritten at most every SaveInterval, or ten times
         // the last rewrite's duration when that is longer (a kill loses at most that much: those
@@ -48,7 +50,8 @@ public sealed class ApplyJournal
 
     public JournalDocument Document { get; private set; }
 
-    public static ApplyJournal Begin(string path, string target, string configFile, IEnumerable<PlannedSequence> rows, DateTimeOffset now)
+    public static ApplyJournal Begin(string path, string target, string configFile, IEnumerable<PlannedSequence> rows,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var entries = rows.Select(r => new JournalEntry(
@@ -58,11 +61,14 @@ public sealed class ApplyJournal
             new JournalPosition(r.Current!.LastValue, r.Current.IsCalled, r.Current.Increment),
             new JournalPlan((long)r.NewValue!.Value, (long)r.NextValue!.Value, r.NewIncrement ?? r.Current.Increment)
             {
-                Reference = r.Reference is { } reference && reference >= long.MinValue && reference <= long.MaxValue ? (long)reference : null,
+                Reference = r.Reference is { } reference && reference >= long.MinValue && reference <= long.MaxValue
+                    ? (long)reference
+                    : null,
                 Margin = r.Margin,
             },
             JournalEntry.Pending)).ToList();
-        var journal = new ApplyJournal(path, new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries), autosave: true);
+        var document = new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries);
+        var journal = new ApplyJournal(path, document, autosave: true);
         journal.Save(durable: true);
         return journal;
     }
@@ -114,7 +120,9 @@ public sealed class ApplyJournal
         SaveDelay = Math.Max((long)SaveInterval.TotalMilliseconds, 10 * (lastSave - started));
     }
 
-    /// <summary>How long marks wait before the next rewrite: <see cref="SaveInterval"/>, longer for large journals.</summary>
+    /// <summary>
+    /// How long marks wait before the next rewrite: <see cref="SaveInterval"/>, longer for large journals.
+    /// </summary>
     private long SaveDelay { get; set; } = (long)SaveInterval.TotalMilliseconds;
 
     /// <summary>Marks are applied in place: a journal of many thousand entries is not copied per save.</summary>
@@ -151,8 +159,9 @@ public sealed class ApplyJournal
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
             throw new InvalidInputException(IsJson(path)
-                ? $"{path}: not an apply journal: {(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "the document" : $"'{e.Path[2..]}'")} has the wrong type{where}"
-                : $"{path}: not an apply journal: invalid JSON{where} (the journal is the apply-journal.json that apply writes)", e);
+                ? $"{path}: not an apply journal: {WrongType(e.Path)} has the wrong type{where}"
+                : $"{path}: not an apply journal: invalid JSON{where} " +
+                  "(the journal is the apply-journal.json that apply writes)", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -165,6 +174,9 @@ public sealed class ApplyJournal
         }
         return document!;
     }
+
+    private static string WrongType(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "the document" : $"'{jsonPath[2..]}'";
 
     private static bool IsJson(string path)
     {
@@ -185,13 +197,17 @@ public sealed class ApplyJournal
         // A report has a status and sequences too, but no version or start time.
         if (document.Version == 0 && document.StartedAt == default && document.Sequences is not null)
         {
-            return "it looks like a report (cutover-report.json or rollback-report.json); the journal is the apply-journal.json that apply writes beside its report";
+            return "it looks like a report (cutover-report.json or rollback-report.json); " +
+                "the journal is the apply-journal.json that apply writes beside its report";
         }
         if (document.Version != 1)
         {
-            return document.Version == 0 ? "'version' is missing" : $"version {document.Version} is not one this tool reads (1)";
+            return document.Version == 0
+                ? "'version' is missing"
+                : $"version {document.Version} is not one this tool reads (1)";
         }
-        foreach (var (name, value) in new[] { ("target", document.Target), ("config", document.Config), ("status", document.Status) })
+        var head = new[] { ("target", document.Target), ("config", document.Config), ("status", document.Status) };
+        foreach (var (name, value) in head)
         {
             if (string.IsNullOrEmpty(value))
             {
@@ -238,7 +254,8 @@ public sealed class ApplyJournal
     /// and beside it (re-runs usually write to a sibling folder under reports/), and in the
     /// earlier-&lt;timestamp&gt;/ folders --force moved them into.
     /// </summary>
-    public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory, string target) =>
+    public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory,
+        string target) =>
         Find(reportDirectory, target, status => status is JournalDocument.InProgress or JournalDocument.Failed);
 
     /// <summary>
@@ -247,13 +264,16 @@ public sealed class ApplyJournal
     /// not keys the sequences issued since). Null when there is none.
     /// </summary>
     public static (string Path, JournalDocument Journal)? FindLatestCompleted(string reportDirectory, string target) =>
-        Find(reportDirectory, target, status => status == JournalDocument.Completed) is { Count: > 0 } found ? found[^1] : null;
+        Find(reportDirectory, target, status => status == JournalDocument.Completed) is { Count: > 0 } found
+            ? found[^1]
+            : null;
 
     /// <summary>
     /// The journals for this target in the report directory, its siblings and their earlier-* folders
     /// whose status passes <paramref name="wanted"/>, oldest first.
     /// </summary>
-    private static IReadOnlyList<(string Path, JournalDocument Journal)> Find(string reportDirectory, string target, Func<string?, bool> wanted)
+    private static IReadOnlyList<(string Path, JournalDocument Journal)> Find(string reportDirectory, string target,
+        Func<string?, bool> wanted)
     {
         var full = System.IO.Path.GetFullPath(reportDirectory);
         var parent = Directory.GetParent(full)?.FullName;
@@ -263,7 +283,9 @@ public sealed class ApplyJournal
                 ? [directory, .. Directory.GetDirectories(directory, Reporting.ReportWriter.EarlierPrefix + "*")]
                 : [directory];
         var candidates = WithEarlier(full)
-            .Concat(parent is null || !Directory.Exists(parent) ? [] : Directory.GetDirectories(parent).SelectMany(WithEarlier))
+            .Concat(parent is null || !Directory.Exists(parent)
+                ? []
+                : Directory.GetDirectories(parent).SelectMany(WithEarlier))
             .Select(d => System.IO.Path.Combine(d, FileName))
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal);
@@ -353,18 +375,21 @@ public sealed class ApplyJournal
             // Entry by entry into the file, flushed as it goes: a journal of many thousand entries is
             // never held whole in a buffer (it is rewritten several times a second during apply).
             var document = Document;
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder }))
+            var options = new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder };
+            using (var writer = new Utf8JsonWriter(stream, options))
             {
                 writer.WriteStartObject();
-                writer.WriteNumber("version", document.Version);
-                writer.WriteString("target", document.Target);
-                writer.WriteString("config", document.Config);
-                writer.WriteString("startedAt", document.StartedAt);
-                writer.WriteString("status", document.Status);
-                writer.WritePropertyName("finishedAt");
-                JsonSerializer.Serialize(writer, document.FinishedAt, Json.NullableDateTimeOffset);
-                writer.WriteString("error", document.Error);
-                writer.WriteStartArray("sequences");
+                // The head is every property the reader's contract has, in its order, but the entries.
+                var sequences = Json.Options.PropertyNamingPolicy!.ConvertName(nameof(JournalDocument.Sequences));
+                foreach (var property in Json.JournalDocument.Properties)
+                {
+                    if (property.Name != sequences)
+                    {
+                        writer.WritePropertyName(property.Name);
+                        JsonSerializer.Serialize(writer, property.Get!(document), property.PropertyType, Json);
+                    }
+                }
+                writer.WriteStartArray(sequences);
                 foreach (var entry in document.Sequences)
                 {
                     JsonSerializer.Serialize(writer, entry, Json.JournalEntry);
@@ -381,47 +406,4 @@ public sealed class ApplyJournal
         }
         File.Move(temporary, Path, overwrite: true);
     }
-}
-
-[JsonSerializable(typeof(JournalDocument))]
-[JsonSerializable(typeof(JournalEntry))]
-[JsonSerializable(typeof(DateTimeOffset?))]
-internal sealed partial class JournalJson : JsonSerializerContext;
-
-public sealed record JournalDocument(
-    int Version,
-    string Target,
-    string Config,
-    DateTimeOffset StartedAt,
-    string Status,
-    DateTimeOffset? FinishedAt,
-    string? Error,
-    IReadOnlyList<JournalEntry> Sequences)
-{
-    public const string InProgress = "in-progress";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Superseded = "superseded";
-    public const string RolledBack = "rolled-back";
-}
-
-public sealed record JournalEntry(string Schema, string Name, string Sequence, JournalPosition Before, JournalPlan Planned, string State)
-{
-    public const string Pending = "pending";
-    public const string Set = "set";
-    public const string Restored = "restored";
-
-    [JsonIgnore]
-    public QualifiedName QualifiedName => new(Schema, Name);
-}
-
-public sealed record JournalPosition(long LastValue, bool IsCalled, long Increment);
-
-public sealed record JournalPlan(long NewValue, long NextValue, long Increment)
-{
-    /// <summary>MAX(source value, keys) the plan started from (null: none, or a journal from before it was recorded).</summary>
-    public long? Reference { get; init; }
-
-    /// <summary>The margin the plan added to <see cref="Reference"/>.</summary>
-    public long? Margin { get; init; }
 }

@@ -1,3 +1,4 @@
+using CutoverSequencer.Core.Sequences;
 using System.Numerics;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
@@ -19,9 +20,12 @@ public interface ITargetInspector
     /// An earlier reading of the same entries (apply's read-back): its name resolution is reused; every
     /// position and key is read again. Null: resolve and read everything.
     /// </param>
-    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken, TargetSnapshot? previous = null);
+    Task<TargetSnapshot> InspectAsync(IReadOnlyList<TableEntry> entries, CancellationToken cancellationToken,
+        TargetSnapshot? previous = null);
 
-    /// <summary>Every column of these schemas fed by a sequence (nextval default, identity, OWNED BY), from the catalogs.</summary>
+    /// <summary>
+    /// Every column of these schemas fed by a sequence (nextval default, identity, OWNED BY), from the catalogs.
+    /// </summary>
     Task<IReadOnlyList<TableEntry>> DiscoverAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken);
 }
 
@@ -38,7 +42,8 @@ public interface ISequenceApplier
     /// Sets each sequence only forward (compare and set on the server). <paramref name="onSet"/> is
     /// told, in order, which sequences were set as soon as it is known (for the journal).
     /// </summary>
-    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet, CancellationToken cancellationToken);
+    Task<ApplyResult> ApplyAsync(IReadOnlyList<PlannedSequence> sequences, Action<IReadOnlyList<QualifiedName>> onSet,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -86,4 +91,40 @@ public sealed record SequenceVerification(
 
     /// <summary>The proof in words (<see cref="Wording.VerificationWording"/>).</summary>
     public string Detail => Wording.VerificationWording.Describe(Verdict);
+}
+
+/// <summary>Reads the current position and increment of named sequences.</summary>
+public interface ISequencePositionReader
+{
+    /// <summary>A position per sequence that exists; a sequence that no longer exists is absent.</summary>
+    Task<IReadOnlyDictionary<QualifiedName, Sequences.SequenceReading>> ReadPositionsAsync(
+        IReadOnlyList<QualifiedName> sequences, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Puts journaled sequences back to their pre-apply state; with the applier, the only role that writes.
+/// </summary>
+public interface ISequenceRestorer : IAsyncDisposable
+{
+    /// <summary>The target as the journal names it (no secrets).</summary>
+    string Endpoint { get; }
+
+    /// <summary>The same lock apply takes: one writer per target database at a time. Dispose to release.</summary>
+    Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels write statements of earlier, killed runs, then opens the one writing session that the
+    /// rollback's reads and restores run on.
+    /// </summary>
+    Task<IRestoreSession> OpenRestoreAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The writing session of one rollback: reads positions and restores sequences on it.</summary>
+public interface IRestoreSession : ISequencePositionReader, IAsyncDisposable
+{
+    /// <summary>
+    /// Restores the entry's pre-apply position and increment only if the sequence is still at
+    /// <paramref name="now"/>; fails, changing nothing for it, if it moved meanwhile.
+    /// </summary>
+    Task RestoreAsync(JournalEntry entry, Sequences.SequenceReading now, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class ProbeTests
     [Fact]
     public void The_key_query_quotes_every_identifier_and_casts_outside_the_ordering()
     {
-        var sql = PostgresTarget.ProbeQuery(Key, descending: false, new QualifiedName("Billing", "inv_seq"));
+        var sql = ProbeQueries.ProbeQuery(Key, descending: false, new QualifiedName("Billing", "inv_seq"));
 
         Assert.Equal(
             "SELECT (SELECT \"Invoice Id\" FROM \"Billing\".\"Invoice \"\"2\"\"\" WHERE \"Invoice Id\" IS NOT NULL ORDER BY \"Invoice Id\" DESC LIMIT 1)::pg_catalog.text AS k, " +
@@ -23,9 +23,9 @@ public sealed class ProbeTests
     [Fact]
     public void A_descending_sequence_reads_the_lowest_key_and_a_sequence_alone_reads_no_key()
     {
-        Assert.Contains("ORDER BY \"Invoice Id\" ASC LIMIT 1", PostgresTarget.ProbeQuery(Key, descending: true, null), StringComparison.Ordinal);
+        Assert.Contains("ORDER BY \"Invoice Id\" ASC LIMIT 1", ProbeQueries.ProbeQuery(Key, descending: true, null), StringComparison.Ordinal);
         Assert.Equal("SELECT NULL::pg_catalog.text AS k, last_value AS l, is_called AS c FROM \"public\".\"s\"",
-            PostgresTarget.ProbeQuery(null, descending: false, new QualifiedName("public", "s")));
+            ProbeQueries.ProbeQuery(null, descending: false, new QualifiedName("public", "s")));
     }
 
     [Fact]
@@ -33,13 +33,13 @@ public sealed class ProbeTests
     {
         var text = new TargetColumn(new QualifiedName("public", "t"), "Code", "character varying(20)");
 
-        var sql = PostgresTarget.ProbeQuery(text, descending: false, new QualifiedName("public", "s"));
+        var sql = ProbeQueries.ProbeQuery(text, descending: false, new QualifiedName("public", "s"));
 
         Assert.StartsWith("SELECT x.k, x.b, last_value AS l, is_called AS c FROM (SELECT pg_catalog.max(CASE WHEN \"Code\"::pg_catalog.text ~ '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'", sql, StringComparison.Ordinal);
         Assert.EndsWith("FROM \"public\".\"t\") x CROSS JOIN \"public\".\"s\"", sql, StringComparison.Ordinal);
-        Assert.Contains("pg_catalog.min(", PostgresTarget.ScanQuery(text, descending: true), StringComparison.Ordinal);
-        Assert.Equal("A-<17>", PostgresTarget.ProbeBadValue("<row>\n  <k>12</k>\n  <b>A-&lt;17&gt;</b>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
-        Assert.Null(PostgresTarget.ProbeBadValue("<row>\n  <k>12</k>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
+        Assert.Contains("pg_catalog.min(", ProbeQueries.ScanQuery(text, descending: true), StringComparison.Ordinal);
+        Assert.Equal("A-<17>", ProbeQueries.ProbeBadValue("<row>\n  <k>12</k>\n  <b>A-&lt;17&gt;</b>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
+        Assert.Null(ProbeQueries.ProbeBadValue("<row>\n  <k>12</k>\n  <l>1</l>\n  <c>false</c>\n</row>\n"));
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class ProbeTests
     [InlineData("<row>\n  <k>-100.25</k>\n  <l>7</l>\n  <c>true</c>\n</row>\n", "-100.25", 7L, true)]
     public void The_answer_is_read_from_its_elements_and_an_empty_table_has_no_key(string xml, string? key, long last, bool called)
     {
-        Assert.Equal((key, last, called), PostgresTarget.ParseProbe(xml));
+        Assert.Equal((key, last, called), ProbeQueries.ParseProbe(xml));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class ProbeTests
     [InlineData("<row>\n  <l>1</l>\n  <c>t</c>\n</row>\n")]
     public void An_unexpected_answer_is_an_error_not_a_guess(string xml)
     {
-        Assert.Throws<InvalidOperationException>(() => PostgresTarget.ParseProbe(xml));
+        Assert.Throws<InvalidOperationException>(() => ProbeQueries.ParseProbe(xml));
     }
 
     [Theory]
@@ -70,6 +70,6 @@ public sealed class ProbeTests
     [InlineData("12.000", false, 12)]
     public void Fractional_keys_round_to_the_safe_side(string text, bool descending, long expected)
     {
-        Assert.Equal(expected, (long)PostgresTarget.WholeBound(text, descending));
+        Assert.Equal(expected, (long)ProbeQueries.WholeBound(text, descending));
     }
 }

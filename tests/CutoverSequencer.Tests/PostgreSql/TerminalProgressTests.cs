@@ -1,3 +1,4 @@
+using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Cli;
 using CutoverSequencer.PostgreSql;
 

@@ -1,0 +1,26 @@
+using CutoverSequencer.Core.Findings;
+using System.Globalization;
+using System.Numerics;
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Configuration;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.Stage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CutoverSequencer.PostgreSql;
+
+/// <summary>Values read from catalog rows.</summary>
+internal static class CatalogStrings
+{
+    /// <summary>
+    /// Schema names, type names and key column names repeat across thousands of rows: one string each
+    /// (a few hundred bytes per sequence otherwise, held until the report is written).
+    /// </summary>
+    public static string Shared(NpgsqlDataReader row, int ordinal) => string.Intern(row.GetString(ordinal));
+
+    public static TargetProblem Problem(string code, string obj, string message) =>
+        new(code, obj, message, FindingCatalog.Get(code).Resolution);
+}
