@@ -53,24 +53,31 @@ public static class CliApp
         var strictOption = new Option<bool>("--strict") { Description = "Make MARGIN_BELOW_OBSERVED_RATE blocking." };
         var quietOption = new Option<bool>("--require-quiet") { Description = "Block when other client sessions are connected to the target database." };
 
-        Command StageCommand(string name, StageCommand stage, string description)
+        Command StageCommand(string name, CommandEntry entry, string description)
         {
-            var command = new Command(name, description + ExitCodeHelp) { configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption };
-            command.SetAction((result, token) => WithLogger(result, log =>
-                StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token,
-                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption), result.GetValue(quietOption))
-                    {
-                        Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
-                        Force = result.GetValue(forceReportDirOption),
-                    })));
+            var command = new Command(name, description + ExitCodeHelp)
+            {
+                configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption,
+            };
+            command.SetAction((result, token) => WithLogger(result, log => entry(new StageRequest
+            {
+                Command = Core.Stage.StageCommand.Plan,
+                ConfigPath = result.GetValue(configOption)!.FullName,
+                ReportDirectory = result.GetValue(reportDirOption)?.FullName,
+                BaselinePath = result.GetValue(baselineOption)?.FullName,
+                Strict = result.GetValue(strictOption),
+                RequireQuiet = result.GetValue(quietOption),
+                Force = result.GetValue(forceReportDirOption),
+                Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+            }, output, log, token)));
             return command;
         }
 
-        root.Subcommands.Add(StageCommand("plan", Core.Stage.StageCommand.Plan,
+        root.Subcommands.Add(StageCommand("plan", Commands.PlanAsync,
             "Inspect source and target, plan the new values and write the report. Writes to no database."));
-        root.Subcommands.Add(StageCommand("apply", Core.Stage.StageCommand.Apply,
+        root.Subcommands.Add(StageCommand("apply", Commands.ApplyAsync,
             "Inspect, plan, setval every planned sequence, verify by reading back, and report."));
-        root.Subcommands.Add(StageCommand("verify", Core.Stage.StageCommand.Verify,
+        root.Subcommands.Add(StageCommand("verify", Commands.VerifyAsync,
             "Read every sequence back and prove its next value clears every key. Writes to no database."));
 
         var outputOption = new Option<DirectoryInfo>("--output") { Description = "Directory for the export CSV files.", Required = true };
@@ -79,7 +86,9 @@ public static class CliApp
             configOption, outputOption,
         };
         export.SetAction((result, token) => WithLogger(result, log =>
-            StageRunner.ExportAsync(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName, output, log, token)));
+            Commands.ExportAsync(
+                new ExportRequest(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName),
+                output, log, token)));
         root.Subcommands.Add(export);
 
         var journalOption = new Option<FileInfo>("--journal") { Description = "The apply-journal.json of the apply to undo.", Required = true };
@@ -94,13 +103,15 @@ public static class CliApp
             configOption, journalOption, reportDirOption, forceOption,
         };
         rollback.SetAction((result, token) => WithLogger(result, log =>
-            StageRunner.RollbackAsync(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName, result.GetValue(forceOption),
-                result.GetValue(reportDirOption)?.FullName, output, log, token)));
+            Commands.RollbackAsync(
+                new RollbackRequest(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName,
+                    result.GetValue(forceOption), result.GetValue(reportDirOption)?.FullName),
+                output, log, token)));
         root.Subcommands.Add(rollback);
 
         var demo = new Command("demo", "Run the whole stage on a throwaway local PostgreSQL with the bundled sample." + ExitCodeHelp) { reportDirOption };
         demo.SetAction((result, token) => WithLogger(result, log =>
-            Demo.RunAsync(result.GetValue(reportDirOption)?.FullName, output, log, token)));
+            Commands.DemoAsync(new DemoRequest(result.GetValue(reportDirOption)?.FullName), output, log, token)));
         root.Subcommands.Add(demo);
 
         var parsed = root.Parse(args);

@@ -24,7 +24,14 @@ public static class Demo
 
         var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory("demo", DateTimeOffset.UtcNow);
         var overrides = new Dictionary<string, string?> { ["target:connectionString"] = cluster.ConnectionString("finance") };
-        var exitCode = await StageRunner.RunAsync(StageCommand.Apply, Path.Combine(sample, "cutover.yaml"), directory, overrides, output, log, cancellationToken).ConfigureAwait(false);
+        var request = new StageRequest
+        {
+            Command = StageCommand.Apply,
+            ConfigPath = Path.Combine(sample, "cutover.yaml"),
+            ReportDirectory = directory,
+            Overrides = overrides,
+        };
+        var exitCode = await Commands.ApplyAsync(request, output, log, cancellationToken).ConfigureAwait(false);
 
         await using var connection = new NpgsqlConnection(cluster.ConnectionString("finance"));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CutoverSequencer.Core.Naming;
+using CutoverSequencer.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -20,13 +21,19 @@ public static partial class ConfigLoader
     /// <summary>A configuration is a page of YAML; anything this large is not one.</summary>
     public const long MaxConfigBytes = 16L * 1024 * 1024;
 
+    /// <param name="kinds">The source kinds source.kind may name, with the keys each reads.</param>
     /// <param name="connectionStringCheck">
     /// Checks a PostgreSQL connection string (already in Npgsql form) against the driver's keywords;
     /// returns what is wrong without quoting any value, or null. Core has no driver: the caller passes it.
     /// </param>
-    public static CutoverConfig Load(string path, IReadOnlyDictionary<string, string?>? overrides = null, Func<string, string?>? connectionStringCheck = null)
+    public static CutoverConfig Load(
+        string path,
+        SourceKindRegistry kinds,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Func<string, string?>? connectionStringCheck = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(kinds);
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {
@@ -47,9 +54,10 @@ public static partial class ConfigLoader
             throw new InvalidInputException($"{path}: cannot read the configuration file: {e.Message}", e);
         }
 
-        var flat = new YamlFlattener(path);
+        var schema = ConfigSchema.For(kinds);
+        var flat = new YamlFlattener(path, schema);
         flat.Load(text);
-        var environment = EnvironmentOverrides(flat.Errors);
+        var environment = EnvironmentOverrides(flat.Errors, schema);
 
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(flat.Values)
@@ -57,7 +65,10 @@ public static partial class ConfigLoader
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
 
-        var reader = new TypedReader(configuration, flat, environment, overrides, path) { ConnectionStringCheck = connectionStringCheck };
+        var reader = new TypedReader(configuration, flat, environment, overrides, path, kinds)
+        {
+            ConnectionStringCheck = connectionStringCheck,
+        };
         var config = reader.Read(Path.GetDirectoryName(fullPath)!);
         if (flat.Errors.Count > 0)
         {
@@ -67,7 +78,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>CUTOVER__* variables, keyed by configuration path; unknown paths are errors.</summary>
-    private static Dictionary<string, string> EnvironmentOverrides(List<string> errors)
+    private static Dictionary<string, string> EnvironmentOverrides(List<string> errors, ConfigSchema root)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
@@ -78,7 +89,7 @@ public static partial class ConfigLoader
                 continue;
             }
             var key = name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
-            var problem = ValidatePath(key);
+            var problem = ValidatePath(key, root);
             if (problem is not null)
             {
                 errors.Add($"environment variable {name}: {problem}");
@@ -89,9 +100,9 @@ public static partial class ConfigLoader
         return result;
     }
 
-    private static string? ValidatePath(string key)
+    private static string? ValidatePath(string key, ConfigSchema root)
     {
-        var schema = ConfigSchema.Root;
+        var schema = root;
         var path = "";
         foreach (var segment in key.Split(':'))
         {
@@ -142,7 +153,7 @@ public static partial class ConfigLoader
     /// Walks the YAML event stream against the schema, recording each value with its line. No document
     /// tree is built: a configuration listing tens of thousands of tables is read in one pass.
     /// </summary>
-    private sealed class YamlFlattener(string file)
+    private sealed class YamlFlattener(string file, ConfigSchema root)
     {
         private YamlEvents events = null!;
 
@@ -165,12 +176,12 @@ public static partial class ConfigLoader
                 {
                     throw new InvalidInputException($"{file}: the configuration file is empty");
                 }
-                var root = events.Next();
-                if (root is Scalar { Value: null or "" })
+                var first = events.Next();
+                if (first is Scalar { Value: null or "" })
                 {
                     throw new InvalidInputException($"{file}: the configuration file is empty");
                 }
-                Walk(root, ConfigSchema.Root, "", "");
+                Walk(first, root, "", "");
                 events.Next(); // document end
                 if (events.Next() is DocumentStart)
                 {
@@ -445,7 +456,8 @@ public static partial class ConfigLoader
         YamlFlattener yaml,
         Dictionary<string, string> environment,
         IReadOnlyDictionary<string, string?>? overrides,
-        string file)
+        string file,
+        SourceKindRegistry kinds)
     {
         private List<string> Errors => yaml.Errors;
 
@@ -462,51 +474,48 @@ public static partial class ConfigLoader
         private SourceConfig? ReadSource(string baseDirectory)
         {
             var kindText = Text("source:kind");
-            SourceKind? kind = kindText?.ToLowerInvariant() switch
+            var kind = kindText is null
+                ? Fail<SourceKind?>("source:kind", $"'source.kind' is required ({kinds.NameList()})")
+                : kinds.Find(kindText) ?? Fail<SourceKind?>("source:kind",
+                    $"'source.kind' is '{kindText}'; expected {kinds.NameList()}");
+            if (kind is not null)
             {
-                null => Fail<SourceKind?>("source:kind", "'source.kind' is required (oracle, oracle-export, postgres or none)"),
-                "oracle" => SourceKind.Oracle,
-                "oracle-export" => SourceKind.OracleExport,
-                "postgres" => SourceKind.Postgres,
-                "none" => SourceKind.None,
-                _ => Fail<SourceKind?>("source:kind",
-                    $"'source.kind' is '{kindText}'; expected oracle, oracle-export, postgres or none"),
-            };
-
-            if (kind is { } chosen)
-            {
-                RefuseKeysWithoutEffect(chosen, kindText!);
+                RefuseKeysWithoutEffect(kind);
             }
+            bool Reads(string key) => kind?.Reads.Contains(key, StringComparer.Ordinal) == true;
+            // With source.kind unknown the rest is still checked, by Oracle's naming rules.
+            var naming = kind?.Naming ?? SourceNaming.Oracle;
 
             string? exportDirectory = null;
-            if (kind == SourceKind.OracleExport)
+            if (Reads("exportDirectory"))
             {
                 var raw = Text("source:exportDirectory");
                 if (string.IsNullOrWhiteSpace(raw) && Missing("source:exportDirectory"))
                 {
-                    Fail<string>("source:exportDirectory", "'source.exportDirectory' is required when source.kind is oracle-export");
+                    Require(kind!, "exportDirectory");
                 }
                 else if (raw is not null)
                 {
                     exportDirectory = Path.GetFullPath(Path.Combine(baseDirectory, raw));
                     if (!Directory.Exists(exportDirectory))
                     {
-                        Fail<string>("source:exportDirectory", $"export directory '{raw}' does not exist (resolved to {exportDirectory})");
+                        Fail<string>("source:exportDirectory",
+                            $"export directory '{raw}' does not exist (resolved to {exportDirectory})");
                     }
                 }
             }
 
             string? connectionString = null;
-            if (kind is SourceKind.Oracle or SourceKind.Postgres)
+            if (Reads("connectionString"))
             {
                 connectionString = Text("source:connectionString");
                 if (string.IsNullOrWhiteSpace(connectionString) && Missing("source:connectionString"))
                 {
-                    Fail<string>("source:connectionString", $"'source.connectionString' is required when source.kind is {kindText}");
+                    Require(kind!, "connectionString");
                 }
-                else if (kind == SourceKind.Postgres && connectionString is not null)
+                else if (kind!.PostgresConnectionString && connectionString is not null)
                 {
-                    // The Oracle one stays as ODP.NET takes it; a PostgreSQL one may be written the libpq way.
+                    // Another source's string stays as its driver takes it; a PostgreSQL one may be written the libpq way.
                     connectionString = PostgresConnection("source:connectionString", connectionString);
                 }
             }
@@ -514,17 +523,18 @@ public static partial class ConfigLoader
             var schemas = Children("source:schemas")
                 .Select(k => Text(k))
                 .Where(s => !string.IsNullOrWhiteSpace(s))
-                .Select(s => kind == SourceKind.Postgres ? ParseSchema(s!) : s!.Trim())
+                .Select(s => ParseSchema(naming, s!))
                 .ToList();
-            var driverPath = Text("source:driverPath") is { Length: > 0 } driver ? Path.GetFullPath(Path.Combine(baseDirectory, driver)) : null;
+            var driverPath = Text("source:driverPath") is { Length: > 0 } driver
+                ? Path.GetFullPath(Path.Combine(baseDirectory, driver))
+                : null;
             var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var section in configuration.GetSection("source:schemaMapping").GetChildren())
             {
                 try
                 {
-                    // Source owners follow the source's rules: Oracle folds to upper case, PostgreSQL to lower.
-                    var owner = kind == SourceKind.Postgres ? Identifier.Parse(section.Key) : NameMapping.OracleName(section.Key);
-                    mapping[owner] = Identifier.Parse(Text(section.Path) ?? "");
+                    // Source owners follow the source's naming rules (Oracle folds to upper case).
+                    mapping[naming.Owner(section.Key)] = Identifier.Parse(Text(section.Path) ?? "");
                 }
                 catch (FormatException e)
                 {
@@ -533,13 +543,13 @@ public static partial class ConfigLoader
             }
             var folding = Text("source:nameFolding")?.ToLowerInvariant() switch
             {
-                // PostgreSQL names are already what the target uses: exact unless told otherwise.
-                null => kind != SourceKind.Postgres,
+                null => naming.FoldsToLowerByDefault,
                 "lower" => true,
                 "preserve" => false,
-                var other => Fail<bool>("source:nameFolding", $"'source.nameFolding' is '{other}'; expected lower or preserve"),
+                var other => Fail<bool>("source:nameFolding",
+                    $"'source.nameFolding' is '{other}'; expected lower or preserve"),
             };
-            return kind is null ? null : new SourceConfig(kind.Value, exportDirectory, connectionString, schemas)
+            return kind is null ? null : new SourceConfig(kind.Name, exportDirectory, connectionString, schemas)
             {
                 DriverPath = driverPath,
                 SchemaMapping = mapping,
@@ -547,11 +557,19 @@ public static partial class ConfigLoader
             };
         }
 
-        private string ParseSchema(string text)
+        private void Require(SourceKind kind, string key)
+        {
+            if (kind.Requires.Contains(key, StringComparer.Ordinal))
+            {
+                Fail<string>($"source:{key}", $"'source.{key}' is required when source.kind is {kind.Name}");
+            }
+        }
+
+        private string ParseSchema(SourceNaming naming, string text)
         {
             try
             {
-                return Identifier.Parse(text);
+                return naming.Schema(text);
             }
             catch (FormatException e)
             {
@@ -677,30 +695,16 @@ public static partial class ConfigLoader
         }
 
         /// <summary>Keys the chosen source kind never reads: refused, so nobody believes they took effect.</summary>
-        private void RefuseKeysWithoutEffect(SourceKind kind, string kindText)
+        private void RefuseKeysWithoutEffect(SourceKind kind)
         {
-            void Refuse(string key, string instead)
+            foreach (var key in kinds.SourceKeys(ConfigSchema.SourceKeyOrder))
             {
-                if (Given(key))
+                if (!kind.Reads.Contains(key, StringComparer.Ordinal) && !kind.Ignores.Contains(key, StringComparer.Ordinal)
+                    && Given($"source:{key}"))
                 {
-                    Fail<string>(key, $"'{Dotted(key)}' has no effect with source.kind {kindText.ToLowerInvariant()}: {instead}");
+                    Fail<string>($"source:{key}",
+                        $"'source.{key}' has no effect with source.kind {kind.Name}: {kinds.RefusalHint(kind, key)}");
                 }
-            }
-            if (kind == SourceKind.None)
-            {
-                Refuse("source:schemas", "nothing is read from a source (use kind: postgres or oracle to read one), or remove it");
-                Refuse("source:schemaMapping", "nothing is read from a source (use kind: postgres or oracle to read one), or remove it");
-                Refuse("source:exportDirectory", "use kind: oracle-export to read an export, or remove it");
-                Refuse("source:connectionString", "use kind: postgres or oracle to read a source database, or remove it");
-            }
-            if (kind is SourceKind.Postgres or SourceKind.Oracle)
-            {
-                Refuse("source:exportDirectory", "use kind: oracle-export to read an export (source.connectionString is read instead), or remove it");
-            }
-            // oracle-export keeps a connectionString: the documented example lists one for the oracle kinds.
-            if (kind != SourceKind.Oracle)
-            {
-                Refuse("source:driverPath", "only the live Oracle reader (kind: oracle) loads a driver; remove it");
             }
         }
 

@@ -2,14 +2,6 @@ using CutoverSequencer.Core.Naming;
 
 namespace CutoverSequencer.Core.Configuration;
 
-public enum SourceKind
-{
-    Oracle,
-    OracleExport,
-    Postgres,
-    None,
-}
-
 /// <summary>The validated configuration of one run.</summary>
 public sealed record CutoverConfig(
     string FilePath,
@@ -20,8 +12,9 @@ public sealed record CutoverConfig(
     public NameMapping Names => new(Target.Schema, Source.SchemaMapping, Source.FoldNamesToLower);
 }
 
+/// <summary>The source section; <see cref="Kind"/> is the registered name of source.kind.</summary>
 public sealed record SourceConfig(
-    SourceKind Kind,
+    string Kind,
     string? ExportDirectory,
     string? ConnectionString,
     IReadOnlyList<string> Schemas)

@@ -198,7 +198,7 @@ public static class AdvancementPlanner
             blocked = true;
             findings.Add(matchProblem);
         }
-        else if (source.Kind != "none")
+        else if (source.ProvidesReferenceValues)
         {
             var hasTable = configured.Any(e => e.Table is not null);
             findings.Add(hasTable
@@ -526,7 +526,7 @@ public static class AdvancementPlanner
 
         public SourceSequence? Explicit(string text)
         {
-            var (owner, name) = SplitOracleName(text);
+            var (owner, name) = OracleName.Split(text);
             return byName[name].FirstOrDefault(s => owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
         }
     }
