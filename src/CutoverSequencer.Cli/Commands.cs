@@ -12,7 +12,8 @@ public static class Commands
     public static Task<int> ApplyAsync(StageRequest request, TextWriter output, ILogger log, CancellationToken token) =>
         StageRunner.RunAsync(request with { Command = StageCommand.Apply }, output, log, token);
 
-    public static Task<int> VerifyAsync(StageRequest request, TextWriter output, ILogger log, CancellationToken token) =>
+    public static Task<int> VerifyAsync(
+        StageRequest request, TextWriter output, ILogger log, CancellationToken token) =>
         StageRunner.RunAsync(request with { Command = StageCommand.Verify }, output, log, token);
 
     public static Task<int> ExportAsync(ExportRequest request, TextWriter output, ILogger log, CancellationToken token)
@@ -21,11 +22,12 @@ public static class Commands
         return StageRunner.ExportAsync(request.ConfigPath, request.OutputDirectory, output, log, token);
     }
 
-    public static Task<int> RollbackAsync(RollbackRequest request, TextWriter output, ILogger log, CancellationToken token)
+    public static Task<int> RollbackAsync(
+        RollbackRequest request, TextWriter output, ILogger log, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StageRunner.RollbackAsync(request.ConfigPath, request.JournalPath, request.Force, request.ReportDirectory,
-            output, log, token);
+        return StageRunner.RollbackAsync(
+            request.ConfigPath, request.JournalPath, request.Force, request.ReportDirectory, output, log, token);
     }
 
     public static Task<int> DemoAsync(DemoRequest request, TextWriter output, ILogger log, CancellationToken token)

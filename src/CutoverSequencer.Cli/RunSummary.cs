@@ -21,7 +21,8 @@ internal static class RunSummary
                 text.Clear();
             }
         }
-        await Line($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})").ConfigureAwait(false);
+        await Line($"Status: {MarkdownReportRenderer.StatusText(report.Status)} (exit code {report.ExitCode})")
+            .ConfigureAwait(false);
         foreach (var row in report.Plan.Sequences)
         {
             var action = row.Action switch
@@ -31,7 +32,8 @@ internal static class RunSummary
                 _ => "BLOCKED  ",
             };
             var values = row.NextValue is { } next
-                ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, next value {AdvancementPlanner.Format(next)}"
+                ? $"setval {AdvancementPlanner.Format(row.NewValue!.Value)}, " +
+                    $"next value {AdvancementPlanner.Format(next)}"
                 : "";
             await Line($"  {action}  {row.Name,-40} {values}").ConfigureAwait(false);
         }

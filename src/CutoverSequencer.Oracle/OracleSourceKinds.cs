@@ -1,7 +1,9 @@
+using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Sources;
 using CutoverSequencer.Oracle.Export;
 using CutoverSequencer.Oracle.Live;
+using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Oracle;
 
@@ -27,7 +29,8 @@ public static class OracleSourceKinds
         CreateExporter = (source, log) => new OracleExporter(Reader(source, log)),
     };
 
-    /// <summary>source.kind: oracle-export — the CSV files of docs/oracle/export-catalog.sql or <c>export</c>.</summary>
+    /// <summary>source.kind: oracle-export — the CSV files of docs/oracle/export-catalog.sql or <c>export</c>.
+    /// </summary>
     public static SourceKind Export { get; } = new()
     {
         Name = "oracle-export",
@@ -45,6 +48,6 @@ public static class OracleSourceKinds
         CaptureTimeFile = "export_info.csv with CAPTURED_AT",
     };
 
-    private static OracleLiveReader Reader(Core.Configuration.SourceConfig source, Microsoft.Extensions.Logging.ILogger log) =>
+    private static OracleLiveReader Reader(SourceConfig source, ILogger log) =>
         new(OracleDriver.Load(source.DriverPath), source.ConnectionString!, source.Schemas, log);
 }

@@ -20,7 +20,8 @@ internal sealed class ConfigSchema
     {
         ArgumentNullException.ThrowIfNull(kinds);
         var source = new List<(string, ConfigSchema)> { ("kind", Scalar()) };
-        source.AddRange(kinds.SourceKeys(SourceKeyOrder).Select(k => (k, SourceKeyShapes.GetValueOrDefault(k) ?? Scalar())));
+        source.AddRange(kinds.SourceKeys(SourceKeyOrder)
+            .Select(k => (k, SourceKeyShapes.GetValueOrDefault(k) ?? Scalar())));
         source.Add(("nameFolding", Scalar()));
         return Map(("source", Map([.. source])), Target, Advancement);
     }
@@ -67,7 +68,9 @@ internal sealed class ConfigSchema
         Map,
         List,
 
-        /// <summary>A mapping whose keys are data (Oracle owners), each with a value of <see cref="Item"/>'s shape.</summary>
+        /// <summary>
+        /// A mapping whose keys are data (Oracle owners), each with a value of <see cref="Item"/>'s shape.
+        /// </summary>
         Dictionary,
     }
 

@@ -22,7 +22,9 @@ public sealed record SourceConfig(
     /// <summary>oracle: the Oracle.ManagedDataAccess.dll to load when the build does not bundle it.</summary>
     public string? DriverPath { get; init; }
 
-    /// <summary>Oracle owner (as Oracle stores it) → PostgreSQL schema; unlisted owners map to target.schema.</summary>
+    /// <summary>
+    /// Source owner (as the source stores it) → PostgreSQL schema; unlisted owners map to target.schema.
+    /// </summary>
     public IReadOnlyDictionary<string, string> SchemaMapping { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Fold Oracle's upper-case names to lower case (the default), or keep them as stored.</summary>
@@ -31,7 +33,9 @@ public sealed record SourceConfig(
 
 public sealed record TargetConfig(string ConnectionString, string Schema)
 {
-    /// <summary>Schemas that <c>discover: true</c> scans (target.schemas); default: <see cref="Schema"/> alone.</summary>
+    /// <summary>
+    /// Schemas that <c>discover: true</c> scans (target.schemas); default: <see cref="Schema"/> alone.
+    /// </summary>
     public IReadOnlyList<string> Schemas { get; init; } = [Schema];
 
     /// <summary>

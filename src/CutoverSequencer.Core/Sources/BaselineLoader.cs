@@ -25,7 +25,8 @@ public static class BaselineLoader
         var kind = kinds.Find(source.Kind) is { ReadExport: not null } configured
             ? configured
             : kinds.Kinds.FirstOrDefault(k => k.ReadExport is not null)
-                ?? throw new InvalidInputException($"--baseline {path}: no source kind of this build reads a directory");
+                ?? throw new InvalidInputException(
+                    $"--baseline {path}: no source kind of this build reads a directory");
         var catalog = kind.ReadExport!(path, source.Schemas);
         if (catalog.CapturedAt is not { } captured)
         {

@@ -5,7 +5,8 @@ namespace CutoverSequencer.Core.Sources;
 /// <summary>source.kind: none — the target alone (the old primary is gone).</summary>
 public static class NoSourceKind
 {
-    private const string ReadOne = "nothing is read from a source (use kind: postgres or oracle to read one), or remove it";
+    private const string ReadOne =
+        "nothing is read from a source (use kind: postgres or oracle to read one), or remove it";
 
     public static SourceKind Kind { get; } = new()
     {

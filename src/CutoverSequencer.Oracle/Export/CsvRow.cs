@@ -3,7 +3,8 @@ using CutoverSequencer.Oracle.Catalog;
 namespace CutoverSequencer.Oracle.Export;
 
 /// <summary>One CSV data row.</summary>
-internal sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, int> columns, string[] fields) : CatalogRow
+internal sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, int> columns, string[] fields)
+    : CatalogRow
 {
     public override string Location => $"{file}:{line}";
 

@@ -66,7 +66,8 @@ internal static class ExportFile
             if (missing.Count > 0)
             {
                 throw new InvalidInputException(
-                    $"{name}:{headerLine}: missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} in the header");
+                    $"{name}:{headerLine}: missing column{(missing.Count > 1 ? "s" : "")} " +
+                    $"{string.Join(", ", missing)} in the header");
             }
 
             var rows = new List<CsvRow>();
@@ -74,7 +75,8 @@ internal static class ExportFile
             {
                 if (record.Length != header.Length)
                 {
-                    throw new InvalidInputException($"{name}:{line}: {record.Length} fields where the header has {header.Length}");
+                    throw new InvalidInputException(
+                        $"{name}:{line}: {record.Length} fields where the header has {header.Length}");
                 }
                 rows.Add(new CsvRow(name, line, columns, record));
             }
@@ -86,7 +88,8 @@ internal static class ExportFile
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidInputException($"{name}: not valid UTF-8 (byte offset {e.Index}); export with NLS_LANG=.AL32UTF8", e);
+            throw new InvalidInputException(
+                $"{name}: not valid UTF-8 (byte offset {e.Index}); export with NLS_LANG=.AL32UTF8", e);
         }
         catch (IOException e)
         {

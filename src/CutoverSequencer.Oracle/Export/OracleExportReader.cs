@@ -21,7 +21,8 @@ public sealed class OracleExportReader(string directory, IReadOnlyList<string> o
         {
             throw new InvalidInputException($"{sequencesPath}: required export file not found");
         }
-        return CatalogAssembler.Assemble("oracle-export", $"oracle-export {directory}", Rows, [.. owners.Select(OracleName.Fold)]);
+        return CatalogAssembler.Assemble(
+            "oracle-export", $"oracle-export {directory}", Rows, [.. owners.Select(OracleName.Fold)]);
     }
 
     private IReadOnlyList<CatalogRow>? Rows(string file, IReadOnlyCollection<string> required)

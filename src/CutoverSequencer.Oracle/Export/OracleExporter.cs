@@ -3,7 +3,9 @@ using CutoverSequencer.Oracle.Live;
 
 namespace CutoverSequencer.Oracle.Export;
 
-/// <summary>The <c>export</c> command: the live dictionary written as the export files the SQL*Plus script writes.</summary>
+/// <summary>
+/// The <c>export</c> command: the live dictionary written as the export files the SQL*Plus script writes.
+/// </summary>
 public sealed class OracleExporter(OracleLiveReader reader) : ISourceExporter
 {
     public async Task<SourceExport> ExportAsync(string directory, CancellationToken cancellationToken)
