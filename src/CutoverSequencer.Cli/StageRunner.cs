@@ -11,14 +11,17 @@ namespace CutoverSequencer.Cli;
 /// <summary>Wires the configured source and the target into the stage, then writes the report.</summary>
 public static class StageRunner
 {
-    public static async Task<int> RunAsync(StageRequest request, TextWriter output, ILogger log, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        StageRequest request, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var command = request.Command;
         var configPath = request.ConfigPath;
         var config = ConfigLoader.Load(configPath, SourceKinds.All, request.Overrides, ConnectionStringCheck.Problem);
         log.Debug("Configuration loaded; {Figures}", LargeRun.Figures());
-        var baseline = request.BaselinePath is { } path ? BaselineLoader.Load(path, config.Source, SourceKinds.All) : null;
+        var baseline = request.BaselinePath is { } path
+            ? BaselineLoader.Load(path, config.Source, SourceKinds.All)
+            : null;
         // Decided before the run: apply journals into it before its first write. An earlier run's
         // evidence there is refused (or moved aside with --force) before anything connects.
         var directory = request.ReportDirectory
@@ -33,7 +36,8 @@ public static class StageRunner
         await using var disposeSource = source as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target, log.ForLibraries()) { Progress = request.Progress };
         var stageOptions = new StageOptions(baseline, request.Strict, request.RequireQuiet, directory);
-        var stage = new CutoverStage(config, source, target, target, log.ForLibraries(), TimeProvider.System, stageOptions);
+        var stage = new CutoverStage(
+            config, source, target, target, log.ForLibraries(), TimeProvider.System, stageOptions);
         CutoverReport report;
         try
         {
