@@ -40,7 +40,8 @@ public static partial class ConfigLoader
             var headroom = Text("sequenceAdvancement:rateHeadroom") is { } h
                 ? decimal.TryParse(h, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed >= 1m
                     ? parsed
-                    : Fail<decimal>("sequenceAdvancement:rateHeadroom", $"'rateHeadroom' must be a number of at least 1, not '{h}'")
+                    : Fail<decimal>("sequenceAdvancement:rateHeadroom",
+                        $"'rateHeadroom' must be a number of at least 1, not '{h}'")
                 : 2m;
             return new AdvancementConfig(enabled, margin, entries)
             {
@@ -70,10 +71,13 @@ public static partial class ConfigLoader
             TimeSpan? span = null;
             if (match.Success && match.Value.Length > 0 && match.Groups.Cast<Group>().Skip(1).Any(g => g.Success))
             {
-                double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+                double Part(string name) => match.Groups[name].Success
+                    ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture)
+                    : 0;
                 try
                 {
-                    span = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m"))
+                    span = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h"))
+                        + TimeSpan.FromMinutes(Part("m"))
                         + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
                 }
                 catch (OverflowException)
@@ -81,7 +85,8 @@ public static partial class ConfigLoader
                     return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', too long a duration");
                 }
             }
-            else if (trimmed.StartsWith('P') || trimmed.StartsWith('p') || trimmed.StartsWith("-P", StringComparison.OrdinalIgnoreCase))
+            else if (trimmed.StartsWith('P') || trimmed.StartsWith('p')
+                     || trimmed.StartsWith("-P", StringComparison.OrdinalIgnoreCase))
             {
                 try
                 {
@@ -94,13 +99,16 @@ public static partial class ConfigLoader
             }
             else if (decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
             {
-                return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}' without a unit: write {trimmed}s for seconds or {trimmed}ms for milliseconds (accepted: {DurationForms})");
+                return Fail<TimeSpan?>(key,
+                    $"'{Leaf(key)}' is '{text}' without a unit: write {trimmed}s for seconds or {trimmed}ms for " +
+                    $"milliseconds (accepted: {DurationForms})");
             }
             if (span is null)
             {
                 return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', not a duration (accepted: {DurationForms})");
             }
-            return span > TimeSpan.Zero ? span : Fail<TimeSpan?>(key, $"'{Leaf(key)}' must be longer than zero, not '{text}'");
+            return span > TimeSpan.Zero ? span : Fail<TimeSpan?>(key,
+                $"'{Leaf(key)}' must be longer than zero, not '{text}'");
         }
 
         private Interleave? ReadInterleave()
@@ -117,13 +125,15 @@ public static partial class ConfigLoader
             {
                 if (nodesText is null || nodeText is null)
                 {
-                    Errors.Add($"{Where("sequenceAdvancement:interleave")}: 'interleave' needs both 'nodes' and 'node'");
+                    Errors.Add(
+                        $"{Where("sequenceAdvancement:interleave")}: 'interleave' needs both 'nodes' and 'node'");
                 }
                 return null;
             }
             if (nodes > 1_000_000 || node > nodes)
             {
-                return Fail<Interleave>("sequenceAdvancement:interleave:node", $"'node' must be between 1 and nodes ({nodes}), not {node}");
+                return Fail<Interleave>("sequenceAdvancement:interleave:node",
+                    $"'node' must be between 1 and nodes ({nodes}), not {node}");
             }
             return new Interleave((int)nodes, (int)node);
         }
@@ -169,11 +179,18 @@ public static partial class ConfigLoader
             double? rate = null;
             if (Text(key + ":expectedInsertsPerHour") is { } rateText)
             {
-                rate = double.TryParse(rateText, NumberStyles.Number, CultureInfo.InvariantCulture, out var r) && r >= 0 && double.IsFinite(r)
+                rate = double.TryParse(rateText, NumberStyles.Number, CultureInfo.InvariantCulture, out var r)
+                       && r >= 0 && double.IsFinite(r)
                     ? r
-                    : Fail<double?>(key + ":expectedInsertsPerHour", $"'expectedInsertsPerHour' must be a number of at least 0, not '{rateText}'");
+                    : Fail<double?>(key + ":expectedInsertsPerHour",
+                        $"'expectedInsertsPerHour' must be a number of at least 0, not '{rateText}'");
             }
-            return Errors.Count > errorsBefore ? null : new TableEntry(table, pkColumn, sequence, margin, sourceSequence, location) { ExpectedInsertsPerHour = rate };
+            return Errors.Count > errorsBefore
+                ? null
+                : new TableEntry(table, pkColumn, sequence, margin, sourceSequence, location)
+                {
+                    ExpectedInsertsPerHour = rate,
+                };
         }
 
         private QualifiedName? Name(string key, string defaultSchema)
@@ -200,7 +217,8 @@ public static partial class ConfigLoader
             {
                 return null;
             }
-            if (!long.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            if (!long.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture, out var value))
             {
                 return Fail<long?>(key, $"'{Leaf(key)}' must be a whole number, not '{text}'");
             }
@@ -243,7 +261,8 @@ public static partial class ConfigLoader
             });
             if (missing.Count > 0)
             {
-                return Fail<string>(key, $"environment variable {string.Join(", ", missing)} is not set (used by '{Dotted(key)}')");
+                return Fail<string>(key,
+                    $"environment variable {string.Join(", ", missing)} is not set (used by '{Dotted(key)}')");
             }
             return resolved;
         }
@@ -265,7 +284,8 @@ public static partial class ConfigLoader
                 {
                     var segment = layered.AsSpan(prefix.Length);
                     var end = segment.IndexOf(':');
-                    if (int.TryParse(end < 0 ? segment : segment[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                    var part = end < 0 ? segment : segment[..end];
+                    if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                     {
                         indexes.Add(index);
                     }

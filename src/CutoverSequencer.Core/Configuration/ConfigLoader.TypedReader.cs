@@ -76,7 +76,8 @@ public static partial class ConfigLoader
                 }
                 else if (kind!.PostgresConnectionString && connectionString is not null)
                 {
-                    // Another source's string stays as its driver takes it; a PostgreSQL one may be written the libpq way.
+                    // Another source's string stays as its driver takes it; a PostgreSQL one may be written
+                    // the libpq way.
                     connectionString = PostgresConnection("source:connectionString", connectionString);
                 }
             }
@@ -162,12 +163,14 @@ public static partial class ConfigLoader
             var retries = Text("target:connectRetries") is { } r
                 ? int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 20
                     ? n
-                    : Fail<int>("target:connectRetries", $"'connectRetries' must be a whole number from 0 to 20, not '{r}'")
+                    : Fail<int>("target:connectRetries",
+                        $"'connectRetries' must be a whole number from 0 to 20, not '{r}'")
                 : 3;
             var parallelism = Text("target:maxParallelism") is { } p
                 ? int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 64
                     ? m
-                    : Fail<int>("target:maxParallelism", $"'maxParallelism' must be a whole number from 1 to 64, not '{p}'")
+                    : Fail<int>("target:maxParallelism",
+                        $"'maxParallelism' must be a whole number from 1 to 64, not '{p}'")
                 : Environment.ProcessorCount;
             var schemas = ReadTargetSchemas(schema);
             // Every value is read (and reported) even when the connection string already failed.
@@ -193,7 +196,8 @@ public static partial class ConfigLoader
             {
                 if (yaml.Lines.ContainsKey("target:schemas"))
                 {
-                    Fail<string>("target:schemas", "'target.schemas' is empty: list at least one schema, or leave it out to scan target.schema alone");
+                    Fail<string>("target:schemas", "'target.schemas' is empty: list at least one schema, " +
+                        "or leave it out to scan target.schema alone");
                 }
                 return [defaultSchema];
             }
@@ -260,7 +264,8 @@ public static partial class ConfigLoader
         {
             foreach (var key in kinds.SourceKeys(ConfigSchema.SourceKeyOrder))
             {
-                if (!kind.Reads.Contains(key, StringComparer.Ordinal) && !kind.Ignores.Contains(key, StringComparer.Ordinal)
+                if (!kind.Reads.Contains(key, StringComparer.Ordinal)
+                    && !kind.Ignores.Contains(key, StringComparer.Ordinal)
                     && Given($"source:{key}"))
                 {
                     Fail<string>($"source:{key}",

@@ -24,7 +24,9 @@ public static partial class ConfigLoader
         /// <summary>Where the last event the parser delivered ended (for errors without a position).</summary>
         public Mark LastEnd { get; private set; } = Mark.Empty;
 
-        /// <summary>Collections open at this point: their start, and whether they are flow style ([ ] or { }).</summary>
+        /// <summary>
+        /// Collections open at this point: their start, and whether they are flow style ([ ] or { }).
+        /// </summary>
         private readonly Stack<(Mark Start, bool Flow)> open = new();
 
         /// <summary>The innermost open flow collection, if any.</summary>
@@ -62,7 +64,8 @@ public static partial class ConfigLoader
                 {
                     if (!anchors.TryGetValue(alias.Value.Value, out var recorded))
                     {
-                        throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} names no anchor defined before it");
+                        throw new YamlException(alias.Start, alias.End,
+                            $"alias *{alias.Value.Value} names no anchor defined before it");
                     }
                     foreach (var e in recorded)
                     {
@@ -97,7 +100,9 @@ public static partial class ConfigLoader
             return next;
         }
 
-        /// <summary>An anchored collection whose events are still arriving: open until its depth is back to zero.</summary>
+        /// <summary>
+        /// An anchored collection whose events are still arriving: open until its depth is back to zero.
+        /// </summary>
         private sealed class Recording(string anchor, List<ParsingEvent> events)
         {
             public string Anchor { get; } = anchor;

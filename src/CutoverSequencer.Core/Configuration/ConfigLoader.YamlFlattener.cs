@@ -105,7 +105,8 @@ public static partial class ConfigLoader
                             Skip(events.Next());
                             continue;
                         }
-                        Walk(events.Next(), child, Join(key, canonical), path.Length == 0 ? canonical : $"{path}.{canonical}");
+                        Walk(events.Next(), child, Join(key, canonical),
+                            path.Length == 0 ? canonical : $"{path}.{canonical}");
                     }
                     if (keys.Count == 0 && key.Length > 0)
                     {
@@ -129,7 +130,8 @@ public static partial class ConfigLoader
                     for (var item = events.Next(); item is not SequenceEnd; item = events.Next(), index++)
                     {
                         var before = Values.Count;
-                        Walk(item, schema.Item!, Join(key, index.ToString(CultureInfo.InvariantCulture)), $"{path}[{index}]");
+                        Walk(item, schema.Item!, Join(key, index.ToString(CultureInfo.InvariantCulture)),
+                            $"{path}[{index}]");
                         if (Values.Count > before)
                         {
                             items.Add(index);
@@ -141,7 +143,8 @@ public static partial class ConfigLoader
                     Lines[key] = line;
                     Values[key] = IsNull(scalar) ? null : scalar.Value;
                     break;
-                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List or ConfigSchema.NodeKind.Dictionary when node is Scalar empty && IsNull(empty):
+                case ConfigSchema.NodeKind.Map or ConfigSchema.NodeKind.List or ConfigSchema.NodeKind.Dictionary
+                    when node is Scalar empty && IsNull(empty):
                     Lines[key] = line;
                     break;
                 default:
@@ -180,7 +183,9 @@ public static partial class ConfigLoader
             }
         }
 
-        /// <summary>The parser reports a tab in indentation at the mapping it breaks: point at the tab instead.</summary>
+        /// <summary>
+        /// The parser reports a tab in indentation at the mapping it breaks: point at the tab instead.
+        /// </summary>
         private static (int Line, int Column)? FirstIndentingTab(string text, int fromLine)
         {
             var lines = text.Split('\n');
@@ -196,14 +201,18 @@ public static partial class ConfigLoader
             return null;
         }
 
-        /// <summary>YamlDotNet's message without its "(Line: 2, Col: 9, Idx: 10) - (...): " prefix (the position is given already).</summary>
+        /// <summary>
+        /// YamlDotNet's message without its "(Line: 2, Col: 9, Idx: 10) - (...): " prefix (the position is
+        /// given already).
+        /// </summary>
         private static string Describe(YamlException e)
         {
             var message = OneLine(e.Message);
             var prefix = YamlPositionPrefix().Match(message);
             message = prefix.Success ? message[prefix.Length..] : message;
             return message.Contains("found character that cannot start any token", StringComparison.OrdinalIgnoreCase)
-                ? $"{message} (a tab used for indentation, or a character such as @ or ` starting a plain value: quote the value)"
+                ? $"{message} (a tab used for indentation, or a character such as @ or ` starting a plain value: " +
+                    "quote the value)"
                 : message;
         }
 

@@ -42,8 +42,9 @@ public static partial class ConfigLoader
 
         if (new FileInfo(fullPath).Length > MaxConfigBytes)
         {
+            const int MB = 1024 * 1024;
             throw new InvalidInputException($"{path}: the configuration file is " +
-                $"{new FileInfo(fullPath).Length / (1024 * 1024)} MB; the limit is {MaxConfigBytes / (1024 * 1024)} MB");
+                $"{new FileInfo(fullPath).Length / MB} MB; the limit is {MaxConfigBytes / MB} MB");
         }
         string text;
         try
@@ -157,7 +158,8 @@ public static partial class ConfigLoader
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex EnvReference();
 
-    [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?\s*(?:(?<h>\d+(?:\.\d+)?)h)?\s*(?:(?<m>\d+(?:\.\d+)?)m(?:in)?)?\s*(?:(?<s>\d+(?:\.\d+)?)s)?\s*(?:(?<ms>\d+(?:\.\d+)?)ms)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?\s*(?:(?<h>\d+(?:\.\d+)?)h)?\s*(?:(?<m>\d+(?:\.\d+)?)m(?:in)?)?\s*" +
+        @"(?:(?<s>\d+(?:\.\d+)?)s)?\s*(?:(?<ms>\d+(?:\.\d+)?)ms)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
