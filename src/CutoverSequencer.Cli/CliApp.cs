@@ -24,14 +24,20 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var configOption = new Option<FileInfo>("--config", "-c") { Description = "The YAML configuration file.", Required = true };
+        var configOption = new Option<FileInfo>("--config", "-c")
+        {
+            Description = "The YAML configuration file.",
+            Required = true,
+        };
         var reportDirOption = new Option<DirectoryInfo?>("--report-dir", "-o")
         {
-            Description = "Write the reports into this directory (default: a new folder under reports/). One that holds an earlier run's reports or journal is refused unless --force.",
+            Description = "Write the reports into this directory (default: a new folder under reports/). " +
+                "One that holds an earlier run's reports or journal is refused unless --force.",
         };
         var forceReportDirOption = new Option<bool>("--force")
         {
-            Description = "Use a --report-dir that holds an earlier run's reports or journal: they are moved into earlier-<timestamp>/ inside it first, never overwritten.",
+            Description = "Use a --report-dir that holds an earlier run's reports or journal: " +
+                "they are moved into earlier-<timestamp>/ inside it first, never overwritten.",
         };
         var logFormatOption = new Option<string>("--log-format")
         {
@@ -40,67 +46,103 @@ public static class CliApp
             Recursive = true,
         };
         logFormatOption.AcceptOnlyFromAmong("text", "json");
-        var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Debug logging, with stack traces.", Recursive = true };
+        var verboseOption = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Debug logging, with stack traces.",
+            Recursive = true,
+        };
 
-        var root = new RootCommand("Sets every PostgreSQL sequence safely past the source's sequences and the loaded keys, proves it, and reports." + ExitCodeHelp);
+        var root = new RootCommand("Sets every PostgreSQL sequence safely past the source's sequences and the " +
+            "loaded keys, proves it, and reports." + ExitCodeHelp);
         root.Options.Add(logFormatOption);
         root.Options.Add(verboseOption);
 
         var baselineOption = new Option<FileSystemInfo?>("--baseline")
         {
-            Description = "An earlier cutover-report.json, or an export directory with export_info.csv: source insert rates are measured against it.",
+            Description = "An earlier cutover-report.json, or an export directory with export_info.csv: " +
+                "source insert rates are measured against it.",
         };
         var strictOption = new Option<bool>("--strict") { Description = "Make MARGIN_BELOW_OBSERVED_RATE blocking." };
-        var quietOption = new Option<bool>("--require-quiet") { Description = "Block when other client sessions are connected to the target database." };
-
-        Command StageCommand(string name, StageCommand stage, string description)
+        var quietOption = new Option<bool>("--require-quiet")
         {
-            var command = new Command(name, description + ExitCodeHelp) { configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption };
-            command.SetAction((result, token) => WithLogger(result, log =>
-                StageRunner.RunAsync(stage, result.GetValue(configOption)!.FullName, result.GetValue(reportDirOption)?.FullName, null, output, log, token,
-                    new StageRunner.Options(result.GetValue(baselineOption)?.FullName, result.GetValue(strictOption), result.GetValue(quietOption))
-                    {
-                        Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
-                        Force = result.GetValue(forceReportDirOption),
-                    })));
+            Description = "Block when other client sessions are connected to the target database.",
+        };
+
+        Command StageCommand(string name, CommandEntry entry, string description)
+        {
+            var command = new Command(name, description + ExitCodeHelp)
+            {
+                configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption,
+            };
+            command.SetAction((result, token) => WithLogger(result, log => entry(new StageRequest
+            {
+                Command = Core.Stage.StageCommand.Plan,
+                ConfigPath = result.GetValue(configOption)!.FullName,
+                ReportDirectory = result.GetValue(reportDirOption)?.FullName,
+                BaselinePath = result.GetValue(baselineOption)?.FullName,
+                Strict = result.GetValue(strictOption),
+                RequireQuiet = result.GetValue(quietOption),
+                Force = result.GetValue(forceReportDirOption),
+                Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+            }, output, log, token)));
             return command;
         }
 
-        root.Subcommands.Add(StageCommand("plan", Core.Stage.StageCommand.Plan,
+        root.Subcommands.Add(StageCommand("plan", Commands.PlanAsync,
             "Inspect source and target, plan the new values and write the report. Writes to no database."));
-        root.Subcommands.Add(StageCommand("apply", Core.Stage.StageCommand.Apply,
+        root.Subcommands.Add(StageCommand("apply", Commands.ApplyAsync,
             "Inspect, plan, setval every planned sequence, verify by reading back, and report."));
-        root.Subcommands.Add(StageCommand("verify", Core.Stage.StageCommand.Verify,
+        root.Subcommands.Add(StageCommand("verify", Commands.VerifyAsync,
             "Read every sequence back and prove its next value clears every key. Writes to no database."));
 
-        var outputOption = new Option<DirectoryInfo>("--output") { Description = "Directory for the export CSV files.", Required = true };
-        var export = new Command("export", "Write the Oracle export files (sequences.csv, ...) from a live Oracle source (source.kind: oracle)." + ExitCodeHelp)
+        var outputOption = new Option<DirectoryInfo>("--output")
+        {
+            Description = "Directory for the export CSV files.",
+            Required = true,
+        };
+        var export = new Command("export",
+            "Write the Oracle export files (sequences.csv, ...) from a live Oracle source (source.kind: oracle)." +
+            ExitCodeHelp)
         {
             configOption, outputOption,
         };
         export.SetAction((result, token) => WithLogger(result, log =>
-            StageRunner.ExportAsync(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName, output, log, token)));
+            Commands.ExportAsync(
+                new ExportRequest(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName),
+                output, log, token)));
         root.Subcommands.Add(export);
 
-        var journalOption = new Option<FileInfo>("--journal") { Description = "The apply-journal.json of the apply to undo.", Required = true };
+        var journalOption = new Option<FileInfo>("--journal")
+        {
+            Description = "The apply-journal.json of the apply to undo.",
+            Required = true,
+        };
         var forceOption = new Option<bool>("--force")
         {
-            Description = "Restore sequences that moved since apply too (values issued since may be issued again); also use a --report-dir holding an earlier run's files (moved into earlier-<timestamp>/).",
+            Description = "Restore sequences that moved since apply too (values issued since may be issued again); " +
+                "also use a --report-dir holding an earlier run's files (moved into earlier-<timestamp>/).",
         };
         var rollback = new Command("rollback",
-            "Restore every sequence an apply set to its pre-apply state, from the apply's journal, and write rollback-report.{md,html,json}. " +
+            "Restore every sequence an apply set to its pre-apply state, from the apply's journal, " +
+            "and write rollback-report.{md,html,json}. " +
             "--config is required: the journal names the target but holds no password." + ExitCodeHelp)
         {
             configOption, journalOption, reportDirOption, forceOption,
         };
         rollback.SetAction((result, token) => WithLogger(result, log =>
-            StageRunner.RollbackAsync(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName, result.GetValue(forceOption),
-                result.GetValue(reportDirOption)?.FullName, output, log, token)));
+            Commands.RollbackAsync(
+                new RollbackRequest(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName,
+                    result.GetValue(forceOption), result.GetValue(reportDirOption)?.FullName),
+                output, log, token)));
         root.Subcommands.Add(rollback);
 
-        var demo = new Command("demo", "Run the whole stage on a throwaway local PostgreSQL with the bundled sample." + ExitCodeHelp) { reportDirOption };
+        var demo = new Command("demo",
+            "Run the whole stage on a throwaway local PostgreSQL with the bundled sample." + ExitCodeHelp)
+        {
+            reportDirOption,
+        };
         demo.SetAction((result, token) => WithLogger(result, log =>
-            Demo.RunAsync(result.GetValue(reportDirOption)?.FullName, output, log, token)));
+            Commands.DemoAsync(new DemoRequest(result.GetValue(reportDirOption)?.FullName), output, log, token)));
         root.Subcommands.Add(demo);
 
         var parsed = root.Parse(args);
@@ -130,7 +172,8 @@ public static class CliApp
     /// Runs a command and maps how it ended to an exit code: a CutoverException carries its own; an
     /// interruption that reaches here stopped before any write (1); anything else is a defect (5).
     /// </summary>
-    public static async Task<int> GuardAsync(string logFormat, bool verbose, TextWriter error, Func<ILogger, Task<int>> run)
+    public static async Task<int> GuardAsync(
+        string logFormat, bool verbose, TextWriter error, Func<ILogger, Task<int>> run)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(run);
@@ -181,9 +224,11 @@ public static class CliApp
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information);
         configuration = format == "json"
-            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
+            ? configuration.WriteTo.Console(
+                new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
             : configuration.WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}" + (verbose ? "{Exception}" : ""),
+                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}" +
+                    (verbose ? "{Exception}" : ""),
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         return configuration.CreateLogger();

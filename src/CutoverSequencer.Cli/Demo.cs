@@ -13,24 +13,39 @@ namespace CutoverSequencer.Cli;
 /// </summary>
 public static class Demo
 {
-    public static async Task<int> RunAsync(string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "sample");
         log.Information("Starting a throwaway PostgreSQL cluster");
         await using var cluster = await LocalCluster.StartAsync(cancellationToken).ConfigureAwait(false);
         log.Information("Cluster on port {Port}; loading the sample financial schema", cluster.Port);
         await cluster.CreateDatabaseAsync("finance", cancellationToken).ConfigureAwait(false);
-        await cluster.ExecuteAsync("finance", await File.ReadAllTextAsync(Path.Combine(sample, "target-schema.sql"), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var schema = await File.ReadAllTextAsync(Path.Combine(sample, "target-schema.sql"), cancellationToken)
+            .ConfigureAwait(false);
+        await cluster.ExecuteAsync("finance", schema, cancellationToken).ConfigureAwait(false);
 
         var directory = reportDirectory ?? ReportWriter.NewDefaultDirectory("demo", DateTimeOffset.UtcNow);
-        var overrides = new Dictionary<string, string?> { ["target:connectionString"] = cluster.ConnectionString("finance") };
-        var exitCode = await StageRunner.RunAsync(StageCommand.Apply, Path.Combine(sample, "cutover.yaml"), directory, overrides, output, log, cancellationToken).ConfigureAwait(false);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["target:connectionString"] = cluster.ConnectionString("finance"),
+        };
+        var request = new StageRequest
+        {
+            Command = StageCommand.Apply,
+            ConfigPath = Path.Combine(sample, "cutover.yaml"),
+            ReportDirectory = directory,
+            Overrides = overrides,
+        };
+        var exitCode = await Commands.ApplyAsync(request, output, log, cancellationToken).ConfigureAwait(false);
 
         await using var connection = new NpgsqlConnection(cluster.ConnectionString("finance"));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = new NpgsqlCommand("INSERT INTO account (user_name) VALUES ('first customer after cutover') RETURNING account_id", connection);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO account (user_name) VALUES ('first customer after cutover') RETURNING account_id", connection);
         var id = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"First application insert after cutover: account_id = {id} (no duplicate key).").ConfigureAwait(false);
+        await output.WriteLineAsync($"First application insert after cutover: account_id = {id} (no duplicate key).")
+            .ConfigureAwait(false);
         log.Information("Stopping the throwaway cluster");
         return exitCode;
     }

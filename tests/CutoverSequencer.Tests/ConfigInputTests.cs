@@ -1,3 +1,4 @@
+using CutoverSequencer.Cli;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 
@@ -18,7 +19,7 @@ public class ConfigInputTests : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    private CutoverConfig Load(string yaml) => ConfigLoader.Load(files.Write("cutover.yaml", yaml));
+    private CutoverConfig Load(string yaml) => ConfigLoader.Load(files.Write("cutover.yaml", yaml), SourceKinds.All);
 
     private string Error(string yaml) => Path.GetFileName(Assert.Throws<InvalidInputException>(() => Load(yaml)).Message);
 

@@ -1,3 +1,4 @@
+using CutoverSequencer.Cli;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Naming;
@@ -21,7 +22,7 @@ public class ConfigLoaderTests : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    private CutoverConfig Load(string yaml) => ConfigLoader.Load(files.Write("cutover.yaml", yaml));
+    private CutoverConfig Load(string yaml) => ConfigLoader.Load(files.Write("cutover.yaml", yaml), SourceKinds.All);
 
     private string Error(string yaml) => Assert.Throws<InvalidInputException>(() => Load(yaml)).Message;
 
@@ -75,7 +76,7 @@ public class ConfigLoaderTests : IDisposable
                   safetyMargin: 50000      # optional per-table override
             """);
 
-        Assert.Equal(SourceKind.OracleExport, config.Source.Kind);
+        Assert.Equal("oracle-export", config.Source.Kind);
         Assert.Equal(["FINANCE"], config.Source.Schemas);
         Assert.Equal(50_000, config.SequenceAdvancement.Tables[0].SafetyMargin);
         Assert.Equal(Path.Combine(files.Root, "export"), config.Source.ExportDirectory);
@@ -307,7 +308,7 @@ public class ConfigLoaderTests : IDisposable
     [Fact]
     public void A_missing_file_is_an_error() =>
         Assert.EndsWith("configuration file not found",
-            Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Path.Combine(files.Root, "nope.yaml"))).Message, StringComparison.Ordinal);
+            Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Path.Combine(files.Root, "nope.yaml"), SourceKinds.All)).Message, StringComparison.Ordinal);
 }
 
 [CollectionDefinition("process environment", DisableParallelization = true)]
@@ -339,7 +340,7 @@ public class ConfigEnvironmentOverrideTests : IDisposable
     {
         Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN", "25000");
 
-        Assert.Equal(25_000, ConfigLoader.Load(Config()).SequenceAdvancement.SafetyMargin);
+        Assert.Equal(25_000, ConfigLoader.Load(Config(), SourceKinds.All).SequenceAdvancement.SafetyMargin);
     }
 
     [Fact]
@@ -347,7 +348,7 @@ public class ConfigEnvironmentOverrideTests : IDisposable
     {
         Environment.SetEnvironmentVariable("CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN", "zero");
 
-        var message = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Config())).Message;
+        var message = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Config(), SourceKinds.All)).Message;
         Assert.Equal("environment variable CUTOVER__SEQUENCEADVANCEMENT__SAFETYMARGIN: 'safetyMargin' must be a whole number, not 'zero'", message);
     }
 
@@ -356,7 +357,7 @@ public class ConfigEnvironmentOverrideTests : IDisposable
     {
         Environment.SetEnvironmentVariable("CUTOVER__TARGET__CONECTIONSTRING", "Host=x");
 
-        var message = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Config())).Message;
+        var message = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(Config(), SourceKinds.All)).Message;
         Assert.Equal("environment variable CUTOVER__TARGET__CONECTIONSTRING: unknown key 'CONECTIONSTRING' under 'target' (did you mean 'connectionString'?)", message);
     }
 }

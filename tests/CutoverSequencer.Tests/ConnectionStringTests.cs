@@ -42,7 +42,7 @@ public class ConnectionStringTests : IDisposable
             {(sourceKind == "postgres" ? $"  connectionString: \"{connectionString}\"" : "")}
             target:
               connectionString: "{(sourceKind == "postgres" ? "Host=pg" : connectionString)}"
-            """), null, ConnectionStringCheck.Problem)).Message;
+            """), SourceKinds.All, null, ConnectionStringCheck.Problem)).Message;
 
     [Fact]
     public void A_libpq_uri_becomes_the_npgsql_form()
@@ -179,7 +179,7 @@ public class ConnectionStringTests : IDisposable
               connectionString: host=old-primary dbname=finance user=reader
             target:
               connectionString: postgresql://migrator@new-primary:5433/finance
-            """), null, ConnectionStringCheck.Problem);
+            """), SourceKinds.All, null, ConnectionStringCheck.Problem);
 
         Assert.Equal("new-primary", new NpgsqlConnectionStringBuilder(config.Target.ConnectionString).Host);
         Assert.Equal(5433, new NpgsqlConnectionStringBuilder(config.Target.ConnectionString).Port);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CutoverSequencer.Cli;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Findings;
@@ -49,7 +50,7 @@ public class HostileInputTests
         var expected = header.First(l => l.StartsWith("# expect: ", StringComparison.Ordinal))[10..];
         var line = header.FirstOrDefault(l => l.StartsWith("# line: ", StringComparison.Ordinal))?[8..];
 
-        var error = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(path));
+        var error = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(path, SourceKinds.All));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         if (line is not null)
@@ -100,7 +101,7 @@ public class HostileInputTests
             stream.SetLength(ConfigLoader.MaxConfigBytes + 1);
         }
 
-        var error = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(path));
+        var error = Assert.Throws<InvalidInputException>(() => ConfigLoader.Load(path, SourceKinds.All));
 
         Assert.EndsWith("huge.yaml: the configuration file is 16 MB; the limit is 16 MB", error.Message, StringComparison.Ordinal);
     }
@@ -121,7 +122,7 @@ public class MutationTests
         {
             Directory.CreateDirectory(Path.Combine(dir, "export"));
             Environment.SetEnvironmentVariable("CUTOVER_TARGET_CS", "Host=example");
-            ConfigLoader.Load(path);
+            ConfigLoader.Load(path, SourceKinds.All);
         });
 
     [Fact]

@@ -1,3 +1,4 @@
+using CutoverSequencer.Cli;
 using CutoverSequencer.Core.Naming;
 
 namespace CutoverSequencer.Tests;
@@ -67,7 +68,7 @@ public class ExampleConfigurationTests
             Environment.SetEnvironmentVariable(variable, "Host=example");
         }
 
-        var config = CutoverSequencer.Core.Configuration.ConfigLoader.Load(Path.Combine(Repository.Root, relativePath));
+        var config = CutoverSequencer.Core.Configuration.ConfigLoader.Load(Path.Combine(Repository.Root, relativePath), SourceKinds.All);
 
         Assert.Equal("Host=example", config.Target.ConnectionString);
     }

@@ -15,7 +15,7 @@ namespace CutoverSequencer.Tests;
 public class SafetyRuleTests
 {
     private static CutoverConfig Config(params TableEntry[] entries) =>
-        new("cutover.yaml", new SourceConfig(SourceKind.OracleExport, "./export", null, []),
+        new("cutover.yaml", new SourceConfig("oracle-export", "./export", null, []),
             new TargetConfig("Host=localhost", "public"), Settings(10_000, true, entries));
 
     [Fact]

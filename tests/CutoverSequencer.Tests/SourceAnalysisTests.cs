@@ -55,7 +55,7 @@ public class GuidAnalyzerTests
 public class SourceAnalysisTests
 {
     private static CutoverConfig Config(params TableEntry[] entries) =>
-        new("cutover.yaml", new SourceConfig(SourceKind.OracleExport, "/x", null, []), new TargetConfig("Host=x", "public"),
+        new("cutover.yaml", new SourceConfig("oracle-export", "/x", null, []), new TargetConfig("Host=x", "public"),
             new AdvancementConfig(true, 10_000, entries));
 
     private static SourceTrigger Trigger(string table, string text, string status = "ENABLED") =>

@@ -1,17 +1,31 @@
+
 namespace CutoverSequencer.Core.Configuration;
 
 /// <summary>The shape of the YAML file: which keys exist where, used to reject typos early.</summary>
 internal sealed class ConfigSchema
 {
-    public static readonly ConfigSchema Root = Map(
-        ("source", Map(
-            ("kind", Scalar()),
-            ("exportDirectory", Scalar()),
-            ("connectionString", Scalar()),
-            ("driverPath", Scalar()),
-            ("schemas", ListOf(Scalar())),
-            ("schemaMapping", DictionaryOf(Scalar())),
-            ("nameFolding", Scalar()))),
+    /// <summary>The source keys this loader knows how to read, in the order their problems are listed.</summary>
+    public static readonly IReadOnlyList<string> SourceKeyOrder =
+        ["schemas", "schemaMapping", "exportDirectory", "connectionString", "driverPath"];
+
+    private static readonly Dictionary<string, ConfigSchema> SourceKeyShapes = new(StringComparer.Ordinal)
+    {
+        ["schemas"] = ListOf(Scalar()),
+        ["schemaMapping"] = DictionaryOf(Scalar()),
+    };
+
+    /// <summary>The whole file, with the source keys of every registered kind.</summary>
+    public static ConfigSchema For(SourceKeyRuleSet kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var source = new List<(string, ConfigSchema)> { ("kind", Scalar()) };
+        source.AddRange(kinds.SourceKeys(SourceKeyOrder)
+            .Select(k => (k, SourceKeyShapes.GetValueOrDefault(k) ?? Scalar())));
+        source.Add(("nameFolding", Scalar()));
+        return Map(("source", Map([.. source])), Target, Advancement);
+    }
+
+    private static readonly (string, ConfigSchema) Target =
         ("target", Map(
             ("connectionString", Scalar()),
             ("schema", Scalar()),
@@ -20,7 +34,9 @@ internal sealed class ConfigSchema
             ("lockTimeout", Scalar()),
             ("writeLockTimeout", Scalar()),
             ("connectRetries", Scalar()),
-            ("maxParallelism", Scalar()))),
+            ("maxParallelism", Scalar())));
+
+    private static readonly (string, ConfigSchema) Advancement =
         ("sequenceAdvancement", Map(
             ("enabled", Scalar()),
             ("safetyMargin", Scalar()),
@@ -36,7 +52,7 @@ internal sealed class ConfigSchema
                 ("sequence", Scalar()),
                 ("sourceSequence", Scalar()),
                 ("expectedInsertsPerHour", Scalar()),
-                ("safetyMargin", Scalar())))))));
+                ("safetyMargin", Scalar()))))));
 
     private ConfigSchema(NodeKind kind, IReadOnlyDictionary<string, ConfigSchema>? children, ConfigSchema? item)
     {
@@ -51,7 +67,9 @@ internal sealed class ConfigSchema
         Map,
         List,
 
-        /// <summary>A mapping whose keys are data (Oracle owners), each with a value of <see cref="Item"/>'s shape.</summary>
+        /// <summary>
+        /// A mapping whose keys are data (Oracle owners), each with a value of <see cref="Item"/>'s shape.
+        /// </summary>
         Dictionary,
     }
 
@@ -88,45 +106,4 @@ internal sealed class ConfigSchema
 
     private static ConfigSchema Map(params (string Name, ConfigSchema Schema)[] children) =>
         new(NodeKind.Map, children.ToDictionary(c => c.Name, c => c.Schema, StringComparer.Ordinal), null);
-}
-
-internal static class Suggestions
-{
-    /// <summary>The closest candidate by edit distance, if it is close enough to be a typo.</summary>
-    public static string? Closest(string input, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var d = Distance(input.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (d < bestDistance)
-            {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best is not null && bestDistance <= Math.Max(2, input.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

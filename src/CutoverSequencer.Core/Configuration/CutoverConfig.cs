@@ -2,14 +2,6 @@ using CutoverSequencer.Core.Naming;
 
 namespace CutoverSequencer.Core.Configuration;
 
-public enum SourceKind
-{
-    Oracle,
-    OracleExport,
-    Postgres,
-    None,
-}
-
 /// <summary>The validated configuration of one run.</summary>
 public sealed record CutoverConfig(
     string FilePath,
@@ -20,8 +12,9 @@ public sealed record CutoverConfig(
     public NameMapping Names => new(Target.Schema, Source.SchemaMapping, Source.FoldNamesToLower);
 }
 
+/// <summary>The source section; <see cref="Kind"/> is the registered name of source.kind.</summary>
 public sealed record SourceConfig(
-    SourceKind Kind,
+    string Kind,
     string? ExportDirectory,
     string? ConnectionString,
     IReadOnlyList<string> Schemas)
@@ -29,7 +22,9 @@ public sealed record SourceConfig(
     /// <summary>oracle: the Oracle.ManagedDataAccess.dll to load when the build does not bundle it.</summary>
     public string? DriverPath { get; init; }
 
-    /// <summary>Oracle owner (as Oracle stores it) → PostgreSQL schema; unlisted owners map to target.schema.</summary>
+    /// <summary>
+    /// Source owner (as the source stores it) → PostgreSQL schema; unlisted owners map to target.schema.
+    /// </summary>
     public IReadOnlyDictionary<string, string> SchemaMapping { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Fold Oracle's upper-case names to lower case (the default), or keep them as stored.</summary>
@@ -38,7 +33,9 @@ public sealed record SourceConfig(
 
 public sealed record TargetConfig(string ConnectionString, string Schema)
 {
-    /// <summary>Schemas that <c>discover: true</c> scans (target.schemas); default: <see cref="Schema"/> alone.</summary>
+    /// <summary>
+    /// Schemas that <c>discover: true</c> scans (target.schemas); default: <see cref="Schema"/> alone.
+    /// </summary>
     public IReadOnlyList<string> Schemas { get; init; } = [Schema];
 
     /// <summary>

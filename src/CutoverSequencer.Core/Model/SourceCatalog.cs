@@ -22,5 +22,9 @@ public sealed record SourceCatalog(
     /// <summary>Findings about how the catalog was read (for example a fallback from DBA_ to ALL_ views).</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
-    public static SourceCatalog Empty(string description) => new("none", description, []);
+    /// <summary>False when nothing was read from a source: no sequence can be missing from it.</summary>
+    public bool ProvidesReferenceValues { get; init; } = true;
+
+    public static SourceCatalog Empty(string description) =>
+        new("none", description, []) { ProvidesReferenceValues = false };
 }

@@ -6,25 +6,22 @@ namespace CutoverSequencer.Core.Naming;
 /// case) reads in PostgreSQL. A name created quoted in mixed case stays exact. With folding off,
 /// names are kept as Oracle stores them (for targets created with quoted upper-case names).
 /// </summary>
-public sealed record NameMapping(string DefaultSchema, IReadOnlyDictionary<string, string> Schemas, bool FoldToLower = true)
+public sealed record NameMapping(
+    string DefaultSchema, IReadOnlyDictionary<string, string> Schemas, bool FoldToLower = true)
 {
-    public static NameMapping Default(string schema) => new(schema, new Dictionary<string, string>(StringComparer.Ordinal));
+    public static NameMapping Default(string schema) =>
+        new(schema, new Dictionary<string, string>(StringComparer.Ordinal));
 
-    public string Schema(string oracleOwner) => Schemas.TryGetValue(oracleOwner, out var schema) ? schema : DefaultSchema;
+    public string Schema(string oracleOwner) =>
+        Schemas.TryGetValue(oracleOwner, out var schema) ? schema : DefaultSchema;
 
     public string Name(string oracleName)
     {
         ArgumentNullException.ThrowIfNull(oracleName);
-        return FoldToLower && oracleName == oracleName.ToUpperInvariant() ? oracleName.ToLowerInvariant() : oracleName;
+        return FoldToLower && oracleName == oracleName.ToUpperInvariant()
+            ? oracleName.ToLowerInvariant()
+            : oracleName;
     }
 
     public QualifiedName Map(string oracleOwner, string oracleName) => new(Schema(oracleOwner), Name(oracleName));
-
-    /// <summary>Oracle's own rule for a name typed in configuration: unquoted is upper case, "quoted" is exact.</summary>
-    public static string OracleName(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        text = text.Trim();
-        return text.Length > 1 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text.ToUpperInvariant();
-    }
 }

@@ -199,7 +199,7 @@ public static class AdvancementPlanner
             blocked = true;
             findings.Add(matchProblem);
         }
-        else if (source.Kind != "none")
+        else if (source.ProvidesReferenceValues)
         {
             var hasTable = configured.Any(e => e.Table is not null);
             findings.Add(hasTable

@@ -18,17 +18,8 @@ internal sealed class SourceLookup(SourceCatalog source, NameMapping names)
 
     public SourceSequence? Explicit(string text)
     {
-        var (owner, name) = SplitOracleName(text);
+        var (owner, name) = OracleName.Split(text);
         return byName[name].FirstOrDefault(s =>
             owner is null || string.Equals(s.Owner, owner, StringComparison.Ordinal));
-    }
-
-    /// <summary>Oracle name rules: unquoted folds to upper case, "quoted" is exact.</summary>
-    internal static (string? Owner, string Name) SplitOracleName(string text)
-    {
-        static string Fold(string part) =>
-            part.Length > 1 && part[0] == '"' && part[^1] == '"' ? part[1..^1] : part.ToUpperInvariant();
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? (null, Fold(text.Trim())) : (Fold(text[..dot].Trim()), Fold(text[(dot + 1)..].Trim()));
     }
 }

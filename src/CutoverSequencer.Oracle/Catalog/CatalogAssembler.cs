@@ -42,14 +42,6 @@ public static class CatalogAssembler
             Samples = samples,
         };
     }
-
-    /// <summary>Oracle name rules for configured owners: unquoted is stored upper case, "quoted" exactly.</summary>
-    public static string OracleOwner(string owner)
-    {
-        ArgumentNullException.ThrowIfNull(owner);
-        owner = owner.Trim();
-        return owner.Length > 1 && owner[0] == '"' && owner[^1] == '"' ? owner[1..^1] : owner.ToUpperInvariant();
-    }
 }
 
 /// <summary>A materialised dictionary row (from a live query), addressable by column name.</summary>

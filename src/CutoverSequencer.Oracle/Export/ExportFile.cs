@@ -1,52 +1,53 @@
-using System.Globalization;
-using System.Numerics;
 using System.Text;
+using CsvHelper;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
-using CutoverSequencer.Oracle.Catalog;
-using Microsoft.VisualBasic.FileIO;
 
 namespace CutoverSequencer.Oracle.Export;
 
 /// <summary>
-/// One CSV file of an Oracle export, as SQL*Plus <c>SET MARKUP CSV ON</c> writes it: RFC 4180
-/// quoting (parsed by the framework's TextFieldParser), a header row of Oracle column names (case-insensitive, extra columns ignored), an empty
-/// field for NULL. A UTF-8 byte order mark and CRLF line ends are accepted; invalid UTF-8 is not.
+/// One CSV file of an Oracle export, as SQL*Plus <c>SET MARKUP CSV ON</c> writes it: RFC 4180 quoting, read
+/// as a stream by CsvHelper with the line each record starts on; a header row of Oracle column names
+/// (case-insensitive, extra columns ignored); an empty field for NULL. A UTF-8 byte order mark and CRLF
+/// line ends are accepted; invalid UTF-8, NUL bytes and broken quoting are not. A stray quote inside an
+/// unquoted field is kept as text (the name checks refuse it where it matters).
 /// </summary>
 internal static class ExportFile
 {
     /// <summary>Far above any real dictionary export; a guard against a wrong file, not a tuning knob.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
 
+    private const string Malformed = "malformed CSV (unbalanced or misplaced double quote)";
+
     public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyCollection<string> requiredColumns)
     {
         var name = Path.GetFileName(path);
         if (new FileInfo(path).Length > MaxFileBytes)
         {
-            throw new InvalidInputException($"{name}: {new FileInfo(path).Length / (1024 * 1024)} MB is beyond the {MaxFileBytes / (1024 * 1024)} MB an export file may have");
+            throw new InvalidInputException($"{name}: {new FileInfo(path).Length / (1024 * 1024)} MB is beyond the " +
+                $"{MaxFileBytes / (1024 * 1024)} MB an export file may have");
         }
+        long? malformedAt = null;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = false,
+            TrackLineNumbers = true,
+            TrimWhitespace = false,
+            OnMalformedRecord = record =>
+            {
+                // A stray quote in an unquoted field is text; an unclosed quote or text after a closing one is not.
+                if (record.Reason != CsvMalformedReason.StrayQuote)
+                {
+                    malformedAt ??= record.LineNumber;
+                }
+            },
+        };
         try
         {
-            string text;
-            using (var file = new StreamReader(path, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: true))
-            {
-                text = file.ReadToEnd();
-            }
-            // TextFieldParser drops NUL characters silently; no dictionary text holds one.
-            var nul = text.IndexOf('\0', StringComparison.Ordinal);
-            if (nul >= 0)
-            {
-                throw new InvalidInputException($"{name}:{text.AsSpan(0, nul).Count('\n') + 1}: contains a NUL byte (not a text export)");
-            }
-            using var stream = new StringReader(text);
-            using var parser = new TextFieldParser(stream)
-            {
-                TextFieldType = FieldType.Delimited,
-                Delimiters = [","],
-                HasFieldsEnclosedInQuotes = true,
-                TrimWhiteSpace = false,
-            };
-            var header = ReadRecord(parser, out var headerLine);
+            using var text = new StreamReader(path, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: true);
+            using var reader = CsvReader.Create(text, options);
+            var header = ReadRecord(reader, name, () => malformedAt, out var headerLine);
             if (header is null)
             {
                 throw new InvalidInputException($"{name}: the file is empty (expected a header row)");
@@ -57,34 +58,38 @@ internal static class ExportFile
                 var column = header[i].Trim();
                 if (column.Length > 0 && !columns.TryAdd(column, i))
                 {
-                    throw new InvalidInputException($"{name}:{headerLine}: column {column.ToUpperInvariant()} appears twice in the header");
+                    throw new InvalidInputException(
+                        $"{name}:{headerLine}: column {column.ToUpperInvariant()} appears twice in the header");
                 }
             }
             var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
             if (missing.Count > 0)
             {
                 throw new InvalidInputException(
-                    $"{name}:{headerLine}: missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} in the header");
+                    $"{name}:{headerLine}: missing column{(missing.Count > 1 ? "s" : "")} " +
+                    $"{string.Join(", ", missing)} in the header");
             }
 
             var rows = new List<CsvRow>();
-            while (ReadRecord(parser, out var line) is { } record)
+            while (ReadRecord(reader, name, () => malformedAt, out var line) is { } record)
             {
                 if (record.Length != header.Length)
                 {
-                    throw new InvalidInputException($"{name}:{line}: {record.Length} fields where the header has {header.Length}");
+                    throw new InvalidInputException(
+                        $"{name}:{line}: {record.Length} fields where the header has {header.Length}");
                 }
                 rows.Add(new CsvRow(name, line, columns, record));
             }
             return rows;
         }
-        catch (MalformedLineException e)
+        catch (CsvFormatException e)
         {
-            throw new InvalidInputException($"{name}:{e.LineNumber}: malformed CSV (unbalanced or misplaced double quote)", e);
+            throw new InvalidInputException($"{name}:{e.LineNumber}: {Malformed}", e);
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidInputException($"{name}: not valid UTF-8 (byte offset {e.Index}); export with NLS_LANG=.AL32UTF8", e);
+            throw new InvalidInputException(
+                $"{name}: not valid UTF-8 (byte offset {e.Index}); export with NLS_LANG=.AL32UTF8", e);
         }
         catch (IOException e)
         {
@@ -93,27 +98,36 @@ internal static class ExportFile
     }
 
     /// <summary>The next non-blank record and the line it starts on (SQL*Plus may emit blank lines).</summary>
-    private static string[]? ReadRecord(TextFieldParser parser, out int line)
+    private static string[]? ReadRecord(CsvReader reader, string name, Func<long?> malformedAt, out int line)
     {
-        while (!parser.EndOfData)
+        while (reader.Read())
         {
-            line = (int)parser.LineNumber;
-            var fields = parser.ReadFields();
-            if (fields is { Length: > 0 } && !(fields.Length == 1 && fields[0].Length == 0))
+            line = (int)reader.LineNumber;
+            if (malformedAt() is { } at)
+            {
+                throw new InvalidInputException($"{name}:{at}: {Malformed}");
+            }
+            var nul = reader.RawRecord.IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                var within = reader.RawRecord[..nul].Count((byte)'\n');
+                throw new InvalidInputException($"{name}:{line + within}: contains a NUL byte (not a text export)");
+            }
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i);
+            }
+            if (fields.Length > 0 && !(fields.Length == 1 && fields[0].Length == 0))
             {
                 return fields;
             }
         }
-        line = (int)parser.LineNumber;
+        line = (int)reader.LineNumber;
+        if (malformedAt() is { } end)
+        {
+            throw new InvalidInputException($"{name}:{end}: {Malformed}");
+        }
         return null;
     }
-}
-
-/// <summary>One CSV data row.</summary>
-internal sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, int> columns, string[] fields) : CatalogRow
-{
-    public override string Location => $"{file}:{line}";
-
-    public override string? Get(string column) =>
-        columns.TryGetValue(column, out var i) && fields[i].Trim().Length > 0 ? fields[i] : null;
 }

@@ -1,5 +1,6 @@
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Oracle.Catalog;
 
@@ -20,7 +21,8 @@ public sealed class OracleExportReader(string directory, IReadOnlyList<string> o
         {
             throw new InvalidInputException($"{sequencesPath}: required export file not found");
         }
-        return CatalogAssembler.Assemble("oracle-export", $"oracle-export {directory}", Rows, [.. owners.Select(CatalogAssembler.OracleOwner)]);
+        return CatalogAssembler.Assemble(
+            "oracle-export", $"oracle-export {directory}", Rows, [.. owners.Select(OracleName.Fold)]);
     }
 
     private IReadOnlyList<CatalogRow>? Rows(string file, IReadOnlyCollection<string> required)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Oracle.Catalog;
@@ -39,7 +40,7 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
         return catalog with { Findings = live.Findings };
     }
 
-    private List<string> Owners() => [.. owners.Select(CatalogAssembler.OracleOwner)];
+    private List<string> Owners() => [.. owners.Select(OracleName.Fold)];
 
     /// <summary>Every export table, read live (also what <c>cutover-sequencer export</c> writes).</summary>
     public async Task<LiveCatalog> ReadTablesAsync(CancellationToken cancellationToken)

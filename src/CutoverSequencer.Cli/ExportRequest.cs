@@ -1,0 +1,4 @@
+namespace CutoverSequencer.Cli;
+
+/// <summary>export: the configuration of a source that exports, and the directory for its files.</summary>
+public sealed record ExportRequest(string ConfigPath, string OutputDirectory);
