@@ -23,8 +23,12 @@ public static class PlSqlExpression
         "FALSE", "LEVEL",
     ];
 
-    /// <summary>The values tokens [from, to) may yield.</summary>
-    public static IReadOnlyList<PlSqlOrigin> Origins(IReadOnlyList<PlSqlToken> t, int from, int to, PlSqlScope scope)
+    /// <summary>
+    /// The values tokens [from, to) may yield. In SQL (<paramref name="inSql"/>) a name without
+    /// parentheses is a column, not a call.
+    /// </summary>
+    public static IReadOnlyList<PlSqlOrigin> Origins(
+        IReadOnlyList<PlSqlToken> t, int from, int to, PlSqlScope scope, bool inSql = false)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(scope);
@@ -34,7 +38,7 @@ public static class PlSqlExpression
         }
         if (t[from].Is("(") && Matching(t, from) == to - 1)
         {
-            return t[from + 1].Is("SELECT") ? FirstSelected(t, from + 2, to - 1, scope) : Origins(t, from + 1, to - 1, scope);
+            return t[from + 1].Is("SELECT") ? FirstSelected(t, from + 2, to - 1, scope) : Origins(t, from + 1, to - 1, scope, inSql);
         }
         if (HasTopLevelOperator(t, from, to))
         {
@@ -42,7 +46,7 @@ public static class PlSqlExpression
         }
         if (t[from].Is("CASE"))
         {
-            return CaseResults(t, from, to, scope);
+            return CaseResults(t, from, to, scope, inSql);
         }
         if (!t[from].IsName || BuiltIns.Contains(t[from].Value) && t[from].Kind == PlSqlTokenKind.Word && from + 1 == to)
         {
@@ -58,11 +62,11 @@ public static class PlSqlExpression
         var name = string.Join(".", parts);
         if (j == to)
         {
-            return NameValue(parts, name, scope);
+            return NameValue(parts, name, scope, inSql);
         }
         if (t[j].Is("(") && Matching(t, j) == to - 1)
         {
-            return CallValue(t, parts, name, j, to, scope);
+            return CallValue(t, parts, name, j, to, scope, inSql);
         }
         return [];
     }
@@ -125,7 +129,7 @@ public static class PlSqlExpression
         return to;
     }
 
-    private static IReadOnlyList<PlSqlOrigin> NameValue(List<string> parts, string name, PlSqlScope scope)
+    private static IReadOnlyList<PlSqlOrigin> NameValue(List<string> parts, string name, PlSqlScope scope, bool inSql)
     {
         var last = parts[^1];
         if (parts.Count >= 2 && last == "NEXTVAL")
@@ -144,13 +148,15 @@ public static class PlSqlExpression
         {
             return Through(results, name);
         }
-        return parts.Count >= 2 && !scope.IsLocal(parts[0]) && !IsOraclePackage(parts[0])
-            ? [new PlSqlOrigin { Kind = PlSqlOriginKind.FunctionCall, Name = parts }]
-            : [];
+        // A name that is not local is a package member or a schema-level function without arguments.
+        var called = !inSql && (parts.Count >= 2
+            ? !scope.IsLocal(parts[0]) && !IsOraclePackage(parts[0])
+            : !scope.IsLocal(name) && !BuiltIns.Contains(name));
+        return called ? [new PlSqlOrigin { Kind = PlSqlOriginKind.FunctionCall, Name = parts }] : [];
     }
 
     private static IReadOnlyList<PlSqlOrigin> CallValue(
-        IReadOnlyList<PlSqlToken> t, List<string> parts, string name, int open, int to, PlSqlScope scope)
+        IReadOnlyList<PlSqlToken> t, List<string> parts, string name, int open, int to, PlSqlScope scope, bool inSql)
     {
         var args = SplitCommas(t, open + 1, to - 1);
         IEnumerable<int> results = name switch
@@ -163,7 +169,7 @@ public static class PlSqlExpression
         };
         if (name is "NVL" or "COALESCE" or "NVL2" or "DECODE" or "TO_NUMBER")
         {
-            return [.. results.SelectMany(k => Origins(t, args[k].From, args[k].To, scope))
+            return [.. results.SelectMany(k => Origins(t, args[k].From, args[k].To, scope, inSql))
                 .Select(o => o with { Wrappers = [name, .. o.Wrappers] })];
         }
         if (scope.Function(name) is { } local)
@@ -197,7 +203,7 @@ public static class PlSqlExpression
             end++;
         }
         var items = SplitCommas(t, from, end);
-        return items.Count == 1 ? Origins(t, items[0].From, WithoutAlias(t, items[0].From, items[0].To), scope) : [];
+        return items.Count == 1 ? Origins(t, items[0].From, WithoutAlias(t, items[0].From, items[0].To), scope, inSql: true) : [];
     }
 
     private static bool HasTopLevelOperator(IReadOnlyList<PlSqlToken> t, int from, int to)
@@ -215,7 +221,8 @@ public static class PlSqlExpression
         return false;
     }
 
-    private static IReadOnlyList<PlSqlOrigin> CaseResults(IReadOnlyList<PlSqlToken> t, int from, int to, PlSqlScope scope)
+    private static IReadOnlyList<PlSqlOrigin> CaseResults(
+        IReadOnlyList<PlSqlToken> t, int from, int to, PlSqlScope scope, bool inSql)
     {
         var origins = new List<PlSqlOrigin>();
         var depth = 0;
@@ -227,7 +234,7 @@ public static class PlSqlExpression
             {
                 if (start >= 0)
                 {
-                    origins.AddRange(Origins(t, start, k, scope));
+                    origins.AddRange(Origins(t, start, k, scope, inSql));
                 }
                 start = token.Is("ELSE") ? k + 1 : -1;
                 if (token.Is("END"))

@@ -175,7 +175,8 @@ public sealed class PlSqlFlowAnalysis
                 continue;
             }
             var origins = k < items.Count && items.Count == targets.Count
-                ? PlSqlExpression.Origins(t, items[k].From, PlSqlExpression.WithoutAlias(t, items[k].From, items[k].To), scope)
+                ? PlSqlExpression.Origins(t, items[k].From, PlSqlExpression.WithoutAlias(t, items[k].From, items[k].To), scope,
+                    inSql: true)
                 : [];
             Store(bind, path, PlSqlWriteForm.SelectInto, origins, t, scope, conditional);
         }

@@ -13,8 +13,18 @@ public static class PlSqlTriggerText
         ArgumentNullException.ThrowIfNull(tokens);
         if (compound)
         {
-            var section = Find(tokens, ["BEFORE", "EACH", "ROW", "IS"], Math.Max(0, Find(tokens, ["COMPOUND", "TRIGGER"], 0)));
-            return section < 0 ? null : [new PlSqlReader(tokens, section + 4).ReadDeclarationsAndBlock()];
+            var compoundAt = Find(tokens, ["COMPOUND", "TRIGGER"], 0);
+            var top = compoundAt < 0 ? 0 : compoundAt + 2;
+            var section = Find(tokens, ["BEFORE", "EACH", "ROW", "IS"], top);
+            if (section < 0)
+            {
+                return null;
+            }
+            // The trigger-level declarations run once per statement: their names are known, their values are not per row.
+            var globals = new PlSqlReader(tokens, top).ReadDeclarationsAndBlock("BEFORE", "AFTER", "INSTEAD").Declarations
+                .Select(d => d is PlSqlSimpleStatement { Tokens: [{ IsName: true } name, ..] } ? new PlSqlSimpleStatement([name]) : d);
+            var row = new PlSqlReader(tokens, section + 4).ReadDeclarationsAndBlock();
+            return [row with { Declarations = [.. globals, .. row.Declarations] }];
         }
         var start = BodyStart(tokens);
         return start < 0 ? null : new PlSqlReader(tokens, start).ReadAll();
