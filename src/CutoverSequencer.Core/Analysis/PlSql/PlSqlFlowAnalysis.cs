@@ -207,14 +207,14 @@ public sealed class PlSqlFlowAnalysis
     private void Store(string? bind, IReadOnlyList<string> path, PlSqlWriteForm form, IReadOnlyList<PlSqlOrigin> origins,
         IReadOnlyList<PlSqlToken> statement, PlSqlScope scope, bool conditional)
     {
-        var evidence = Evidence(statement);
+        var evidence = origins.Count > 0 ? Evidence(statement) : null;
         var stored = new List<PlSqlOrigin>();
         foreach (var origin in origins)
         {
             var here = origin with
             {
                 Conditional = origin.Conditional || conditional,
-                Evidence = origin.Evidence.Count > 0 && origin.Evidence[^1] == evidence ? origin.Evidence : [.. origin.Evidence, evidence],
+                Evidence = origin.Evidence.Count > 0 && origin.Evidence[^1] == evidence ? origin.Evidence : [.. origin.Evidence, evidence!],
             };
             writes.Add(new PlSqlWrite { Bind = bind, Target = path, Form = form, Origin = here });
             stored.Add(here);
