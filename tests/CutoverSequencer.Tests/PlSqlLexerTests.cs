@@ -4,7 +4,8 @@ namespace CutoverSequencer.Tests;
 
 public class PlSqlLexerTests
 {
-    private static List<string> Values(string text) => [.. PlSqlLexer.Tokenize(text).Select(t => $"{t.Kind}:{t.Value}")];
+    private static List<string> Values(string text) =>
+        [.. PlSqlLexer.Tokenize(text).Select(t => $"{t.Kind}:{t.Value}")];
 
     [Fact]
     public void Comments_are_dropped_and_lines_counted_across_them()
@@ -38,12 +39,14 @@ public class PlSqlLexerTests
 
     [Fact]
     public void Operators_are_read_whole() =>
-        Assert.Equal(["Symbol:=>", "Symbol:||", "Number:1", "Symbol:..", "Number:10", "Symbol:<<", "Symbol:>>", "Symbol:<>"],
+        Assert.Equal(
+            ["Symbol:=>", "Symbol:||", "Number:1", "Symbol:..", "Number:10", "Symbol:<<", "Symbol:>>", "Symbol:<>"],
             Values("=> || 1..10 << >> <>"));
 
     [Fact]
     public void Conditional_compilation_keeps_the_code_of_every_branch_and_drops_errors() =>
         Assert.Equal(["A", "B", "C"],
-            PlSqlLexer.Tokenize("$IF DBMS_DB_VERSION.VER_LE_11 $THEN a $ELSIF $$x $THEN b $ELSE $ERROR 'no' $END c $END")
+            PlSqlLexer.Tokenize("$IF DBMS_DB_VERSION.VER_LE_11 $THEN a $ELSIF $$x $THEN b\n"
+                + "$ELSE $ERROR 'no' $END c $END")
                 .Select(t => t.Value));
 }

@@ -26,7 +26,8 @@ public class TriggerAnalyzerTests
 
         var found = TriggerAnalyzer.AnalyzeAll([corpus.Trigger], TriggerCorpus.Sequences);
 
-        Assert.Equal(corpus.Expected.Order(StringComparer.Ordinal), found.Patterns.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(corpus.Expected.Order(StringComparer.Ordinal),
+            found.Patterns.Select(Describe).Order(StringComparer.Ordinal));
         Assert.Equal(corpus.Functions.Order(StringComparer.Ordinal),
             found.Functions.Select(f => $"{f.Column} <- {f.Function}").Order(StringComparer.Ordinal));
     }
@@ -58,11 +59,15 @@ public class TriggerDependencyTests
 
     private static SourceTrigger Trigger(IReadOnlyList<string>? dependencies) =>
         new SourceTrigger("FINANCE", "ACCOUNT_BI", "FINANCE", "ACCOUNT", "BEFORE EACH ROW", "INSERT", "ENABLED", null,
-            "BEGIN :NEW.account_id := account_seq.NEXTVAL; END;", "triggers.csv:2") { ReferencedSequences = dependencies };
+            "BEGIN :NEW.account_id := account_seq.NEXTVAL; END;", "triggers.csv:2")
+        {
+            ReferencedSequences = dependencies,
+        };
 
     [Fact]
     public void A_pattern_whose_sequence_is_among_the_dependencies_is_confirmed() =>
-        Assert.Equal(MappingConfidence.Certain, Assert.Single(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ACCOUNT_SEQ"])], Sequences)).Confidence);
+        Assert.Equal(MappingConfidence.Certain,
+            Assert.Single(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ACCOUNT_SEQ"])], Sequences)).Confidence);
 
     [Fact]
     public void A_name_the_compiler_did_not_link_to_a_sequence_is_not_the_pattern() =>
@@ -70,5 +75,6 @@ public class TriggerDependencyTests
 
     [Fact]
     public void Without_dependency_data_the_catalog_alone_decides_and_the_mapping_is_only_likely() =>
-        Assert.Equal(MappingConfidence.Likely, Assert.Single(TriggerAnalyzer.Analyze([Trigger(null)], Sequences)).Confidence);
+        Assert.Equal(MappingConfidence.Likely,
+            Assert.Single(TriggerAnalyzer.Analyze([Trigger(null)], Sequences)).Confidence);
 }

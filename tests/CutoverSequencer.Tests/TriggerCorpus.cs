@@ -9,7 +9,11 @@ namespace CutoverSequencer.Tests;
 /// means not read) and what analysis must find: "expect: COLUMN &lt;- OWNER.SEQUENCE (confidence)" for
 /// each mapping and "function: COLUMN &lt;- NAME" for each key filled by a call. The rest is the text.
 /// </summary>
-public sealed record TriggerCorpus(string File, SourceTrigger Trigger, IReadOnlyList<string> Expected, IReadOnlyList<string> Functions)
+public sealed record TriggerCorpus(
+    string File,
+    SourceTrigger Trigger,
+    IReadOnlyList<string> Expected,
+    IReadOnlyList<string> Functions)
 {
     public static readonly SourceSequence[] Sequences =
     [
@@ -26,13 +30,17 @@ public sealed record TriggerCorpus(string File, SourceTrigger Trigger, IReadOnly
     public static TriggerCorpus Load(string file)
     {
         var lines = System.IO.File.ReadAllLines(Path.Combine(Folder, file));
-        var header = lines.TakeWhile(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal)).ToList();
+        var header = lines
+            .TakeWhile(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal))
+            .ToList();
         List<string> All(string key) =>
-            [.. header.Where(l => l.StartsWith($"-- {key}: ", StringComparison.Ordinal)).Select(l => l[(key.Length + 5)..])];
+            [.. header.Where(l => l.StartsWith($"-- {key}: ", StringComparison.Ordinal))
+                .Select(l => l[(key.Length + 5)..])];
         string? Meta(string key) => All(key).FirstOrDefault();
         var text = string.Join("\n", lines.Skip(header.Count));
-        var trigger = new SourceTrigger("FINANCE", Path.GetFileNameWithoutExtension(file).ToUpperInvariant(), "FINANCE", "T",
-            Meta("type") ?? "BEFORE EACH ROW", Meta("event") ?? "INSERT", Meta("status") ?? "ENABLED", Meta("referencing"), text, file)
+        var name = Path.GetFileNameWithoutExtension(file).ToUpperInvariant();
+        var trigger = new SourceTrigger("FINANCE", name, "FINANCE", "T", Meta("type") ?? "BEFORE EACH ROW",
+            Meta("event") ?? "INSERT", Meta("status") ?? "ENABLED", Meta("referencing"), text, file)
         {
             ReferencedSequences = Meta("depends")?.Split(',', StringSplitOptions.TrimEntries),
         };

@@ -10,8 +10,8 @@ public class TriggerFlowTests
 {
     private static readonly SourceSequence[] Sequences = [OracleSeq("ACCOUNT_SEQ", 1), OracleSeq("ORDER_SEQ", 1)];
 
-    private static SourceTrigger Trigger(string text, IReadOnlyList<string>? dependencies = null, string type = "BEFORE EACH ROW") =>
-        new("FINANCE", "T_BI", "FINANCE", "T", type, "INSERT", "ENABLED", null, text, "triggers.csv:2")
+    private static SourceTrigger Trigger(string text, IReadOnlyList<string>? dependencies = null) =>
+        new("FINANCE", "T_BI", "FINANCE", "T", "BEFORE EACH ROW", "INSERT", "ENABLED", null, text, "triggers.csv:2")
         {
             ReferencedSequences = dependencies,
         };
@@ -20,7 +20,8 @@ public class TriggerFlowTests
     public void The_whole_corpus_is_found_with_full_recall_and_precision()
     {
         var corpus = TriggerCorpus.Files("").Select(TriggerCorpus.Load).ToList();
-        var expected = corpus.SelectMany(c => c.Expected.Select(e => $"{c.File}: {e}")).ToHashSet(StringComparer.Ordinal);
+        var expected = corpus.SelectMany(c => c.Expected.Select(e => $"{c.File}: {e}"))
+            .ToHashSet(StringComparer.Ordinal);
         var found = corpus
             .SelectMany(c => TriggerAnalyzer.Analyze([c.Trigger], TriggerCorpus.Sequences)
                 .Select(p => $"{c.File}: {TriggerAnalyzerTests.Describe(p)}"))
@@ -52,10 +53,13 @@ public class TriggerFlowTests
 
     [Theory]
     [InlineData("SELECT account_seq.NEXTVAL INTO :NEW.account_id FROM DUAL;", "SELECT ... NEXTVAL INTO :NEW")]
-    [InlineData("SELECT NVL(:NEW.account_id, account_seq.NEXTVAL) INTO :NEW.account_id FROM DUAL;", "SELECT NVL/COALESCE(...) INTO :NEW")]
+    [InlineData("SELECT NVL(:NEW.account_id, account_seq.NEXTVAL) INTO :NEW.account_id FROM DUAL;",
+        "SELECT NVL/COALESCE(...) INTO :NEW")]
     [InlineData(":NEW.account_id := account_seq.NEXTVAL;", ":NEW := NEXTVAL")]
-    [InlineData(":NEW.account_id := COALESCE(:NEW.account_id, account_seq.NEXTVAL);", ":NEW := NVL/COALESCE(:NEW, NEXTVAL)")]
-    [InlineData(":NEW.account_id := DECODE(:NEW.account_id, NULL, account_seq.NEXTVAL, :NEW.account_id);", ":NEW := DECODE(... NEXTVAL ...)")]
+    [InlineData(":NEW.account_id := COALESCE(:NEW.account_id, account_seq.NEXTVAL);",
+        ":NEW := NVL/COALESCE(:NEW, NEXTVAL)")]
+    [InlineData(":NEW.account_id := DECODE(:NEW.account_id, NULL, account_seq.NEXTVAL, :NEW.account_id);",
+        ":NEW := DECODE(... NEXTVAL ...)")]
     public void The_direct_forms_keep_the_words_the_report_has_always_used(string statement, string variant)
     {
         var pattern = Assert.Single(TriggerAnalyzer.Analyze([Trigger($"BEGIN\n  {statement}\nEND;")], Sequences));
@@ -67,7 +71,8 @@ public class TriggerFlowTests
     public void A_direct_flow_the_dependencies_confirm_is_certain_and_a_guarded_one_likely()
     {
         var direct = Trigger("BEGIN :NEW.account_id := account_seq.NEXTVAL; END;", ["FINANCE.ACCOUNT_SEQ"]);
-        var guarded = Trigger("BEGIN IF :NEW.account_id IS NULL THEN :NEW.account_id := account_seq.NEXTVAL; END IF; END;",
+        var guarded = Trigger(
+            "BEGIN IF :NEW.account_id IS NULL THEN :NEW.account_id := account_seq.NEXTVAL; END IF; END;",
             ["FINANCE.ACCOUNT_SEQ"]);
 
         Assert.Equal(MappingConfidence.Certain, Assert.Single(TriggerAnalyzer.Analyze([direct], Sequences)).Confidence);
@@ -77,7 +82,9 @@ public class TriggerFlowTests
     [Fact]
     public void A_key_filled_by_a_package_function_is_reported_with_the_function_and_its_statement()
     {
-        var found = TriggerAnalyzer.AnalyzeAll([Trigger("BEGIN\n  :NEW.order_id := id_pkg.next_id('ORDERS');\nEND;")], Sequences);
+        var trigger = Trigger("BEGIN\n  :NEW.order_id := id_pkg.next_id('ORDERS');\nEND;");
+
+        var found = TriggerAnalyzer.AnalyzeAll([trigger], Sequences);
 
         Assert.Empty(found.Patterns);
         var function = Assert.Single(found.Functions);

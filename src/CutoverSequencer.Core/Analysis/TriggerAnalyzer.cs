@@ -15,10 +15,12 @@ namespace CutoverSequencer.Core.Analysis;
 /// </summary>
 public static class TriggerAnalyzer
 {
-    public static IReadOnlyList<TriggerKeyPattern> Analyze(IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences) =>
+    public static IReadOnlyList<TriggerKeyPattern> Analyze(
+        IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences) =>
         AnalyzeAll(triggers, sequences).Patterns;
 
-    public static TriggerAnalysis AnalyzeAll(IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences)
+    public static TriggerAnalysis AnalyzeAll(
+        IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences)
     {
         ArgumentNullException.ThrowIfNull(triggers);
         ArgumentNullException.ThrowIfNull(sequences);
@@ -40,7 +42,8 @@ public static class TriggerAnalyzer
             {
                 continue;
             }
-            var alias = (trigger.ReferencingNames is { } names ? PlSqlTriggerText.NewAlias(PlSqlLexer.Tokenize(names)) : null)
+            var referencing = trigger.ReferencingNames is { } names ? PlSqlLexer.Tokenize(names) : [];
+            var alias = PlSqlTriggerText.NewAlias(referencing)
                 ?? PlSqlTriggerText.NewAlias(tokens) ?? "NEW";
             var writes = new PlSqlFlowAnalysis(trigger.Text, PlSqlTriggerText.OnInsert).Run(code)
                 .Where(w => w.Bind == alias && w.Target.Count == 1)
@@ -88,13 +91,15 @@ public static class TriggerAnalyzer
                 && forColumn.All(f => f.Sequence == sequence);
             patterns.Add(new TriggerKeyPattern(trigger, column, sequence, Variant(write))
             {
-                Confidence = direct && trigger.ReferencedSequences is not null ? MappingConfidence.Certain : MappingConfidence.Likely,
+                Confidence = direct && trigger.ReferencedSequences is not null
+                    ? MappingConfidence.Certain
+                    : MappingConfidence.Likely,
                 Evidence = origin.Evidence,
             });
         }
     }
 
-    /// <summary>How the value reaches the column, in the words the report has always used for the direct forms.</summary>
+    /// <summary>How the value reaches the column; the direct forms keep the words the report has always used.</summary>
     internal static string Variant(PlSqlWrite write)
     {
         var origin = write.Origin;
@@ -124,17 +129,19 @@ public static class TriggerAnalyzer
         };
     }
 
-    /// <summary>A column or called name that reads as a key: ID, KEY, SEQ, NO, NUM, NBR, PK, NEXT parts or an ...ID ending.</summary>
+    /// <summary>A name that reads as a key: an ID, KEY, SEQ, NO, NUM, NBR, PK or NEXT part, or ...ID.</summary>
     private static bool KeyLike(string column, string function)
     {
         static bool Key(string name) =>
             name.EndsWith("ID", StringComparison.OrdinalIgnoreCase)
-            || name.ToUpperInvariant().Split('_', '.', ' ').Any(p => p is "ID" or "KEY" or "SEQ" or "NO" or "NUM" or "NBR" or "PK" or "NEXT");
+            || name.ToUpperInvariant().Split('_', '.', ' ')
+                .Any(p => p is "ID" or "KEY" or "SEQ" or "NO" or "NUM" or "NBR" or "PK" or "NEXT");
         return Key(column) || Key(function);
     }
 
     /// <summary>The sequence a name refers to: OWNER.NAME, or NAME in the trigger owner's schema first.</summary>
-    private static SourceSequence? Resolve(IReadOnlyList<string> parts, string triggerOwner, IReadOnlyList<SourceSequence> sequences)
+    private static SourceSequence? Resolve(
+        IReadOnlyList<string> parts, string triggerOwner, IReadOnlyList<SourceSequence> sequences)
     {
         if (parts.Count == 2)
         {

@@ -3,7 +3,10 @@ using CutoverSequencer.Core.Model;
 
 namespace CutoverSequencer.Core.Analysis;
 
-/// <summary>A BEFORE INSERT row trigger that fills a key column from a function or package call (TRIGGER_KEY_FROM_FUNCTION).</summary>
+/// <summary>
+/// A BEFORE INSERT row trigger that fills a key column from a function or package call
+/// (TRIGGER_KEY_FROM_FUNCTION).
+/// </summary>
 public sealed record TriggerKeyFunction
 {
     public required SourceTrigger Trigger { get; init; }

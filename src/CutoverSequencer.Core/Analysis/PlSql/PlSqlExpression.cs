@@ -38,7 +38,9 @@ public static class PlSqlExpression
         }
         if (t[from].Is("(") && Matching(t, from) == to - 1)
         {
-            return t[from + 1].Is("SELECT") ? FirstSelected(t, from + 2, to - 1, scope) : Origins(t, from + 1, to - 1, scope, inSql);
+            return t[from + 1].Is("SELECT")
+                ? FirstSelected(t, from + 2, to - 1, scope)
+                : Origins(t, from + 1, to - 1, scope, inSql);
         }
         if (HasTopLevelOperator(t, from, to))
         {
@@ -48,7 +50,8 @@ public static class PlSqlExpression
         {
             return CaseResults(t, from, to, scope, inSql);
         }
-        if (!t[from].IsName || BuiltIns.Contains(t[from].Value) && t[from].Kind == PlSqlTokenKind.Word && from + 1 == to)
+        var bareBuiltIn = from + 1 == to && t[from].Kind == PlSqlTokenKind.Word && BuiltIns.Contains(t[from].Value);
+        if (!t[from].IsName || bareBuiltIn)
         {
             return [];
         }
@@ -163,7 +166,9 @@ public static class PlSqlExpression
         {
             "NVL" or "COALESCE" => Enumerable.Range(0, args.Count),
             "NVL2" => Enumerable.Range(1, Math.Max(0, args.Count - 1)),
-            "DECODE" => Enumerable.Range(0, args.Count).Where(k => (k >= 2 && k % 2 == 0) || (k >= 3 && k == args.Count - 1)),
+            // DECODE(expr, search, result, ..., default): the results and the default.
+            "DECODE" => Enumerable.Range(0, args.Count)
+                .Where(k => (k >= 2 && k % 2 == 0) || (k >= 3 && k == args.Count - 1)),
             "TO_NUMBER" => args.Count > 0 ? [0] : [],
             _ => [],
         };
@@ -188,12 +193,19 @@ public static class PlSqlExpression
     }
 
     private static IReadOnlyList<PlSqlOrigin> Through(IReadOnlyList<PlSqlOrigin> results, string function) =>
-        [.. results.Select(o => o with { Variables = [.. o.Variables, function + "()"], FirstForm = o.FirstForm ?? PlSqlWriteForm.Return })];
+        [.. results.Select(o => o with
+        {
+            Variables = [.. o.Variables, function + "()"],
+            FirstForm = o.FirstForm ?? PlSqlWriteForm.Return,
+        })];
 
     private static bool IsOraclePackage(string name) =>
-        name is "SYS" or "STANDARD" || name.StartsWith("DBMS_", StringComparison.Ordinal) || name.StartsWith("UTL_", StringComparison.Ordinal);
+        name is "SYS" or "STANDARD"
+        || name.StartsWith("DBMS_", StringComparison.Ordinal)
+        || name.StartsWith("UTL_", StringComparison.Ordinal);
 
-    private static IReadOnlyList<PlSqlOrigin> FirstSelected(IReadOnlyList<PlSqlToken> t, int from, int to, PlSqlScope scope)
+    private static IReadOnlyList<PlSqlOrigin> FirstSelected(
+        IReadOnlyList<PlSqlToken> t, int from, int to, PlSqlScope scope)
     {
         var end = from;
         var depth = 0;
@@ -203,7 +215,9 @@ public static class PlSqlExpression
             end++;
         }
         var items = SplitCommas(t, from, end);
-        return items.Count == 1 ? Origins(t, items[0].From, WithoutAlias(t, items[0].From, items[0].To), scope, inSql: true) : [];
+        return items.Count == 1
+            ? Origins(t, items[0].From, WithoutAlias(t, items[0].From, items[0].To), scope, inSql: true)
+            : [];
     }
 
     private static bool HasTopLevelOperator(IReadOnlyList<PlSqlToken> t, int from, int to)
@@ -213,7 +227,8 @@ public static class PlSqlExpression
         {
             var token = t[k];
             depth += token.Is("(") || token.Is("CASE") ? 1 : token.Is(")") || token.Is("END") ? -1 : 0;
-            if (depth == 0 && k > from && token.Kind != PlSqlTokenKind.QuotedWord && BinaryOperators.Contains(token.Value))
+            var isOperator = token.Kind == PlSqlTokenKind.Symbol && BinaryOperators.Contains(token.Value);
+            if (depth == 0 && k > from && isOperator)
             {
                 return true;
             }

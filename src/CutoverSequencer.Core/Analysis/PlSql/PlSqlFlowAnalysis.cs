@@ -77,7 +77,9 @@ public sealed class PlSqlFlowAnalysis
                 scope.Declare(name.Value);
                 var initial = Index(simple.Tokens, ":=", 1);
                 initial = initial < 0 ? Index(simple.Tokens, "DEFAULT", 1) : initial;
-                var origins = initial < 0 ? [] : PlSqlExpression.Origins(simple.Tokens, initial + 1, simple.Tokens.Count, scope);
+                var origins = initial < 0
+                    ? []
+                    : PlSqlExpression.Origins(simple.Tokens, initial + 1, simple.Tokens.Count, scope);
                 Store(null, [name.Value], PlSqlWriteForm.Assignment, origins, simple.Tokens, scope, conditional);
             }
         }
@@ -175,14 +177,16 @@ public sealed class PlSqlFlowAnalysis
                 continue;
             }
             var origins = k < items.Count && items.Count == targets.Count
-                ? PlSqlExpression.Origins(t, items[k].From, PlSqlExpression.WithoutAlias(t, items[k].From, items[k].To), scope,
-                    inSql: true)
+                ? PlSqlExpression.Origins(
+                    t, items[k].From, PlSqlExpression.WithoutAlias(t, items[k].From, items[k].To), scope, inSql: true)
                 : [];
             Store(bind, path, PlSqlWriteForm.SelectInto, origins, t, scope, conditional);
         }
     }
 
-    /// <summary>A store target: <c>:bind.a.b</c>, <c>name.a</c> or <c>name(index)</c>; null path when it is none.</summary>
+    /// <summary>
+    /// A store target: <c>:bind.a.b</c>, <c>name.a</c> or <c>name(index)</c>; null path when it is none.
+    /// </summary>
     private static (string? Bind, IReadOnlyList<string>? Path) Target(IReadOnlyList<PlSqlToken> t, int from, int to)
     {
         if (from >= to || !(t[from].IsName || t[from].Kind == PlSqlTokenKind.Bind))
@@ -204,7 +208,8 @@ public sealed class PlSqlFlowAnalysis
         return k == to || t[k].Is("(") ? (bind, path) : (null, null);
     }
 
-    private void Store(string? bind, IReadOnlyList<string> path, PlSqlWriteForm form, IReadOnlyList<PlSqlOrigin> origins,
+    private void Store(
+        string? bind, IReadOnlyList<string> path, PlSqlWriteForm form, IReadOnlyList<PlSqlOrigin> origins,
         IReadOnlyList<PlSqlToken> statement, PlSqlScope scope, bool conditional)
     {
         var evidence = origins.Count > 0 ? Evidence(statement) : null;
@@ -214,7 +219,9 @@ public sealed class PlSqlFlowAnalysis
             var here = origin with
             {
                 Conditional = origin.Conditional || conditional,
-                Evidence = origin.Evidence.Count > 0 && origin.Evidence[^1] == evidence ? origin.Evidence : [.. origin.Evidence, evidence!],
+                Evidence = origin.Evidence.Count > 0 && origin.Evidence[^1] == evidence
+                    ? origin.Evidence
+                    : [.. origin.Evidence, evidence!],
             };
             writes.Add(new PlSqlWrite { Bind = bind, Target = path, Form = form, Origin = here });
             stored.Add(here);
@@ -222,7 +229,11 @@ public sealed class PlSqlFlowAnalysis
         if (bind is null && path.Count > 0)
         {
             var variable = string.Join(".", path);
-            scope.Set(variable, [.. stored.Select(o => o with { Variables = [.. o.Variables, variable], FirstForm = o.FirstForm ?? form })]);
+            scope.Set(variable, [.. stored.Select(o => o with
+            {
+                Variables = [.. o.Variables, variable],
+                FirstForm = o.FirstForm ?? form,
+            })]);
         }
     }
 
@@ -255,7 +266,7 @@ public sealed class PlSqlFlowAnalysis
         return new PlSqlEvidence(first.Line, sb.ToString());
     }
 
-    /// <summary>The first index of a word or symbol at parenthesis depth 0 from <paramref name="from"/>, or -1.</summary>
+    /// <summary>The first index of a word or symbol outside parentheses from <paramref name="from"/>, or -1.</summary>
     private static int Index(IReadOnlyList<PlSqlToken> t, string word, int from)
     {
         var depth = 0;

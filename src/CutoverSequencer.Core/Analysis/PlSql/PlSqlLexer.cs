@@ -9,9 +9,10 @@ namespace CutoverSequencer.Core.Analysis.PlSql;
 /// </summary>
 public static class PlSqlLexer
 {
-    private static readonly string[] TwoCharSymbols = [":=", "=>", "||", "..", "<=", ">=", "<>", "!=", "~=", "^=", "**", "<<", ">>"];
+    private static readonly string[] TwoCharSymbols =
+        [":=", "=>", "||", "..", "<=", ">=", "<>", "!=", "~=", "^=", "**", "<<", ">>"];
 
-    /// <summary>The tokens of <paramref name="text"/>; line numbers start at 1 + <paramref name="lineOffset"/>.</summary>
+    /// <summary>The tokens of <paramref name="text"/>; its first line is 1 + <paramref name="lineOffset"/>.</summary>
     public static IReadOnlyList<PlSqlToken> Tokenize(string text, int lineOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -216,12 +217,15 @@ public static class PlSqlLexer
         return i < text.Length && (char.IsLetter(text[i]) || text[i] == '"') ? i : -1;
     }
 
-    /// <summary>A q-quoted literal starts here (<c>q'</c>, <c>nq'</c>); <paramref name="open"/> is its delimiter.</summary>
+    /// <summary>
+    /// A q-quoted literal (<c>q'</c>, <c>nq'</c>) starts at i; <paramref name="open"/> is its delimiter.
+    /// </summary>
     private static bool IsQQuote(string text, int i, out int open)
     {
         open = -1;
         var q = text[i] is 'n' or 'N' && Peek(text, i + 1) is 'q' or 'Q' ? i + 1 : i;
-        if (text[q] is not ('q' or 'Q') || Peek(text, q + 1) != '\'' || q + 2 >= text.Length || char.IsWhiteSpace(text[q + 2]))
+        if (text[q] is not ('q' or 'Q') || Peek(text, q + 1) != '\'' || q + 2 >= text.Length
+            || char.IsWhiteSpace(text[q + 2]))
         {
             return false;
         }

@@ -27,7 +27,7 @@ public sealed class PlSqlScope
     public PlSqlScope Clone() => new(new(values, StringComparer.Ordinal), new(locals, StringComparer.Ordinal),
         new(functions, StringComparer.Ordinal));
 
-    /// <summary>The values a variable path (<c>V_ID</c>, <c>V_REC.ID</c>) may hold, or null if none is tracked.</summary>
+    /// <summary>The values a variable path (<c>V_ID</c>, <c>V_REC.ID</c>) may hold, or null if untracked.</summary>
     public IReadOnlyList<PlSqlOrigin>? Value(string path) => values.GetValueOrDefault(path);
 
     public void Set(string path, IReadOnlyList<PlSqlOrigin> origins) => values[path] = origins;

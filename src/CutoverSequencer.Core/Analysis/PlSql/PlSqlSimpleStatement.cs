@@ -1,4 +1,4 @@
 namespace CutoverSequencer.Core.Analysis.PlSql;
 
-/// <summary>A statement without nested statements (assignment, SELECT, DML, call, RETURN), without its semicolon.</summary>
+/// <summary>A statement holding no other (assignment, SELECT, DML, call, RETURN), without its semicolon.</summary>
 public sealed record PlSqlSimpleStatement(IReadOnlyList<PlSqlToken> Tokens) : PlSqlStatement;

@@ -5,7 +5,7 @@ public readonly record struct PlSqlToken(PlSqlTokenKind Kind, string Value, int 
 {
     /// <summary>An unquoted word or symbol equal to <paramref name="text"/> (upper case for words).</summary>
     public bool Is(string text) =>
-        (Kind == PlSqlTokenKind.Word || Kind == PlSqlTokenKind.Symbol) && string.Equals(Value, text, StringComparison.Ordinal);
+        Kind is PlSqlTokenKind.Word or PlSqlTokenKind.Symbol && string.Equals(Value, text, StringComparison.Ordinal);
 
     /// <summary>A name: an unquoted word or a quoted identifier.</summary>
     public bool IsName => Kind is PlSqlTokenKind.Word or PlSqlTokenKind.QuotedWord;

@@ -20,9 +20,12 @@ public static class PlSqlTriggerText
             {
                 return null;
             }
-            // The trigger-level declarations run once per statement: their names are known, their values are not per row.
-            var globals = new PlSqlReader(tokens, top).ReadDeclarationsAndBlock("BEFORE", "AFTER", "INSTEAD").Declarations
-                .Select(d => d is PlSqlSimpleStatement { Tokens: [{ IsName: true } name, ..] } ? new PlSqlSimpleStatement([name]) : d);
+            // Trigger-level declarations run once per statement: their names are known, their values are not per row.
+            var globals = new PlSqlReader(tokens, top)
+                .ReadDeclarationsAndBlock("BEFORE", "AFTER", "INSTEAD").Declarations
+                .Select(d => d is PlSqlSimpleStatement { Tokens: [{ IsName: true } name, ..] }
+                    ? new PlSqlSimpleStatement([name])
+                    : d);
             var row = new PlSqlReader(tokens, section + 4).ReadDeclarationsAndBlock();
             return [row with { Declarations = [.. globals, .. row.Declarations] }];
         }
