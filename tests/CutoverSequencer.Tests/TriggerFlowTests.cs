@@ -107,4 +107,34 @@ public class TriggerFlowTests
         Assert.Equal("ORDER_ID", pattern.Column);
         Assert.Equal(body.ToString().Split('\n').Length - 1, Assert.Single(pattern.Evidence).Line);
     }
+
+    [Fact]
+    public void The_bundled_sample_triggers_keep_their_wording()
+    {
+        var sequences = new[] { OracleSeq("ORDER_HEADER_SEQ", 1), OracleSeq("PAYMENT_SEQ", 1) };
+        var order = new SourceTrigger("FINANCE", "ORDER_HEADER_BI", "FINANCE", "ORDER_HEADER", "BEFORE EACH ROW",
+            "INSERT", "ENABLED", "REFERENCING NEW AS NEW OLD AS OLD",
+            "TRIGGER ORDER_HEADER_BI\n  BEFORE INSERT ON ORDER_HEADER\n  FOR EACH ROW\nBEGIN\n"
+            + "  IF :NEW.ORDER_ID IS NULL THEN\n"
+            + "    SELECT ORDER_HEADER_SEQ.NEXTVAL INTO :NEW.ORDER_ID FROM DUAL;\n  END IF;\nEND;", "triggers.csv:2")
+        {
+            ReferencedSequences = ["FINANCE.ORDER_HEADER_SEQ"],
+        };
+        var payment = new SourceTrigger("FINANCE", "PAYMENT_BI", "FINANCE", "PAYMENT", "BEFORE EACH ROW", "INSERT",
+            "DISABLED", "REFERENCING NEW AS N OLD AS OLD",
+            "TRIGGER PAYMENT_BI BEFORE INSERT ON PAYMENT\nREFERENCING NEW AS N OLD AS OLD FOR EACH ROW\nBEGIN\n"
+            + "  :N.PAYMENT_ID := NVL(:N.PAYMENT_ID, PAYMENT_SEQ.NEXTVAL);"
+            + " -- replaced by application-side ids in 2021\nEND;",
+            "triggers.csv:3")
+        {
+            ReferencedSequences = ["FINANCE.PAYMENT_SEQ"],
+        };
+
+        var found = TriggerAnalyzer.Analyze([order, payment], sequences);
+
+        Assert.Equal(["ORDER_ID <- FINANCE.ORDER_HEADER_SEQ: SELECT ... NEXTVAL INTO :NEW, line 6",
+                "PAYMENT_ID <- FINANCE.PAYMENT_SEQ: :NEW := NVL/COALESCE(:NEW, NEXTVAL), line 4"],
+            found.Select(p =>
+                $"{p.Column} <- {p.Sequence.FullName}: {p.Variant}, line {Assert.Single(p.Evidence).Line}"));
+    }
 }
