@@ -1,67 +1,55 @@
 using CutoverSequencer.Core.Analysis;
+using CutoverSequencer.Core.Analysis.PlSql;
 using CutoverSequencer.Core.Model;
 using static CutoverSequencer.Tests.Builders;
 
 namespace CutoverSequencer.Tests;
 
 /// <summary>
-/// The trigger corpus under Data/triggers: p* files are the pattern (their "-- expect:" lines say
-/// which column and sequence), n* files are look-alikes that are not.
+/// The trigger corpus under Data/triggers (see <see cref="TriggerCorpus"/>): p* files are the pattern,
+/// n* files are look-alikes that are not.
 /// </summary>
 public class TriggerAnalyzerTests
 {
-    private static readonly SourceSequence[] Sequences =
-    [
-        OracleSeq("ACCOUNT_SEQ", 1), OracleSeq("ORDER_SEQ", 1), OracleSeq("Mixed_Seq", 1),
-        OracleSeq("HIST_SEQ", 1, owner: "AUDIT"), OracleSeq("INVOICE_SEQ", 1, owner: "SALES"),
-        OracleSeq("LEGACY_SEQ", 1),
-    ];
+    public static TheoryData<string> Positives => [.. TriggerCorpus.Files("p")];
 
-    public static TheoryData<string> Corpus(string prefix) =>
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data", "triggers"), prefix + "*.sql").Select(f => Path.GetFileName(f)).Order()];
+    public static TheoryData<string> Negatives => [.. TriggerCorpus.Files("n")];
 
-    public static TheoryData<string> Positives => Corpus("p");
-
-    public static TheoryData<string> Negatives => Corpus("n");
-
-    private static (SourceTrigger Trigger, List<string> Expected) Load(string file)
-    {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "triggers", file));
-        // Leading "-- key: value" lines describe the DBA_TRIGGERS row; the rest is the DBA_SOURCE text.
-        var header = lines.TakeWhile(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal)).ToList();
-        string? Meta(string key) => header.Where(l => l.StartsWith($"-- {key}: ", StringComparison.Ordinal)).Select(l => l[(key.Length + 5)..]).FirstOrDefault();
-        var expected = header.Where(l => l.StartsWith("-- expect: ", StringComparison.Ordinal)).Select(l => l[11..]).ToList();
-        var text = string.Join("\n", lines.Skip(header.Count));
-        var trigger = new SourceTrigger("FINANCE", Path.GetFileNameWithoutExtension(file).ToUpperInvariant(), "FINANCE", "T",
-            Meta("type") ?? "BEFORE EACH ROW", Meta("event") ?? "INSERT", Meta("status") ?? "ENABLED", Meta("referencing"), text, file);
-        return (trigger, expected);
-    }
+    internal static string Describe(TriggerKeyPattern found) =>
+        $"{found.Column} <- {found.Sequence.FullName} ({found.Confidence.ToString().ToLowerInvariant()})";
 
     [Theory]
     [MemberData(nameof(Positives))]
     public void Recognises_the_sequence_in_trigger_pattern(string file)
     {
-        var (trigger, expected) = Load(file);
+        var corpus = TriggerCorpus.Load(file);
 
-        var found = TriggerAnalyzer.Analyze([trigger], Sequences);
+        var found = TriggerAnalyzer.AnalyzeAll([corpus.Trigger], TriggerCorpus.Sequences);
 
-        Assert.Equal(expected.Order(StringComparer.Ordinal), found.Select(f => $"{f.Column} <- {f.Sequence.FullName}").Order(StringComparer.Ordinal));
+        Assert.Equal(corpus.Expected.Order(StringComparer.Ordinal),
+            found.Patterns.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(corpus.Functions.Order(StringComparer.Ordinal),
+            found.Functions.Select(f => $"{f.Column} <- {f.Function}").Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(Negatives))]
     public void Rejects_look_alikes(string file)
     {
-        var (trigger, _) = Load(file);
+        var corpus = TriggerCorpus.Load(file);
 
-        Assert.Empty(TriggerAnalyzer.Analyze([trigger], Sequences));
+        var found = TriggerAnalyzer.AnalyzeAll([corpus.Trigger], TriggerCorpus.Sequences);
+
+        Assert.Empty(found.Patterns);
+        Assert.Equal(corpus.Functions.Order(StringComparer.Ordinal),
+            found.Functions.Select(f => $"{f.Column} <- {f.Function}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void The_corpus_covers_every_listed_variant()
     {
-        Assert.True(Positives.Count >= 12);
-        Assert.True(Negatives.Count >= 8);
+        Assert.True(Positives.Count >= 30);
+        Assert.True(Negatives.Count >= 20);
     }
 }
 
@@ -71,17 +59,22 @@ public class TriggerDependencyTests
 
     private static SourceTrigger Trigger(IReadOnlyList<string>? dependencies) =>
         new SourceTrigger("FINANCE", "ACCOUNT_BI", "FINANCE", "ACCOUNT", "BEFORE EACH ROW", "INSERT", "ENABLED", null,
-            "BEGIN :NEW.account_id := account_seq.NEXTVAL; END;", "triggers.csv:2") { ReferencedSequences = dependencies };
+            "BEGIN :NEW.account_id := account_seq.NEXTVAL; END;", "triggers.csv:2")
+        {
+            ReferencedSequences = dependencies,
+        };
 
     [Fact]
     public void A_pattern_whose_sequence_is_among_the_dependencies_is_confirmed() =>
-        Assert.Single(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ACCOUNT_SEQ"])], Sequences));
+        Assert.Equal(MappingConfidence.Certain,
+            Assert.Single(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ACCOUNT_SEQ"])], Sequences)).Confidence);
 
     [Fact]
     public void A_name_the_compiler_did_not_link_to_a_sequence_is_not_the_pattern() =>
         Assert.Empty(TriggerAnalyzer.Analyze([Trigger(["FINANCE.ORDER_SEQ"])], Sequences));
 
     [Fact]
-    public void Without_dependency_data_the_catalog_alone_decides() =>
-        Assert.Single(TriggerAnalyzer.Analyze([Trigger(null)], Sequences));
+    public void Without_dependency_data_the_catalog_alone_decides_and_the_mapping_is_only_likely() =>
+        Assert.Equal(MappingConfidence.Likely,
+            Assert.Single(TriggerAnalyzer.Analyze([Trigger(null)], Sequences)).Confidence);
 }

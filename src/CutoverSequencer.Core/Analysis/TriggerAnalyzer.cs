@@ -1,35 +1,31 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using CutoverSequencer.Core.Analysis.PlSql;
 using CutoverSequencer.Core.Model;
 
 namespace CutoverSequencer.Core.Analysis;
 
-/// <summary>A BEFORE INSERT row trigger that fills a key column from a sequence (seed 7.4).</summary>
-public sealed record TriggerKeyPattern(
-    SourceTrigger Trigger,
-    string Column,
-    SourceSequence Sequence,
-    string Variant);
-
 /// <summary>
-/// Recognises the sequence-in-trigger pattern in PL/SQL text: <c>SELECT s.NEXTVAL INTO :NEW.id FROM
-/// DUAL</c>, <c>:NEW.id := s.NEXTVAL</c>, NVL/COALESCE guards, IF and WHEN guards, REFERENCING
-/// aliases, schema-qualified and quoted names, the BEFORE EACH ROW section of compound triggers.
-/// Comments and string literals are removed first, so commented-out old forms do not count. AFTER
-/// triggers, assignments that are not to the new row, SYS_GUID defaults and names that are not known
-/// sequences (and, when DBA_DEPENDENCIES was read, not among the trigger's dependencies) are not the pattern.
+/// Finds the sequence-in-trigger pattern by following values through a BEFORE EACH ROW insert
+/// trigger's code (a compound trigger's BEFORE EACH ROW section only): a sequence's NEXTVAL reaching
+/// <c>:NEW.col</c> (or the REFERENCING name) directly, through SELECT ... INTO lists, variables,
+/// NVL/NVL2/COALESCE/DECODE/CASE, branches an insert can take, nested blocks and local functions.
+/// Comments and string literals are not code. AFTER and statement triggers, UPDATE- or DELETE-only
+/// branches, CURRVAL, SYS_GUID, computed values (MAX+1, arithmetic) and names that are not known
+/// sequences (and, when DBA_DEPENDENCIES was read, not among the trigger's dependencies) are not the
+/// pattern. A key filled from a call that is not an Oracle built-in is reported as such. Pure.
 /// </summary>
-public static partial class TriggerAnalyzer
+public static class TriggerAnalyzer
 {
-    private const string Name = @"(?:""[^""]+""|[A-Za-z][A-Za-z0-9_$#]*)";
-    private const string Qualified = $@"(?<seq>{Name}(?:\s*\.\s*{Name})?)";
-    private const string NextVal = @"\s*\.\s*NEXTVAL\b";
+    public static IReadOnlyList<TriggerKeyPattern> Analyze(
+        IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences) =>
+        AnalyzeAll(triggers, sequences).Patterns;
 
-    public static IReadOnlyList<TriggerKeyPattern> Analyze(IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences)
+    public static TriggerAnalysis AnalyzeAll(
+        IReadOnlyList<SourceTrigger> triggers, IReadOnlyList<SourceSequence> sequences)
     {
         ArgumentNullException.ThrowIfNull(triggers);
         ArgumentNullException.ThrowIfNull(sequences);
-        var result = new List<TriggerKeyPattern>();
+        var patterns = new List<TriggerKeyPattern>();
+        var functions = new List<TriggerKeyFunction>();
         foreach (var trigger in triggers)
         {
             if (!trigger.TriggeringEvent.Contains("INSERT", StringComparison.OrdinalIgnoreCase))
@@ -37,145 +33,125 @@ public static partial class TriggerAnalyzer
                 continue;
             }
             var type = trigger.TriggerType.ToUpperInvariant();
-            var code = StripCommentsAndStrings(trigger.Text);
-            string? rowSection = type switch
-            {
-                "BEFORE EACH ROW" => code,
-                "COMPOUND" => BeforeEachRowSection(code),
-                _ => null,
-            };
-            if (rowSection is null)
+            if (type is not ("BEFORE EACH ROW" or "COMPOUND"))
             {
                 continue;
             }
-            var alias = NewAlias(trigger.ReferencingNames) ?? NewAlias(code) ?? "NEW";
-            foreach (var (column, sequenceText, variant) in Assignments(rowSection, alias))
+            var tokens = PlSqlLexer.Tokenize(trigger.Text);
+            if (PlSqlTriggerText.RowCode(tokens, type == "COMPOUND") is not { } code)
             {
-                var sequence = Resolve(sequenceText, trigger.Owner, sequences);
-                // DBA_DEPENDENCIES is the compiler's own link: when read, the sequence must be in it.
-                var linked = trigger.ReferencedSequences is null || (sequence is not null && trigger.ReferencedSequences.Contains(sequence.FullName));
-                if (sequence is not null && linked && !result.Any(r => r.Trigger == trigger && r.Column == column))
+                continue;
+            }
+            var referencing = trigger.ReferencingNames is { } names ? PlSqlLexer.Tokenize(names) : [];
+            var alias = PlSqlTriggerText.NewAlias(referencing)
+                ?? PlSqlTriggerText.NewAlias(tokens) ?? "NEW";
+            var writes = new PlSqlFlowAnalysis(trigger.Text, PlSqlTriggerText.OnInsert).Run(code)
+                .Where(w => w.Bind == alias && w.Target.Count == 1)
+                .ToList();
+            Collect(trigger, writes, sequences, patterns, functions);
+        }
+        return new TriggerAnalysis(patterns, functions);
+    }
+
+    private static void Collect(SourceTrigger trigger, List<PlSqlWrite> writes, IReadOnlyList<SourceSequence> sequences,
+        List<TriggerKeyPattern> patterns, List<TriggerKeyFunction> functions)
+    {
+        var found = new List<(PlSqlWrite Write, SourceSequence Sequence)>();
+        foreach (var write in writes)
+        {
+            var origin = write.Origin;
+            if (origin.Kind == PlSqlOriginKind.FunctionCall)
+            {
+                var name = origin.DottedName;
+                if (KeyLike(write.Target[0], name)
+                    && !functions.Any(f => f.Trigger == trigger && f.Column == write.Target[0] && f.Function == name))
                 {
-                    result.Add(new TriggerKeyPattern(trigger, column, sequence, variant));
+                    functions.Add(new TriggerKeyFunction
+                    {
+                        Trigger = trigger, Column = write.Target[0], Function = name, Evidence = origin.Evidence,
+                    });
                 }
+                continue;
             }
-        }
-        return result;
-    }
-
-    private static IEnumerable<(string Column, string Sequence, string Variant)> Assignments(string code, string alias)
-    {
-        var target = $@":\s*{Regex.Escape(alias)}\s*\.\s*(?<col>{Name})";
-        var patterns = new (string Variant, Regex Pattern)[]
-        {
-            ("SELECT ... NEXTVAL INTO :NEW", new Regex($@"\bSELECT\s+{Qualified}{NextVal}\s+INTO\s+{target}\s+FROM\s+(?:SYS\s*\.\s*)?DUAL\b", Options)),
-            ("SELECT NVL/COALESCE(...) INTO :NEW", new Regex($@"\bSELECT\s+(?:NVL|COALESCE)\s*\(\s*:\s*{Regex.Escape(alias)}\s*\.\s*{Name}\s*,\s*{Qualified}{NextVal}\s*\)\s+INTO\s+{target}\s+FROM\s+(?:SYS\s*\.\s*)?DUAL\b", Options)),
-            (":NEW := NEXTVAL", new Regex($@"{target}\s*:=\s*{Qualified}{NextVal}", Options)),
-            (":NEW := NVL/COALESCE(:NEW, NEXTVAL)", new Regex($@"{target}\s*:=\s*(?:NVL|COALESCE)\s*\(\s*:\s*{Regex.Escape(alias)}\s*\.\s*{Name}\s*,\s*{Qualified}{NextVal}\s*\)", Options)),
-        };
-        foreach (var (variant, pattern) in patterns)
-        {
-            foreach (Match match in pattern.Matches(code))
+            var sequence = Resolve(origin.Name, trigger.Owner, sequences);
+            // DBA_DEPENDENCIES is the compiler's own link: when read, the sequence must be in it.
+            var linked = trigger.ReferencedSequences is null
+                || (sequence is not null && trigger.ReferencedSequences.Contains(sequence.FullName));
+            if (sequence is not null && linked)
             {
-                yield return (OracleName(match.Groups["col"].Value), match.Groups["seq"].Value, variant);
+                found.Add((write, sequence));
             }
+        }
+        foreach (var column in found.Select(f => f.Write.Target[0]).Distinct(StringComparer.Ordinal))
+        {
+            var forColumn = found.Where(f => f.Write.Target[0] == column).ToList();
+            var (write, sequence) = forColumn[0];
+            var origin = write.Origin;
+            var direct = origin.Wrappers.Count == 0 && origin.Variables.Count == 0 && !origin.Conditional
+                && forColumn.All(f => f.Sequence == sequence);
+            patterns.Add(new TriggerKeyPattern(trigger, column, sequence, Variant(write))
+            {
+                Confidence = direct && trigger.ReferencedSequences is not null
+                    ? MappingConfidence.Certain
+                    : MappingConfidence.Likely,
+                Evidence = origin.Evidence,
+            });
         }
     }
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
-
-    /// <summary>An identifier as Oracle stores it: unquoted folds to upper case, quoted is exact.</summary>
-    internal static string OracleName(string text)
+    /// <summary>How the value reaches the column; the direct forms keep the words the report has always used.</summary>
+    internal static string Variant(PlSqlWrite write)
     {
-        text = text.Trim();
-        return text.Length > 1 && text[0] == '"' ? text[1..^1] : text.ToUpperInvariant();
+        var origin = write.Origin;
+        var select = write.Form == PlSqlWriteForm.SelectInto;
+        var wrappers = string.Join("/", origin.Wrappers.Distinct(StringComparer.Ordinal));
+        var nvl = origin.Wrappers.Count > 0 && origin.Wrappers.All(w => w is "NVL" or "COALESCE");
+        if (origin.Variables.Count > 0)
+        {
+            var variable = origin.Variables[0];
+            var inner = origin.FirstForm switch
+            {
+                PlSqlWriteForm.SelectInto => $"SELECT ... NEXTVAL INTO {variable}",
+                PlSqlWriteForm.Return => $"{variable} returns NEXTVAL",
+                _ => $"{variable} := NEXTVAL",
+            };
+            var outer = select ? $"SELECT ... INTO :NEW" : ":NEW := " + origin.Variables[^1];
+            return wrappers.Length == 0 ? $"{outer}, {inner}" : $"{outer}, {inner}, through {wrappers}";
+        }
+        return (select, wrappers.Length == 0, nvl) switch
+        {
+            (true, true, _) => "SELECT ... NEXTVAL INTO :NEW",
+            (false, true, _) => ":NEW := NEXTVAL",
+            (true, _, true) => "SELECT NVL/COALESCE(...) INTO :NEW",
+            (false, _, true) => ":NEW := NVL/COALESCE(:NEW, NEXTVAL)",
+            (true, _, _) => $"SELECT {wrappers}(... NEXTVAL ...) INTO :NEW",
+            _ => $":NEW := {wrappers}(... NEXTVAL ...)",
+        };
+    }
+
+    /// <summary>A name that reads as a key: an ID, KEY, SEQ, NO, NUM, NBR, PK or NEXT part, or ...ID.</summary>
+    private static bool KeyLike(string column, string function)
+    {
+        static bool Key(string name) =>
+            name.EndsWith("ID", StringComparison.OrdinalIgnoreCase)
+            || name.ToUpperInvariant().Split('_', '.', ' ')
+                .Any(p => p is "ID" or "KEY" or "SEQ" or "NO" or "NUM" or "NBR" or "PK" or "NEXT");
+        return Key(column) || Key(function);
     }
 
     /// <summary>The sequence a name refers to: OWNER.NAME, or NAME in the trigger owner's schema first.</summary>
-    private static SourceSequence? Resolve(string text, string triggerOwner, IReadOnlyList<SourceSequence> sequences)
+    private static SourceSequence? Resolve(
+        IReadOnlyList<string> parts, string triggerOwner, IReadOnlyList<SourceSequence> sequences)
     {
-        var parts = SplitDotted(text);
         if (parts.Count == 2)
         {
             return sequences.FirstOrDefault(s => s.Owner == parts[0] && s.Name == parts[1]);
         }
-        return sequences.FirstOrDefault(s => s.Owner == triggerOwner && s.Name == parts[0])
-            ?? (sequences.Count(s => s.Name == parts[0]) == 1 ? sequences.First(s => s.Name == parts[0]) : null);
-    }
-
-    private static List<string> SplitDotted(string text) =>
-        [.. QualifiedParts().Matches(text).Select(m => OracleName(m.Value))];
-
-    [GeneratedRegex(@"""[^""]+""|[A-Za-z][A-Za-z0-9_$#]*")]
-    private static partial Regex QualifiedParts();
-
-    private static string? NewAlias(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
+        if (parts.Count != 1)
         {
             return null;
         }
-        var match = ReferencingNew().Match(text);
-        return match.Success ? match.Groups[1].Value : null;
-    }
-
-    [GeneratedRegex(@"\bREFERENCING\b[^;]*?\bNEW\s+AS\s+([A-Za-z][A-Za-z0-9_$#]*)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ReferencingNew();
-
-    /// <summary>The BEFORE EACH ROW timing point of a compound trigger.</summary>
-    private static string? BeforeEachRowSection(string code)
-    {
-        var match = CompoundBeforeRow().Match(code);
-        return match.Success ? match.Groups[1].Value : null;
-    }
-
-    [GeneratedRegex(@"\bBEFORE\s+EACH\s+ROW\s+IS\b(.*?)\bEND\s+BEFORE\s+EACH\s+ROW\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex CompoundBeforeRow();
-
-    /// <summary>PL/SQL without -- and /* */ comments and with string literals emptied.</summary>
-    internal static string StripCommentsAndStrings(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
-            {
-                while (i < text.Length && text[i] != '\n')
-                {
-                    i++;
-                }
-            }
-            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
-            {
-                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? text.Length : end + 2;
-                sb.Append(' ');
-            }
-            else if (c == '\'')
-            {
-                i++;
-                while (i < text.Length && !(text[i] == '\'' && (i + 1 >= text.Length || text[i + 1] != '\'')))
-                {
-                    i += text[i] == '\'' ? 2 : 1;
-                }
-                i++;
-                sb.Append("''");
-            }
-            else if (c == '"')
-            {
-                var end = text.IndexOf('"', i + 1);
-                end = end < 0 ? text.Length - 1 : end;
-                sb.Append(text, i, end - i + 1);
-                i = end + 1;
-            }
-            else
-            {
-                sb.Append(c);
-                i++;
-            }
-        }
-        return sb.ToString();
+        return sequences.FirstOrDefault(s => s.Owner == triggerOwner && s.Name == parts[0])
+            ?? (sequences.Count(s => s.Name == parts[0]) == 1 ? sequences.First(s => s.Name == parts[0]) : null);
     }
 }

@@ -1,5 +1,5 @@
 -- type: BEFORE EACH ROW
--- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ
+-- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ (likely)
 TRIGGER account_bi
 BEFORE INSERT ON account
 FOR EACH ROW

@@ -1,5 +1,5 @@
 -- type: COMPOUND
--- expect: ORDER_ID <- FINANCE.ORDER_SEQ
+-- expect: ORDER_ID <- FINANCE.ORDER_SEQ (likely)
 TRIGGER orders_ct FOR INSERT OR UPDATE ON orders
 COMPOUND TRIGGER
   g_count PLS_INTEGER := 0;

@@ -1,6 +1,7 @@
 -- type: BEFORE EACH ROW
 -- status: DISABLED
--- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ
+-- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ (certain)
+-- depends: FINANCE.ACCOUNT_SEQ
 TRIGGER account_bi BEFORE INSERT ON account FOR EACH ROW
 BEGIN
   SELECT account_seq.NEXTVAL INTO :NEW.account_id FROM DUAL;

@@ -1,6 +1,6 @@
 -- type: BEFORE EACH ROW
--- expect: ORDER_ID <- FINANCE.ORDER_SEQ
--- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ
+-- expect: ORDER_ID <- FINANCE.ORDER_SEQ (likely)
+-- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ (likely)
 TRIGGER orders_bi BEFORE INSERT ON orders FOR EACH ROW
 DECLARE
   v_note VARCHAR2(100) := 'uses :NEW.x := y_seq.NEXTVAL in docs';

@@ -1,0 +1,16 @@
+namespace CutoverSequencer.Core.Analysis.PlSql;
+
+/// <summary>A statement storing a tracked value: into a bind (<c>:NEW.col</c>), a variable or a RETURN.</summary>
+public sealed record PlSqlWrite
+{
+    /// <summary>The bind's name (e.g. NEW) when the target is a bind reference, else null.</summary>
+    public string? Bind { get; init; }
+
+    /// <summary>The target's dotted path after the bind (or the variable's path); empty for RETURN.</summary>
+    public required IReadOnlyList<string> Target { get; init; }
+
+    public required PlSqlWriteForm Form { get; init; }
+
+    /// <summary>The value, with the statements it passed through including this one.</summary>
+    public required PlSqlOrigin Origin { get; init; }
+}

@@ -1,0 +1,5 @@
+-- type: AFTER EACH ROW
+TRIGGER orders_ai AFTER INSERT ON orders FOR EACH ROW
+BEGIN
+  SELECT order_seq.NEXTVAL INTO :NEW.order_id FROM dual;
+END;

@@ -1,0 +1,10 @@
+-- type: BEFORE EACH ROW
+-- event: INSERT OR UPDATE
+-- expect: ACCOUNT_ID <- FINANCE.ACCOUNT_SEQ (certain)
+-- depends: FINANCE.ACCOUNT_SEQ
+TRIGGER account_biu BEFORE INSERT OR UPDATE ON account FOR EACH ROW
+BEGIN
+  IF INSERTING THEN
+    :NEW.account_id := account_seq.NEXTVAL;
+  END IF;
+END;

@@ -1,0 +1,14 @@
+-- type: BEFORE EACH ROW
+-- event: INSERT OR UPDATE OR DELETE
+-- expect: ORDER_ID <- FINANCE.ORDER_SEQ (certain)
+-- depends: FINANCE.ORDER_SEQ
+TRIGGER orders_biud BEFORE INSERT OR UPDATE OR DELETE ON orders FOR EACH ROW
+BEGIN
+  IF UPDATING('STATUS') THEN
+    :NEW.status_changed := SYSDATE;
+  ELSIF INSERTING THEN
+    SELECT order_seq.NEXTVAL INTO :NEW.order_id FROM dual;
+  ELSE
+    NULL;
+  END IF;
+END;

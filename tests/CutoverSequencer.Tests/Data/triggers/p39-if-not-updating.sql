@@ -1,0 +1,10 @@
+-- type: BEFORE EACH ROW
+-- event: INSERT OR UPDATE
+-- expect: ORDER_ID <- FINANCE.ORDER_SEQ (certain)
+-- depends: FINANCE.ORDER_SEQ
+TRIGGER orders_biu BEFORE INSERT OR UPDATE ON orders FOR EACH ROW
+BEGIN
+  IF NOT (UPDATING OR DELETING) THEN
+    :NEW.order_id := order_seq.NEXTVAL;
+  END IF;
+END;
