@@ -85,6 +85,25 @@ public class SourceAnalysisTests
     }
 
     [Fact]
+    public void A_key_filled_from_a_package_call_is_reported_with_its_function_and_not_mapped()
+    {
+        var source = Source(OracleSeq("ORDER_SEQ", 500)) with
+        {
+            Triggers = [Trigger("ORDERS", "BEGIN\n  :NEW.order_id := id_pkg.next_id();\nEND;")],
+        };
+
+        var result = SourceAnalysis.Analyze(source, Config());
+
+        Assert.Empty(result.Entries);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(FindingCatalog.TriggerKeyFromFunction, finding.Code);
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal("FINANCE.ORDERS_BI", finding.Object);
+        Assert.StartsWith("Trigger FINANCE.ORDERS_BI fills FINANCE.ORDERS.ORDER_ID from ID_PKG.NEXT_ID() (line 2: ",
+            finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_configured_entry_wins_over_the_trigger_mapping_and_keeps_its_source_sequence()
     {
         var configured = Entry("orders", "order_id", "orders_id_seq", margin: 7);

@@ -30,7 +30,16 @@ public static class SourceAnalysis
 
         void AddMapping(TableEntry entry) => Merge(entries, [entry]);
 
-        foreach (var pattern in TriggerAnalyzer.Analyze(source.Triggers, source.Sequences))
+        var triggers = TriggerAnalyzer.AnalyzeAll(source.Triggers, source.Sequences);
+        foreach (var call in triggers.Functions)
+        {
+            var trigger = call.Trigger;
+            findings.Add(Finding.Create(FindingCatalog.TriggerKeyFromFunction, trigger.FullName,
+                ("trigger", trigger.FullName), ("table", $"{trigger.TableOwner}.{trigger.Table}"),
+                ("column", call.Column), ("function", call.Function),
+                ("evidence", string.Join("; ", call.Evidence))));
+        }
+        foreach (var pattern in triggers.Patterns)
         {
             var trigger = pattern.Trigger;
             var table = names.Map(trigger.TableOwner, trigger.Table);

@@ -197,11 +197,20 @@ public static partial class FindingCatalog
             },
         },
         new(TriggerSequencePattern, Severity.Warning,
-            "A BEFORE INSERT row trigger fills the key from a sequence (SELECT s.NEXTVAL INTO :NEW.id, :NEW.id := " +
-            "s.NEXTVAL, NVL/COALESCE forms). The table is mapped to that sequence even if the configuration does " +
-            "not list it.",
+            "A BEFORE INSERT row trigger fills the key from a sequence: directly, through SELECT ... INTO, local " +
+            "variables, NVL/NVL2/COALESCE/DECODE/CASE, or branches taken on insert. The table is mapped to that " +
+            "sequence even if the configuration does not list it.",
             "Do not migrate the trigger: after the load, set the column default with the generated ALTER TABLE ... " +
             "SET DEFAULT nextval(...) (written to post-load-defaults.sql for review)."),
+        new(TriggerKeyFromFunction, Severity.Info,
+            "A BEFORE INSERT row trigger fills a key column from a function or package call, not from a sequence " +
+            "directly; what the call returns cannot be read from the trigger, so the column is not mapped.",
+            "Read the function: if it returns a sequence's NEXTVAL, list the table under sequenceAdvancement.tables " +
+            "with that sourceSequence; otherwise plan how the key is generated after cutover.")
+        {
+            Message =
+                "Trigger {trigger} fills {table}.{column} from {function}() ({evidence}).",
+        },
         new(UuidColumn, Severity.Info,
             "A *_ID / *_GUID / *_UUID column of RAW(16) or 32/36/38 characters holds GUIDs (every sampled value is " +
             "GUID-shaped); no sequence feeds it.",

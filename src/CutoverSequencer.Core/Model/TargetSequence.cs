@@ -25,5 +25,5 @@ public sealed record TargetSequence(
     public bool Descending => Increment < 0;
 
     /// <summary>What the next nextval returns: last_value + increment once called, else last_value.</summary>
-    public BigInteger NextValue => IsCalled ? (BigInteger)LastValue + Increment : LastValue;
+    public BigInteger NextValue => Sequences.SequenceMath.NextValue(LastValue, IsCalled, Increment);
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Sequences;
 
 namespace CutoverSequencer.Core.Planning;
 
@@ -91,7 +92,7 @@ internal static class SequenceArithmetic
         var reference = baseRow.Reference;
         var required = reference is { } r ? r + margin + 1 : (BigInteger)sequence.MinValue;
         var requiredNext = OntoResidue(BigInteger.Max(required, sequence.MinValue), stride);
-        var onStream = sequence.Increment == stride.Nodes && Residue(current, stride.Nodes) == stride.Residue;
+        var onStream = sequence.Increment == stride.Nodes && SequenceGrid.IsOnResidue(current, stride.Residue, stride.Nodes);
         if (onStream && current >= requiredNext)
         {
             var unchanged = new StrideStep(stride, reference, margin, sequence.MinValue, current, current, false, true);
@@ -129,13 +130,8 @@ internal static class SequenceArithmetic
             Current = sequence,
         };
 
-    private static BigInteger OntoResidue(BigInteger floor, Interleave stride)
-    {
-        var offset = Residue(floor - stride.Residue, stride.Nodes);
-        return offset == 0 ? floor : floor + (stride.Nodes - offset);
-    }
-
-    private static BigInteger Residue(BigInteger value, int modulus) => ((value % modulus) + modulus) % modulus;
+    private static BigInteger OntoResidue(BigInteger floor, Interleave stride) =>
+        SequenceGrid.NextOnGrid(floor, stride.Residue, stride.Nodes);
 
     /// <summary>
     /// The first value at or beyond <paramref name="value"/> (in the sequence's direction) that the

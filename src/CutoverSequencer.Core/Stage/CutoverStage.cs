@@ -240,8 +240,7 @@ public sealed class CutoverStage(
             var confirmed = journal.Sequences.Count(e => e.State == JournalEntry.Set);
             var reachedAnyway = journal.Sequences.Count(e => e.State == JournalEntry.Pending
                 && positions.TryGetValue(e.QualifiedName, out var now)
-                && (e.Planned.Increment < 0 ? now.NextValue <= e.Planned.NextValue
-                    : now.NextValue >= e.Planned.NextValue));
+                && e.PlannedReachedBy(now.NextValue));
             var notSet = journal.Sequences.Count - confirmed - reachedAnyway;
             yield return Finding.Create(FindingCatalog.EarlierApplyIncomplete, path,
                 ("started", journal.StartedAt), ("status", journal.Status), ("error", journal.Error),

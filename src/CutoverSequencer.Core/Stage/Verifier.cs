@@ -117,7 +117,7 @@ public static class Verifier
     /// <summary>How a sequence read back misses the node's stream (null: it steps on it).</summary>
     private static StrideMiss? Miss(TargetSequence sequence, Interleave stride)
     {
-        var residue = ((sequence.NextValue % stride.Nodes) + stride.Nodes) % stride.Nodes;
+        var residue = Sequences.SequenceGrid.Residue(sequence.NextValue, stride.Nodes);
         return sequence.Increment != stride.Nodes || residue != stride.Residue
             ? new StrideMiss(stride.Nodes, stride.Residue, sequence.Increment, residue)
             : null;
