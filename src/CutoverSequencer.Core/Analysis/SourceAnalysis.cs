@@ -45,13 +45,22 @@ public static class SourceAnalysis
             var table = names.Map(trigger.TableOwner, trigger.Table);
             var column = names.Name(pattern.Column);
             var sequence = names.Map(pattern.Sequence.Owner, pattern.Sequence.Name);
-            var statement = $"ALTER TABLE {table} ALTER COLUMN {Identifier.Display(column)} SET DEFAULT nextval({Literal(sequence.ToString())});";
-            ddl.Add($"-- {trigger.FullName} ({(trigger.Enabled ? "enabled" : "DISABLED")}, {pattern.Variant})\n{statement}");
-            var state = trigger.Enabled ? "" : " The trigger is DISABLED in the source: confirm the application really relies on it.";
-            findings.Add(Finding.Of(FindingCatalog.TriggerSequencePattern, trigger.FullName,
-                $"Trigger {trigger.FullName} ({trigger.TriggerType.ToLowerInvariant()}, {(trigger.Enabled ? "enabled" : "disabled")}) fills {trigger.TableOwner}.{trigger.Table}.{pattern.Column} from {pattern.Sequence.FullName} ({pattern.Variant}).{state}",
-                $"Replace the trigger with a column default after the load (also in post-load-defaults.sql): {statement}"));
-            AddMapping(new TableEntry(table, column, sequence, null, Quoted(pattern.Sequence.Owner, pattern.Sequence.Name), trigger.Location)
+            var statement = $"ALTER TABLE {table} ALTER COLUMN {Identifier.Display(column)} " +
+                $"SET DEFAULT nextval({Literal(sequence.ToString())});";
+            ddl.Add($"-- {trigger.FullName} ({(trigger.Enabled ? "enabled" : "DISABLED")}, {pattern.Variant})\n" +
+                statement);
+            findings.Add(Finding.Create(FindingCatalog.TriggerSequencePattern, trigger.FullName,
+                ("trigger", trigger.FullName), ("type", trigger.TriggerType.ToLowerInvariant()),
+                ("state", trigger.Enabled ? "enabled" : "disabled"),
+                ("column", $"{trigger.TableOwner}.{trigger.Table}.{pattern.Column}"),
+                ("sequence", pattern.Sequence.FullName), ("variant", pattern.Variant),
+                ("disabled", trigger.Enabled ? null : "")) with
+            {
+                Resolution = "Replace the trigger with a column default after the load (also in " +
+                    $"post-load-defaults.sql): {statement}",
+            });
+            var sourceName = Quoted(pattern.Sequence.Owner, pattern.Sequence.Name);
+            AddMapping(new TableEntry(table, column, sequence, null, sourceName, trigger.Location)
             {
                 Origin = $"trigger {trigger.FullName}",
             });
@@ -60,7 +69,8 @@ public static class SourceAnalysis
         foreach (var identity in source.IdentityColumns.Where(i => i.SequenceName is not null))
         {
             var table = names.Map(identity.Owner, identity.Table);
-            AddMapping(new TableEntry(table, names.Name(identity.Column), null, null, Quoted(identity.Owner, identity.SequenceName!), identity.Location)
+            var sourceName = Quoted(identity.Owner, identity.SequenceName!);
+            AddMapping(new TableEntry(table, names.Name(identity.Column), null, null, sourceName, identity.Location)
             {
                 Origin = $"identity column {identity.Owner}.{identity.Table}.{identity.Column}",
             });
@@ -102,7 +112,11 @@ public static class SourceAnalysis
             {
                 if (entries[at].SourceSequence is null && entry.SourceSequence is not null)
                 {
-                    entries[at] = entries[at] with { SourceSequence = entry.SourceSequence, SourceOrigin = entry.Origin };
+                    entries[at] = entries[at] with
+                    {
+                        SourceSequence = entry.SourceSequence,
+                        SourceOrigin = entry.Origin,
+                    };
                 }
             }
             else
@@ -135,7 +149,11 @@ public static class SourceAnalysis
             else if (mapped.All(e => e.Sequence is not null && e.Sequence != entry.Sequence))
             {
                 var known = mapped.FirstOrDefault(e => e.SourceSequence is not null);
-                added.Add(known is null ? entry : entry with { SourceSequence = known.SourceSequence, SourceOrigin = known.SourceOrigin ?? known.Origin });
+                added.Add(known is null ? entry : entry with
+                {
+                    SourceSequence = known.SourceSequence,
+                    SourceOrigin = known.SourceOrigin ?? known.Origin,
+                });
             }
         }
         entries.AddRange(added);
@@ -146,9 +164,10 @@ public static class SourceAnalysis
         var c = guid.Column;
         var table = names.Map(c.Owner, c.Table);
         var column = Identifier.Display(names.Name(c.Column));
+        var length = (c.CharLength ?? c.DataLength)?.ToString(CultureInfo.InvariantCulture);
         var type = c.DataType.ToUpperInvariant() == "RAW"
             ? $"RAW({c.DataLength})"
-            : $"{c.DataType.ToUpperInvariant()}({(c.CharLength ?? c.DataLength)?.ToString(CultureInfo.InvariantCulture)})";
+            : $"{c.DataType.ToUpperInvariant()}({length})";
         var forms = string.Join(", ", guid.Forms.Select(f => f switch
         {
             GuidForm.Hex32 => "32 hex digits",
@@ -160,9 +179,13 @@ public static class SourceAnalysis
         var conversion = guid.Forms.Contains(GuidForm.Raw16)
             ? $"ALTER TABLE {table} ALTER COLUMN {column} TYPE uuid USING encode({column}, 'hex')::uuid;"
             : $"ALTER TABLE {table} ALTER COLUMN {column} TYPE uuid USING {column}::uuid;";
-        return Finding.Of(FindingCatalog.UuidColumn, $"{c.Owner}.{c.Table}.{c.Column}",
-            $"{c.Owner}.{c.Table}.{c.Column} is {type} holding GUIDs: {guid.SampleCount} sampled value(s), all GUID-shaped ({forms}), e.g. {guid.Example}. No sequence feeds it.",
-            $"Option 1 (default, safest): keep it as text, values preserved exactly. Option 2: convert to uuid after the load: {conversion}");
+        var name = $"{c.Owner}.{c.Table}.{c.Column}";
+        return Finding.Create(FindingCatalog.UuidColumn, name, ("column", name), ("type", type),
+            ("samples", guid.SampleCount), ("forms", forms), ("example", guid.Example)) with
+        {
+            Resolution = "Option 1 (default, safest): keep it as text, values preserved exactly. " +
+                $"Option 2: convert to uuid after the load: {conversion}",
+        };
     }
 
     private static string Quoted(string owner, string name) => $"\"{owner}\".\"{name}\"";

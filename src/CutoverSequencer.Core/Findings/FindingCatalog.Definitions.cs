@@ -201,7 +201,12 @@ public static partial class FindingCatalog
             "variables, NVL/NVL2/COALESCE/DECODE/CASE, or branches taken on insert. The table is mapped to that " +
             "sequence even if the configuration does not list it.",
             "Do not migrate the trigger: after the load, set the column default with the generated ALTER TABLE ... " +
-            "SET DEFAULT nextval(...) (written to post-load-defaults.sql for review)."),
+            "SET DEFAULT nextval(...) (written to post-load-defaults.sql for review).")
+        {
+            Message =
+                "Trigger {trigger} ({type}, {state}) fills {column} from {sequence} ({variant}).[{disabled} The " +
+                "trigger is DISABLED in the source: confirm the application really relies on it.]",
+        },
         new(TriggerKeyFromFunction, Severity.Info,
             "A BEFORE INSERT row trigger fills a key column from a function or package call, not from a sequence " +
             "directly; what the call returns cannot be read from the trigger, so the column is not mapped.",
@@ -215,7 +220,12 @@ public static partial class FindingCatalog
             "A *_ID / *_GUID / *_UUID column of RAW(16) or 32/36/38 characters holds GUIDs (every sampled value is " +
             "GUID-shaped); no sequence feeds it.",
             "Keep it as text (default, values preserved exactly), or convert it to uuid with the ALTER TABLE ... " +
-            "USING expression in the message."),
+            "USING expression in the message.")
+        {
+            Message =
+                "{column} is {type} holding GUIDs: {samples} sampled value(s), all GUID-shaped ({forms}), e.g. " +
+                "{example}. No sequence feeds it.",
+        },
         new(DiscoveredMappingUnresolved, Severity.Warning,
             "A mapping found by source analysis (trigger or identity column) does not resolve in the target: the " +
             "table, column or sequence is missing there.",

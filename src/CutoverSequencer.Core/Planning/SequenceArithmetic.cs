@@ -92,7 +92,8 @@ internal static class SequenceArithmetic
         var reference = baseRow.Reference;
         var required = reference is { } r ? r + margin + 1 : (BigInteger)sequence.MinValue;
         var requiredNext = OntoResidue(BigInteger.Max(required, sequence.MinValue), stride);
-        var onStream = sequence.Increment == stride.Nodes && SequenceGrid.IsOnResidue(current, stride.Residue, stride.Nodes);
+        var onStream = sequence.Increment == stride.Nodes
+            && SequenceGrid.IsOnResidue(current, stride.Residue, stride.Nodes);
         if (onStream && current >= requiredNext)
         {
             var unchanged = new StrideStep(stride, reference, margin, sequence.MinValue, current, current, false, true);
