@@ -5,8 +5,37 @@ using CutoverSequencer.Core.Stage;
 namespace CutoverSequencer.Core.Reporting;
 
 // The JSON report's shape: property names (camelCase) and order are the contract.
-internal sealed record JsonReport(string Tool, string Command, ReportStatus Status, int ExitCode,
-    DateTimeOffset GeneratedAt, string Config,
-    JsonSource Source, string Target, bool Enabled, JsonInterleave? Interleave, IEnumerable<JsonRow> Sequences,
-        List<JsonFinding> Findings,
-    JsonApply? Apply, IReadOnlyList<string> PostLoadDefaults, JsonBrief OperationsBrief, List<JsonTiming> Timings);
+internal sealed record JsonReport
+{
+    public required string Tool { get; init; }
+
+    public required string Command { get; init; }
+
+    public required ReportStatus Status { get; init; }
+
+    public required int ExitCode { get; init; }
+
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public required string Config { get; init; }
+
+    public required JsonSource Source { get; init; }
+
+    public required string Target { get; init; }
+
+    public required bool Enabled { get; init; }
+
+    public required JsonInterleave? Interleave { get; init; }
+
+    public required IEnumerable<JsonRow> Sequences { get; init; }
+
+    public required List<JsonFinding> Findings { get; init; }
+
+    public required JsonApply? Apply { get; init; }
+
+    public required IReadOnlyList<string> PostLoadDefaults { get; init; }
+
+    public required JsonBrief OperationsBrief { get; init; }
+
+    public required List<JsonTiming> Timings { get; init; }
+}

@@ -35,24 +35,31 @@ public static class JsonReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var document = new JsonReport(
-            "cutover-sequencer",
-            report.Command,
-            report.Status,
-            report.ExitCode,
-            report.GeneratedAt,
-            report.ConfigFile,
-            new JsonSource(report.Source, report.SourceCapturedAt),
-            report.Target,
-            report.Plan.Enabled,
-            report.Plan.Interleave is { } stride ? new JsonInterleave(stride.Nodes, stride.Node, stride.Residue) : null,
-            report.Plan.Sequences.Select(row => Row(report, row)),
-            [.. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution))],
-            report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s
+        var document = new JsonReport
+        {
+            Tool = "cutover-sequencer",
+            Command = report.Command,
+            Status = report.Status,
+            ExitCode = report.ExitCode,
+            GeneratedAt = report.GeneratedAt,
+            Config = report.ConfigFile,
+            Source = new JsonSource(report.Source, report.SourceCapturedAt),
+            Target = report.Target,
+            Enabled = report.Plan.Enabled,
+            Interleave = report.Plan.Interleave is { } stride
+                ? new JsonInterleave(stride.Nodes, stride.Node, stride.Residue)
+                : null,
+            Sequences = report.Plan.Sequences.Select(row => Row(report, row)),
+            Findings =
+            [
+                .. report.Findings.Select(f => new JsonFinding(f.Code, f.Severity, f.Object, f.Message, f.Resolution)),
+            ],
+            Apply = report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s
                 => s.ToString()), report.Apply.FailedAt?.ToString(), report.Apply.Error),
-            report.PostLoadDefaults,
-            new JsonBrief(OperationsBrief.Preamble, OperationsBrief.LinesOf(report)),
-            [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))]);
+            PostLoadDefaults = report.PostLoadDefaults,
+            OperationsBrief = new JsonBrief(OperationsBrief.Preamble, OperationsBrief.LinesOf(report)),
+            Timings = [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))],
+        };
         JsonSerializer.Serialize(output, document, Json.JsonReport);
         output.WriteByte((byte)'\n');
         output.Flush();
@@ -102,33 +109,37 @@ public static class JsonReportRenderer
         var column = row.Columns.FirstOrDefault();
         var verification = report.VerificationOf(row);
         var gap = row.Gap;
-        return new JsonRow(
-            row.Name,
-            entry?.Table?.ToString(),
-            column?.Name ?? entry?.PkColumn,
-            [.. row.Entries.Where(e => e.Table is not null).Select(e => e.Table!.ToString())],
-            row.Entries.Select(e => e.Origin).FirstOrDefault(),
-            row.SourceName,
-            Int64(row.SourceLast),
-            Int64(row.TargetMax),
-            row.Margin,
-            Int64(row.NewValue),
-            Int64(row.NextValue),
-            Int64(row.RequiredNext),
-            row.Action,
-            row.Current?.Increment,
-            row.NewIncrement,
-            row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), DerivationWording.Basis(r.Basis),
+        return new JsonRow
+        {
+            Sequence = row.Name,
+            Table = entry?.Table?.ToString(),
+            Column = column?.Name ?? entry?.PkColumn,
+            Tables = [.. row.Entries.Where(e => e.Table is not null).Select(e => e.Table!.ToString())],
+            Origin = row.Entries.Select(e => e.Origin).FirstOrDefault(),
+            SourceSequence = row.SourceName,
+            SourceLast = Int64(row.SourceLast),
+            TargetMax = Int64(row.TargetMax),
+            Margin = row.Margin,
+            NewValue = Int64(row.NewValue),
+            NextValue = Int64(row.NextValue),
+            RequiredNextValue = Int64(row.RequiredNext),
+            Action = row.Action,
+            Increment = row.Current?.Increment,
+            NewIncrement = row.NewIncrement,
+            Rate = row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), DerivationWording.Basis(r.Basis),
                 r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
-            row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled,
+            Previous = row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled,
                 Int64(row.Current.NextValue)),
-            gap is null || row.Action == PlanAction.Blocked ? null : new JsonGap(Int64(gap.First), Int64(gap.Last),
-                Int64(gap.Size), OperationsBrief.Words(gap.Size), Part(gap.CatchUp), Part(gap.Margin)),
-            DerivationWording.Describe(row),
-            row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
-            report.WasSet(row),
-            verification?.Passed,
-            verification?.Detail);
+            ExpectedGap = gap is null || row.Action == PlanAction.Blocked
+                ? null
+                : new JsonGap(Int64(gap.First), Int64(gap.Last), Int64(gap.Size), OperationsBrief.Words(gap.Size),
+                    Part(gap.CatchUp), Part(gap.Margin)),
+            Derivation = DerivationWording.Describe(row),
+            ScanMilliseconds = row.ScanTime is { } scan ? (long?)scan.TotalMilliseconds : null,
+            Set = report.WasSet(row),
+            Verified = verification?.Passed,
+            Verification = verification?.Detail,
+        };
     }
 
     private static JsonGapPart? Part(GapPart? part) => part is null ? null : new JsonGapPart(Int64(part.First),

@@ -4,10 +4,51 @@ using CutoverSequencer.Core.Planning;
 
 namespace CutoverSequencer.Core.Reporting;
 
-internal sealed record JsonRow(string Sequence, string? Table, string? Column, List<string> Tables, string? Origin,
-    string? SourceSequence,
-    long? SourceLast, long? TargetMax, long Margin, long? NewValue, long? NextValue, long? RequiredNextValue,
-        PlanAction Action,
-    long? Increment, long? NewIncrement, JsonRate? Rate, JsonPrevious? Previous, JsonGap? ExpectedGap,
-        string Derivation,
-    long? ScanMilliseconds, bool Set, bool? Verified, string? Verification);
+internal sealed record JsonRow
+{
+    public required string Sequence { get; init; }
+
+    public required string? Table { get; init; }
+
+    public required string? Column { get; init; }
+
+    public required List<string> Tables { get; init; }
+
+    public required string? Origin { get; init; }
+
+    public required string? SourceSequence { get; init; }
+
+    public required long? SourceLast { get; init; }
+
+    public required long? TargetMax { get; init; }
+
+    public required long Margin { get; init; }
+
+    public required long? NewValue { get; init; }
+
+    public required long? NextValue { get; init; }
+
+    public required long? RequiredNextValue { get; init; }
+
+    public required PlanAction Action { get; init; }
+
+    public required long? Increment { get; init; }
+
+    public required long? NewIncrement { get; init; }
+
+    public required JsonRate? Rate { get; init; }
+
+    public required JsonPrevious? Previous { get; init; }
+
+    public required JsonGap? ExpectedGap { get; init; }
+
+    public required string Derivation { get; init; }
+
+    public required long? ScanMilliseconds { get; init; }
+
+    public required bool Set { get; init; }
+
+    public required bool? Verified { get; init; }
+
+    public required string? Verification { get; init; }
+}
