@@ -3,18 +3,6 @@ using CutoverSequencer.Core.Model;
 
 namespace CutoverSequencer.Core.Analysis;
 
-/// <summary>The stored forms of a GUID (SYS_GUID is RAW(16): usually 32 hex digits, or 36 with dashes).</summary>
-public enum GuidForm
-{
-    Hex32,
-    Dashed36,
-    Braced38,
-    Raw16,
-}
-
-/// <summary>A key column holding GUIDs, with the sample evidence.</summary>
-public sealed record GuidColumn(SourceColumn Column, int SampleCount, IReadOnlyList<GuidForm> Forms, string Example);
-
 /// <summary>
 /// Seed 7.5: <c>*_ID</c>, <c>*_GUID</c> and <c>*_UUID</c> columns of RAW(16)/RAW(32) or
 /// VARCHAR2/CHAR of 32, 36 or 38 characters, confirmed only when every sampled value has a GUID's
