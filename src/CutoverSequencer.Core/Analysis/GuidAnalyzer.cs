@@ -10,7 +10,9 @@ namespace CutoverSequencer.Core.Analysis;
 /// </summary>
 public static partial class GuidAnalyzer
 {
-    public static IReadOnlyList<GuidColumn> Analyze(IReadOnlyList<SourceColumn> columns, IReadOnlyList<SourceValueSample> samples)
+    public static IReadOnlyList<GuidColumn> Analyze(
+        IReadOnlyList<SourceColumn> columns,
+        IReadOnlyList<SourceValueSample> samples)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(samples);
@@ -30,7 +32,11 @@ public static partial class GuidAnalyzer
             {
                 continue;
             }
-            result.Add(new GuidColumn(column, values.Count, [.. forms.Select(f => f!.Value).Distinct().Order()], values[0]));
+            result.Add(new GuidColumn(
+                column,
+                values.Count,
+                [.. forms.Select(f => f!.Value).Distinct().Order()],
+                values[0]));
         }
         return result;
     }
@@ -46,7 +52,8 @@ public static partial class GuidAnalyzer
         return type switch
         {
             "RAW" => column.DataLength is 16 or 32,
-            "VARCHAR2" or "CHAR" or "NVARCHAR2" or "NCHAR" or "VARCHAR" => (column.CharLength ?? column.DataLength) is 32 or 36 or 38,
+            "VARCHAR2" or "CHAR" or "NVARCHAR2" or "NCHAR" or "VARCHAR" =>
+                (column.CharLength ?? column.DataLength) is 32 or 36 or 38,
             _ => false,
         };
     }
@@ -56,7 +63,9 @@ public static partial class GuidAnalyzer
         ArgumentNullException.ThrowIfNull(column);
         if (Hex32().IsMatch(value))
         {
-            return string.Equals(column.DataType, "RAW", StringComparison.OrdinalIgnoreCase) ? GuidForm.Raw16 : GuidForm.Hex32;
+            return string.Equals(column.DataType, "RAW", StringComparison.OrdinalIgnoreCase)
+                ? GuidForm.Raw16
+                : GuidForm.Hex32;
         }
         if (Dashed().IsMatch(value))
         {

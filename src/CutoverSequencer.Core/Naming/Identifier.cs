@@ -17,7 +17,8 @@ public static class Identifier
         return parts[0];
     }
 
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) =>
+        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Shows an identifier unquoted when PostgreSQL would read it back unchanged.</summary>
     public static string Display(string identifier) => IsPlain(identifier) ? identifier : Quote(identifier);
@@ -107,7 +108,8 @@ public static class Identifier
             if (!ok)
             {
                 throw new FormatException(
-                    $"'{text}' is not a valid name: '{c}' is not allowed in an unquoted name (quote it with double quotes)");
+                    $"'{text}' is not a valid name: '{c}' is not allowed in an unquoted name "
+                    + "(quote it with double quotes)");
             }
             i++;
         }

@@ -21,7 +21,9 @@ public sealed record SequenceVerification(
     /// <summary>Multi-master: how the sequence misses its stride (null: it does not, or no stride).</summary>
     public StrideMiss? Stride { get; init; }
 
-    /// <summary>The verdict, judged from the values on each call (not held: at many thousand rows it adds up).</summary>
+    /// <summary>
+    /// The verdict, judged from the values on each call (not held: at many thousand rows it adds up).
+    /// </summary>
     public VerificationVerdict Verdict => Verifier.Judge(NextValue, HighestKey, SourceLast, Descending, Stride);
 
     /// <summary>The proof in words (<see cref="Wording.VerificationWording"/>).</summary>

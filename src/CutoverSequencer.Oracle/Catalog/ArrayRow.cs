@@ -25,7 +25,9 @@ public sealed class ArrayRow(string location, IReadOnlyDictionary<string, int> c
             var values = new string?[names.Count];
             for (var i = 0; i < names.Count; i++)
             {
-                values[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                values[i] = reader.IsDBNull(i)
+                    ? null
+                    : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
             }
             rows.Add(new ArrayRow($"{source} row {rows.Count + 1}", index, values));
         }

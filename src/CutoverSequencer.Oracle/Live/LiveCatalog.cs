@@ -4,4 +4,7 @@ using CutoverSequencer.Oracle.Catalog;
 namespace CutoverSequencer.Oracle.Live;
 
 /// <summary>The export tables read live, with how they were read.</summary>
-public sealed record LiveCatalog(IReadOnlyList<CatalogTable> Tables, DictionaryChoice Dictionary, IReadOnlyList<Finding> Findings);
+public sealed record LiveCatalog(
+    IReadOnlyList<CatalogTable> Tables,
+    DictionaryChoice Dictionary,
+    IReadOnlyList<Finding> Findings);
