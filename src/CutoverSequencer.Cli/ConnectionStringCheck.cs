@@ -30,13 +30,15 @@ public static class ConnectionStringCheck
             {
                 return !hasPassword || LooksLikeTypo(key)
                     ? $"unknown keyword '{key}'"
-                    : "an unknown keyword (not named, as it may be part of the password: put a password holding ';' in double quotes)";
+                    : "an unknown keyword (not named, as it may be part of the password: "
+                      + "put a password holding ';' in double quotes)";
             }
             try
             {
                 builder[key] = pairs[key];
             }
-            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException
+                                          or OverflowException)
             {
                 return $"'{key}' has an invalid value";
             }
@@ -66,7 +68,9 @@ public static class ConnectionStringCheck
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                current[j] = Math.Min(
+                    Math.Min(current[j - 1] + 1, previous[j] + 1),
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             }
             previous = current;
         }

@@ -101,7 +101,13 @@ public static class StageRunner
     /// with what was found, done and read back for every journaled sequence.
     /// </summary>
     public static async Task<int> RollbackAsync(
-        string configPath, string journalPath, bool force, string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
+        string configPath,
+        string journalPath,
+        bool force,
+        string? reportDirectory,
+        TextWriter output,
+        ILogger log,
+        CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(configPath, SourceKinds.All, null, ConnectionStringCheck.Problem);
         var request = new Core.Rollback.RollbackRequest
@@ -114,20 +120,26 @@ public static class StageRunner
             OnMoved = moved => LogMoved(moved, log),
         };
         var result = await new RollbackService(TimeProvider.System, log.ForLibraries())
-            .RunAsync(request, () => new PostgresTarget(config.Target, log.ForLibraries()), cancellationToken).ConfigureAwait(false);
+            .RunAsync(request, () => new PostgresTarget(config.Target, log.ForLibraries()), cancellationToken)
+            .ConfigureAwait(false);
         foreach (var outcome in result.Outcomes)
         {
-            await output.WriteLineAsync($"  {outcome.Action,-18} {outcome.Sequence,-40} {outcome.Detail}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  {outcome.Action,-18} {outcome.Sequence,-40} {outcome.Detail}")
+                .ConfigureAwait(false);
         }
-        var reportLine = $"Report: {Path.Combine(result.ReportDirectory, RollbackReport.MarkdownFile)} (also .html, .json)";
+        var reportLine =
+            $"Report: {Path.Combine(result.ReportDirectory, RollbackReport.MarkdownFile)} (also .html, .json)";
         if (result.Refused)
         {
-            log.Error("Rollback refused: {Count} sequence(s) moved since apply (listed above); nothing was changed. Use --force to restore them anyway.",
+            log.Error(
+                "Rollback refused: {Count} sequence(s) moved since apply (listed above); nothing was changed. "
+                + "Use --force to restore them anyway.",
                 result.Blocking);
             await output.WriteLineAsync(reportLine).ConfigureAwait(false);
             return result.ExitCode;
         }
-        await output.WriteLineAsync($"Rolled back: {result.Restored} sequence(s) restored to their pre-apply state").ConfigureAwait(false);
+        await output.WriteLineAsync($"Rolled back: {result.Restored} sequence(s) restored to their pre-apply state")
+            .ConfigureAwait(false);
         await output.WriteLineAsync(reportLine).ConfigureAwait(false);
         return result.ExitCode;
     }

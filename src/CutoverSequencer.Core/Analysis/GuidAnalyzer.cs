@@ -3,18 +3,6 @@ using CutoverSequencer.Core.Model;
 
 namespace CutoverSequencer.Core.Analysis;
 
-/// <summary>The stored forms of a GUID (SYS_GUID is RAW(16): usually 32 hex digits, or 36 with dashes).</summary>
-public enum GuidForm
-{
-    Hex32,
-    Dashed36,
-    Braced38,
-    Raw16,
-}
-
-/// <summary>A key column holding GUIDs, with the sample evidence.</summary>
-public sealed record GuidColumn(SourceColumn Column, int SampleCount, IReadOnlyList<GuidForm> Forms, string Example);
-
 /// <summary>
 /// Seed 7.5: <c>*_ID</c>, <c>*_GUID</c> and <c>*_UUID</c> columns of RAW(16)/RAW(32) or
 /// VARCHAR2/CHAR of 32, 36 or 38 characters, confirmed only when every sampled value has a GUID's
@@ -22,7 +10,9 @@ public sealed record GuidColumn(SourceColumn Column, int SampleCount, IReadOnlyL
 /// </summary>
 public static partial class GuidAnalyzer
 {
-    public static IReadOnlyList<GuidColumn> Analyze(IReadOnlyList<SourceColumn> columns, IReadOnlyList<SourceValueSample> samples)
+    public static IReadOnlyList<GuidColumn> Analyze(
+        IReadOnlyList<SourceColumn> columns,
+        IReadOnlyList<SourceValueSample> samples)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(samples);
@@ -42,7 +32,11 @@ public static partial class GuidAnalyzer
             {
                 continue;
             }
-            result.Add(new GuidColumn(column, values.Count, [.. forms.Select(f => f!.Value).Distinct().Order()], values[0]));
+            result.Add(new GuidColumn(
+                column,
+                values.Count,
+                [.. forms.Select(f => f!.Value).Distinct().Order()],
+                values[0]));
         }
         return result;
     }
@@ -58,7 +52,8 @@ public static partial class GuidAnalyzer
         return type switch
         {
             "RAW" => column.DataLength is 16 or 32,
-            "VARCHAR2" or "CHAR" or "NVARCHAR2" or "NCHAR" or "VARCHAR" => (column.CharLength ?? column.DataLength) is 32 or 36 or 38,
+            "VARCHAR2" or "CHAR" or "NVARCHAR2" or "NCHAR" or "VARCHAR" =>
+                (column.CharLength ?? column.DataLength) is 32 or 36 or 38,
             _ => false,
         };
     }
@@ -68,7 +63,9 @@ public static partial class GuidAnalyzer
         ArgumentNullException.ThrowIfNull(column);
         if (Hex32().IsMatch(value))
         {
-            return string.Equals(column.DataType, "RAW", StringComparison.OrdinalIgnoreCase) ? GuidForm.Raw16 : GuidForm.Hex32;
+            return string.Equals(column.DataType, "RAW", StringComparison.OrdinalIgnoreCase)
+                ? GuidForm.Raw16
+                : GuidForm.Hex32;
         }
         if (Dashed().IsMatch(value))
         {

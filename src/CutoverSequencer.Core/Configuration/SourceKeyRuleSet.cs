@@ -2,7 +2,9 @@ using System.Text;
 
 namespace CutoverSequencer.Core.Configuration;
 
-/// <summary>The configuration rules of the source kinds a build knows, in the order messages and documentation list them.</summary>
+/// <summary>
+/// The configuration rules of the source kinds a build knows, in the order messages and documentation list them.
+/// </summary>
 public class SourceKeyRuleSet
 {
     /// <summary>Keys under <c>source</c> whatever the kind, besides those a kind reads.</summary>

@@ -1,14 +1,6 @@
-using System.Reflection;
 using System.Text;
 
 namespace CutoverSequencer.Oracle.Catalog;
-
-/// <summary>Which dictionary views to read and which release-specific columns they have.</summary>
-public sealed record DictionaryChoice(string Prefix, bool ScaleFlag, bool SessionFlag, bool IdentitySequence)
-{
-    /// <summary>Everything present: DBA_ views of 18c or later.</summary>
-    public static DictionaryChoice Full { get; } = new("DBA", true, true, true);
-}
 
 /// <summary>
 /// The dictionary queries, kept once as embedded resources (Sql/*.sql) and used both by the live

@@ -25,7 +25,9 @@ public abstract class CatalogRow
     {
         var text = Text(column);
         var bad = text.FirstOrDefault(c => char.IsControl(c) || c == '"');
-        return bad == default ? text : throw Error(column, $"contains a character no Oracle name can hold (U+{(int)bad:X4})");
+        return bad == default
+            ? text
+            : throw Error(column, $"contains a character no Oracle name can hold (U+{(int)bad:X4})");
     }
 
     /// <summary>
@@ -39,7 +41,8 @@ public abstract class CatalogRow
         {
             return value;
         }
-        if (approximateAllowed && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approx))
+        if (approximateAllowed
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approx))
         {
             return new BigInteger(decimal.Truncate(approx));
         }

@@ -3,7 +3,9 @@ using CutoverSequencer.Oracle.Catalog;
 
 namespace CutoverSequencer.Oracle.Export;
 
-/// <summary>Writes export tables as the CSV files the export reader reads (RFC 4180, header row, empty = NULL).</summary>
+/// <summary>
+/// Writes export tables as the CSV files the export reader reads (RFC 4180, header row, empty = NULL).
+/// </summary>
 public static class ExportWriter
 {
     public static void Write(string directory, IEnumerable<CatalogTable> tables)

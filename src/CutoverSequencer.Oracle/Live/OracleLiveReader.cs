@@ -3,15 +3,11 @@ using CutoverSequencer.Core;
 using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
-using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Oracle.Catalog;
 using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Oracle.Live;
-
-/// <summary>The export tables read live, with how they were read.</summary>
-public sealed record LiveCatalog(IReadOnlyList<CatalogTable> Tables, DictionaryChoice Dictionary, IReadOnlyList<Finding> Findings);
 
 /// <summary>
 /// Reads the Oracle dictionary directly through System.Data.Common (ODP.NET obtained at run time):

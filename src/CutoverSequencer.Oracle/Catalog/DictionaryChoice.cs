@@ -1,0 +1,8 @@
+namespace CutoverSequencer.Oracle.Catalog;
+
+/// <summary>Which dictionary views to read and which release-specific columns they have.</summary>
+public sealed record DictionaryChoice(string Prefix, bool ScaleFlag, bool SessionFlag, bool IdentitySequence)
+{
+    /// <summary>Everything present: DBA_ views of 18c or later.</summary>
+    public static DictionaryChoice Full { get; } = new("DBA", true, true, true);
+}
