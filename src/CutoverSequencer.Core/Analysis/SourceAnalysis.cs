@@ -7,12 +7,6 @@ using CutoverSequencer.Core.Planning;
 
 namespace CutoverSequencer.Core.Analysis;
 
-/// <summary>What the source catalog adds to the configuration: mappings, findings, reviewable DDL.</summary>
-public sealed record AnalysisResult(
-    IReadOnlyList<TableEntry> Entries,
-    IReadOnlyList<Finding> Findings,
-    IReadOnlyList<string> PostLoadDefaults);
-
 /// <summary>
 /// Turns trigger patterns and identity columns into mappings the configuration did not list
 /// (configured entries win), and GUID key columns into findings. Pure.
