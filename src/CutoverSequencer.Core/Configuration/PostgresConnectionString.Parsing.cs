@@ -7,7 +7,9 @@ namespace CutoverSequencer.Core.Configuration;
 /// <summary>Reading the two libpq forms: a postgresql:// URI and keyword=value pairs.</summary>
 public static partial class PostgresConnectionString
 {
-    /// <summary>libpq's URI grammar: postgresql://[user[:password]@][host[:port][,...]][/dbname][?param=value&amp;...].</summary>
+    /// <summary>
+    /// libpq's URI grammar: postgresql://[user[:password]@][host[:port][,...]][/dbname][?param=value&amp;...].
+    /// </summary>
     private static List<(string Keyword, string Value)> ParseUri(string text)
     {
         var rest = text[(text.IndexOf("://", StringComparison.Ordinal) + 3)..];
@@ -99,7 +101,9 @@ public static partial class PostgresConnectionString
         return pairs;
     }
 
-    /// <summary>libpq's keyword = value pairs: values in single quotes may hold spaces; \' and \\ are escapes.</summary>
+    /// <summary>
+    /// libpq's keyword = value pairs: values in single quotes may hold spaces; \' and \\ are escapes.
+    /// </summary>
     private static List<(string Keyword, string Value)> ParseKeywordValue(string text)
     {
         var pairs = new List<(string, string)>();
@@ -129,12 +133,14 @@ public static partial class PostgresConnectionString
             var afterSecret = pairs.Count > 0 && IsSecret(pairs[^1].Item1) && !previousQuoted;
             if (afterSecret && !Keywords.ContainsKey(keyword) && !Unsupported.Contains(keyword))
             {
-                throw new FormatException($"an unknown keyword follows '{pairs[^1].Item1}' (quote a value with spaces: {pairs[^1].Item1}='...')");
+                throw new FormatException($"an unknown keyword follows '{pairs[^1].Item1}' " +
+                    $"(quote a value with spaces: {pairs[^1].Item1}='...')");
             }
             if (i >= text.Length || text[i] != '=')
             {
                 throw afterSecret
-                    ? new FormatException($"text without '=' follows '{pairs[^1].Item1}' (quote a value with spaces: {pairs[^1].Item1}='...')")
+                    ? new FormatException($"text without '=' follows '{pairs[^1].Item1}' " +
+                        $"(quote a value with spaces: {pairs[^1].Item1}='...')")
                     : new FormatException($"keyword '{Safe(keyword)}' is not followed by '='");
             }
             i++;
@@ -202,7 +208,9 @@ public static partial class PostgresConnectionString
                 bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
                 continue;
             }
-            if (i + 2 >= text.Length || !byte.TryParse(text.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+            if (i + 2 >= text.Length
+                || !byte.TryParse(text.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture,
+                    out var b))
             {
                 throw new FormatException($"invalid percent-encoding in {what} (write % as %25)");
             }

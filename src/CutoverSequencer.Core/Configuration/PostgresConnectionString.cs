@@ -65,7 +65,8 @@ public static partial class PostgresConnectionString
         {
             throw new FormatException("it is empty");
         }
-        if (trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
         {
             return Build(ParseUri(trimmed));
         }
@@ -114,7 +115,8 @@ public static partial class PostgresConnectionString
         catch (ArgumentException)
         {
             // The builder's message may quote the string: only say where the form breaks.
-            throw new FormatException("it is not a postgresql:// URI, libpq keyword=value pairs or Npgsql Key=Value;... pairs");
+            throw new FormatException(
+                "it is not a postgresql:// URI, libpq keyword=value pairs or Npgsql Key=Value;... pairs");
         }
     }
 
@@ -128,7 +130,8 @@ public static partial class PostgresConnectionString
 
             if (Unsupported.Contains(keyword))
             {
-                throw new FormatException($"libpq keyword '{keyword}' has no equivalent in the PostgreSQL driver used here; remove it");
+                throw new FormatException(
+                    $"libpq keyword '{keyword}' has no equivalent in the PostgreSQL driver used here; remove it");
             }
             if (!Keywords.ContainsKey(keyword))
             {
@@ -139,14 +142,17 @@ public static partial class PostgresConnectionString
         }
         if (values.ContainsKey("host") && values.ContainsKey("hostaddr"))
         {
-            throw new FormatException("'hostaddr' together with 'host' is not supported by the driver: give the address as 'host' alone");
+            throw new FormatException(
+                "'hostaddr' together with 'host' is not supported by the driver: give the address as 'host' alone");
         }
         var builder = new DbConnectionStringBuilder();
         var hosts = (values.GetValueOrDefault("host") ?? values.GetValueOrDefault("hostaddr"))?.Split(',');
         var ports = values.GetValueOrDefault("port")?.Split(',');
         foreach (var port in ports ?? [])
         {
-            if (port.Length > 0 && !(int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535))
+            if (port.Length > 0
+                && !(int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                    && p is >= 1 and <= 65535))
             {
                 throw new FormatException("a port is not a number from 1 to 65535");
             }
@@ -155,7 +161,8 @@ public static partial class PostgresConnectionString
         {
             if (ports is not null && ports.Length > 1 && ports.Length != hosts.Length)
             {
-                throw new FormatException($"{hosts.Length} host(s) but {ports.Length} ports: give one port, or one per host");
+                throw new FormatException(
+                    $"{hosts.Length} host(s) but {ports.Length} ports: give one port, or one per host");
             }
             if (ports is { Length: > 1 } || (hosts.Length > 1 && ports is { Length: 1 } && ports[0].Length > 0))
             {
@@ -170,7 +177,8 @@ public static partial class PostgresConnectionString
             }
             else
             {
-                builder["Host"] = string.Join(',', hosts.Select(h => h.Contains(':', StringComparison.Ordinal) && hosts.Length > 1 ? $"[{h}]" : h));
+                builder["Host"] = string.Join(',',
+                    hosts.Select(h => h.Contains(':', StringComparison.Ordinal) && hosts.Length > 1 ? $"[{h}]" : h));
             }
         }
         if (ports is { Length: 1 } && ports[0].Length > 0)
@@ -186,13 +194,17 @@ public static partial class PostgresConnectionString
                 case "fallback_application_name" when values.ContainsKey("application_name"):
                     break;
                 case "sslmode":
-                    builder["SSL Mode"] = Choice(keyword, value, ("disable", "Disable"), ("allow", "Allow"), ("prefer", "Prefer"), ("require", "Require"), ("verify-ca", "VerifyCA"), ("verify-full", "VerifyFull"));
+                    builder["SSL Mode"] = Choice(keyword, value, ("disable", "Disable"), ("allow", "Allow"),
+                        ("prefer", "Prefer"), ("require", "Require"), ("verify-ca", "VerifyCA"),
+                        ("verify-full", "VerifyFull"));
                     break;
                 case "gssencmode":
-                    builder["GSS Encryption Mode"] = Choice(keyword, value, ("disable", "Disable"), ("prefer", "Prefer"), ("require", "Require"));
+                    builder["GSS Encryption Mode"] = Choice(keyword, value, ("disable", "Disable"),
+                        ("prefer", "Prefer"), ("require", "Require"));
                     break;
                 case "channel_binding":
-                    builder["Channel Binding"] = Choice(keyword, value, ("disable", "Disable"), ("prefer", "Prefer"), ("require", "Require"));
+                    builder["Channel Binding"] = Choice(keyword, value, ("disable", "Disable"),
+                        ("prefer", "Prefer"), ("require", "Require"));
                     break;
                 case "sslnegotiation":
                     builder["SSL Negotiation"] = Choice(keyword, value, ("postgres", "Postgres"), ("direct", "Direct"));
@@ -205,10 +217,13 @@ public static partial class PostgresConnectionString
                     break;
                 case "target_session_attrs":
                     builder["Target Session Attributes"] = Choice(keyword, value,
-                        ("any", "any"), ("read-write", "read-write"), ("read-only", "read-only"), ("primary", "primary"), ("standby", "standby"), ("prefer-standby", "prefer-standby"));
+                        ("any", "any"), ("read-write", "read-write"), ("read-only", "read-only"),
+                        ("primary", "primary"), ("standby", "standby"), ("prefer-standby", "prefer-standby"));
                     break;
                 case "connect_timeout" or "keepalives_idle" or "keepalives_interval":
-                    if (!int.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var seconds) || seconds < 0)
+                    if (!int.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+                            CultureInfo.InvariantCulture, out var seconds)
+                        || seconds < 0)
                     {
                         throw new FormatException($"'{keyword}' must be a whole number of seconds");
                     }
