@@ -53,7 +53,8 @@ public sealed class LocalCluster : IAsyncDisposable
         }
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+            .FirstOrDefault(d =>
+                File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
         if (onPath is not null)
         {
             return onPath;
@@ -61,7 +62,9 @@ public sealed class LocalCluster : IAsyncDisposable
         const string debian = "/usr/lib/postgresql";
         return Directory.Exists(debian)
             ? Directory.GetDirectories(debian)
-                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Select(d => (
+                    Dir: Path.Combine(d, "bin"),
+                    Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
                 .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")))
                 .OrderByDescending(d => d.Version)
                 .Select(d => d.Dir)
@@ -70,10 +73,12 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <param name="settings">Extra server settings, e.g. <c>max_locks_per_transaction=1024</c>.</param>
-    public static async Task<LocalCluster> StartAsync(CancellationToken cancellationToken, params string[] settings)
+    public static async Task<LocalCluster> StartAsync(
+        CancellationToken cancellationToken, params string[] settings)
     {
         var bin = FindBinDirectory() ?? throw new ConnectionFailedException(
-            "PostgreSQL server binaries (initdb, pg_ctl) not found: install PostgreSQL (apt-get install postgresql) or set CUTOVER_PG_BIN");
+            "PostgreSQL server binaries (initdb, pg_ctl) not found: " +
+            "install PostgreSQL (apt-get install postgresql) or set CUTOVER_PG_BIN");
         var runAs = Environment.UserName == "root" || IsRoot() ? "postgres" : null;
         var root = Directory.CreateTempSubdirectory("cutover-pg-").FullName;
         var cluster = new LocalCluster(bin, root, FreePort(), runAs);
@@ -83,10 +88,19 @@ public sealed class LocalCluster : IAsyncDisposable
             {
                 await RunAsync("chown", ["-R", runAs, root], cancellationToken).ConfigureAwait(false);
             }
-            await cluster.RunPgAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions", "--no-sync"], cancellationToken).ConfigureAwait(false);
-            var options = $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+            await cluster.RunPgAsync(
+                "initdb",
+                ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions",
+                    "--no-sync"],
+                cancellationToken).ConfigureAwait(false);
+            var options = $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root}"
+                + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
                 + string.Concat(settings.Select(setting => $" -c {setting}"));
-            await cluster.RunPgAsync("pg_ctl", ["-D", cluster.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
+            await cluster.RunPgAsync(
+                "pg_ctl",
+                ["-D", cluster.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60",
+                    "start"],
+                cancellationToken).ConfigureAwait(false);
             return cluster;
         }
         catch
@@ -112,13 +126,24 @@ public sealed class LocalCluster : IAsyncDisposable
             }
             // pg_basebackup sits beside the real pg_ctl (PATH may hold links to initdb and pg_ctl alone).
             var basebackup = Path.Combine(binDirectory, "pg_basebackup");
-            if (!File.Exists(basebackup) && new FileInfo(Path.Combine(binDirectory, "pg_ctl")).ResolveLinkTarget(true) is { } real)
+            if (!File.Exists(basebackup)
+                && new FileInfo(Path.Combine(binDirectory, "pg_ctl")).ResolveLinkTarget(true) is { } real)
             {
                 basebackup = Path.Combine(Path.GetDirectoryName(real.FullName)!, "pg_basebackup");
             }
-            await standby.RunPgAsync(basebackup, ["-D", standby.DataDirectory, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "--no-sync"], cancellationToken).ConfigureAwait(false);
-            var options = $"-p {standby.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c hot_standby=on";
-            await standby.RunPgAsync("pg_ctl", ["-D", standby.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
+            var primaryPort = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await standby.RunPgAsync(
+                basebackup,
+                ["-D", standby.DataDirectory, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", primaryPort,
+                    "-U", "postgres", "--no-sync"],
+                cancellationToken).ConfigureAwait(false);
+            var options = $"-p {standby.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root}"
+                + " -c hot_standby=on";
+            await standby.RunPgAsync(
+                "pg_ctl",
+                ["-D", standby.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60",
+                    "start"],
+                cancellationToken).ConfigureAwait(false);
             return standby;
         }
         catch
@@ -133,7 +158,8 @@ public sealed class LocalCluster : IAsyncDisposable
         await using var connection = new NpgsqlConnection(ConnectionString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 #pragma warning disable CA2100 // the name is quoted
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {Core.Naming.Identifier.Quote(name)}", connection);
+        await using var command = new NpgsqlCommand(
+            $"CREATE DATABASE {Core.Naming.Identifier.Quote(name)}", connection);
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -154,7 +180,9 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             try
             {
-                await RunPgAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None).ConfigureAwait(false);
+                await RunPgAsync(
+                    "pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None)
+                    .ConfigureAwait(false);
             }
             catch (CutoverException)
             {
@@ -181,7 +209,8 @@ public sealed class LocalCluster : IAsyncDisposable
             : RunAsync("runuser", ["-u", runAs, "--", path, .. arguments], cancellationToken);
     }
 
-    private static async Task RunAsync(string file, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static async Task RunAsync(
+        string file, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -205,7 +234,8 @@ public sealed class LocalCluster : IAsyncDisposable
             {
                 detail = (await output.ConfigureAwait(false)).Trim();
             }
-            throw new ConnectionFailedException($"{Path.GetFileName(file)} failed (exit {process.ExitCode}): {detail.ReplaceLineEndings(" ")}");
+            throw new ConnectionFailedException(
+                $"{Path.GetFileName(file)} failed (exit {process.ExitCode}): {detail.ReplaceLineEndings(" ")}");
         }
     }
 
@@ -213,7 +243,9 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         try
         {
-            return File.ReadAllLines("/proc/self/status").Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) == "0");
+            return File.ReadAllLines("/proc/self/status").Any(l =>
+                l.StartsWith("Uid:", StringComparison.Ordinal)
+                && l.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) == "0");
         }
         catch (IOException)
         {

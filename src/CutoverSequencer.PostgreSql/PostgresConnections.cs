@@ -10,7 +10,9 @@ public static class PostgresConnections
     /// <summary>application_name of every session of the tool.</summary>
     public const string ApplicationName = "cutover-sequencer";
 
-    /// <summary>application_name inside a write transaction (SET LOCAL): a backend still showing it after its run is an orphan.</summary>
+    /// <summary>
+    /// application_name inside a write transaction (SET LOCAL): a backend still showing it after its run is an orphan.
+    /// </summary>
     public const string WriteApplicationName = "cutover-sequencer/write";
 
     /// <summary>
@@ -19,13 +21,16 @@ public static class PostgresConnections
     /// </summary>
     public static string[] WriteSettings(TimeSpan lockTimeout) =>
     [
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = {Math.Max(1, (long)lockTimeout.TotalMilliseconds)}"),
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"SET LOCAL lock_timeout = {Math.Max(1, (long)lockTimeout.TotalMilliseconds)}"),
         $"SET LOCAL application_name = '{WriteApplicationName}'",
     ];
 
     /// <param name="readOnly">Sessions refuse every write: inspection and verification can change nothing.</param>
     /// <param name="statementTimeout">Server-side statement_timeout; null: none (a full scan may take long).</param>
-    public static NpgsqlDataSource CreateDataSource(string connectionString, string role, bool readOnly = false, TimeSpan? statementTimeout = null)
+    public static NpgsqlDataSource CreateDataSource(
+        string connectionString, string role, bool readOnly = false, TimeSpan? statementTimeout = null)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -71,7 +76,8 @@ public static class PostgresConnections
         try
         {
             var b = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"postgresql://{b.Username}{(string.IsNullOrEmpty(b.Username) ? "" : "@")}{b.Host}:{b.Port}/{b.Database}";
+            var user = string.IsNullOrEmpty(b.Username) ? "" : $"{b.Username}@";
+            return $"postgresql://{user}{b.Host}:{b.Port}/{b.Database}";
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
         {
@@ -79,8 +85,11 @@ public static class PostgresConnections
         }
     }
 
-    /// <summary>Opens a connection, retrying transient failures (server starting, network blips) with backoff.</summary>
-    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, string endpoint, CancellationToken cancellationToken, int retries = 3)
+    /// <summary>
+    /// Opens a connection, retrying transient failures (server starting, network blips) with backoff.
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenAsync(
+        NpgsqlDataSource dataSource, string endpoint, CancellationToken cancellationToken, int retries = 3)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -88,9 +97,11 @@ public static class PostgresConnections
             {
                 return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (NpgsqlException e) when (e.IsTransient && attempt < retries && !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException e)
+                when (e.IsTransient && attempt < retries && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(4000, 250 * (1 << attempt))), cancellationToken).ConfigureAwait(false);
+                var delay = TimeSpan.FromMilliseconds(Math.Min(4000, 250 * (1 << attempt)));
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
             {
@@ -106,15 +117,23 @@ public static class PostgresConnections
         return e switch
         {
             PostgresException { SqlState: "28P01" or "28000" } pg =>
-                new ConnectionFailedException($"cannot connect to {endpoint}: authentication failed ({pg.SqlState})", e),
+                new ConnectionFailedException(
+                    $"cannot connect to {endpoint}: authentication failed ({pg.SqlState})", e),
             PostgresException { SqlState: "3D000" } pg =>
                 new ConnectionFailedException($"cannot connect to {endpoint}: {pg.MessageText} ({pg.SqlState})", e),
             PostgresException { SqlState: "42501" } pg =>
                 new ConnectionFailedException($"not permitted on {endpoint}: {pg.MessageText} (SQLSTATE 42501)", e),
-            PostgresException { SqlState: var state } pg when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal) =>
-                new ConnectionFailedException($"connection to {endpoint} failed: {pg.MessageText} ({pg.SqlState})", e),
+            PostgresException { SqlState: var state } pg
+                when state.StartsWith("08", StringComparison.Ordinal)
+                    || state.StartsWith("57P", StringComparison.Ordinal) =>
+                new ConnectionFailedException(
+                    $"connection to {endpoint} failed: {pg.MessageText} ({pg.SqlState})", e),
             PostgresException pg =>
-                new CutoverException($"{endpoint}: {pg.MessageText} (SQLSTATE {pg.SqlState}{(pg.Position > 0 ? $", position {pg.Position}" : "")})", ExitCodes.CannotConnect, e),
+                new CutoverException(
+                    $"{endpoint}: {pg.MessageText} (SQLSTATE {pg.SqlState}" +
+                    $"{(pg.Position > 0 ? $", position {pg.Position}" : "")})",
+                    ExitCodes.CannotConnect,
+                    e),
             NpgsqlException or SocketException or TimeoutException =>
                 new ConnectionFailedException($"cannot connect to {endpoint}: {Innermost(e).Message}", e),
             _ => e,

@@ -76,7 +76,8 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
         var size = (state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "";
         var message = string.Create(CultureInfo.InvariantCulture,
             $"Reading the {end} key of {column.Table}.{Identifier.Display(column.Name)} ({index}{size}) " +
-            $"was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, target.statementTimeout); " +
+            $"was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, " +
+            $"target.statementTimeout); " +
             $"raise target.statementTimeout or create the key index, then re-run.");
         return state with
         {

@@ -16,7 +16,10 @@ public sealed record RollbackReport(
 
     public static readonly string[] Files = [MarkdownFile, HtmlFile, JsonFile];
 
-    /// <summary>rolled-back (every journaled sequence is at its pre-apply state or was left unchanged) or refused (nothing written).</summary>
+    /// <summary>
+    /// rolled-back (every journaled sequence is at its pre-apply state or was left unchanged) or refused
+    /// (nothing written).
+    /// </summary>
     public string Status => Refused ? "refused" : "rolled-back";
 
     public int ExitCode => Refused ? ExitCodes.BlockedOrUnverified : ExitCodes.Done;

@@ -5,7 +5,9 @@ namespace CutoverSequencer.Oracle.Catalog;
 /// <summary>Export-file tables → <see cref="SourceCatalog"/>, the same for export directories and live reads.</summary>
 public static class CatalogAssembler
 {
-    /// <param name="rows">The rows of an export file, checked for the required columns; null when the optional file is absent.</param>
+    /// <param name="rows">
+    /// The rows of an export file, checked for the required columns; null when the optional file is absent.
+    /// </param>
     public static SourceCatalog Assemble(
         string kind,
         string description,
@@ -24,17 +26,23 @@ public static class CatalogAssembler
 
         var identities = (rows("identity_columns.csv", CatalogMapping.IdentityColumns) ?? [])
             .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Identity).ToList();
-        var triggerRows = (rows("triggers.csv", CatalogMapping.TriggerColumns) ?? []).Where(r => Wanted(r, "OWNER")).ToList();
-        var lines = (rows("trigger_source.csv", CatalogMapping.TriggerSourceColumns) ?? []).Select(CatalogMapping.SourceLine);
-        var columns = (rows("columns.csv", CatalogMapping.ColumnColumns) ?? []).Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Column).ToList();
-        var samples = (rows("guid_samples.csv", CatalogMapping.SampleColumns) ?? []).Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Sample).ToList();
+        var triggerRows = (rows("triggers.csv", CatalogMapping.TriggerColumns) ?? [])
+            .Where(r => Wanted(r, "OWNER")).ToList();
+        var lines = (rows("trigger_source.csv", CatalogMapping.TriggerSourceColumns) ?? [])
+            .Select(CatalogMapping.SourceLine);
+        var columns = (rows("columns.csv", CatalogMapping.ColumnColumns) ?? [])
+            .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Column).ToList();
+        var samples = (rows("guid_samples.csv", CatalogMapping.SampleColumns) ?? [])
+            .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Sample).ToList();
 
         var info = rows("export_info.csv", ["CAPTURED_AT"])?.FirstOrDefault();
         var (capturedAt, scn, version) = info is null ? (null, null, null) : CatalogMapping.ExportInfo(info);
-        return new SourceCatalog(kind, description + (scn is null ? "" : $" (SCN {scn})"), sequences, capturedAt, scn, version)
+        var described = description + (scn is null ? "" : $" (SCN {scn})");
+        return new SourceCatalog(kind, described, sequences, capturedAt, scn, version)
         {
             IdentityColumns = identities,
-            Triggers = CatalogMapping.Triggers(triggerRows, lines, rows("trigger_dependencies.csv", CatalogMapping.DependencyColumns)),
+            Triggers = CatalogMapping.Triggers(
+                triggerRows, lines, rows("trigger_dependencies.csv", CatalogMapping.DependencyColumns)),
             Columns = columns,
             Samples = samples,
         };

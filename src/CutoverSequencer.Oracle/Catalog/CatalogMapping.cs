@@ -17,16 +17,21 @@ public static class CatalogMapping
         "CYCLE_FLAG", "ORDER_FLAG", "CACHE_SIZE", "LAST_NUMBER",
     ];
 
-    public static readonly string[] IdentityColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "GENERATION_TYPE", "SEQUENCE_NAME"];
+    public static readonly string[] IdentityColumns =
+        ["OWNER", "TABLE_NAME", "COLUMN_NAME", "GENERATION_TYPE", "SEQUENCE_NAME"];
 
     public static readonly string[] TriggerColumns =
-        ["OWNER", "TRIGGER_NAME", "TABLE_OWNER", "TABLE_NAME", "TRIGGER_TYPE", "TRIGGERING_EVENT", "STATUS", "REFERENCING_NAMES"];
+    [
+        "OWNER", "TRIGGER_NAME", "TABLE_OWNER", "TABLE_NAME", "TRIGGER_TYPE", "TRIGGERING_EVENT", "STATUS",
+        "REFERENCING_NAMES",
+    ];
 
     public static readonly string[] TriggerSourceColumns = ["OWNER", "NAME", "LINE", "TEXT"];
 
     public static readonly string[] DependencyColumns = ["OWNER", "NAME", "REFERENCED_OWNER", "REFERENCED_NAME"];
 
-    public static readonly string[] ColumnColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_LENGTH", "CHAR_LENGTH"];
+    public static readonly string[] ColumnColumns =
+        ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_LENGTH", "CHAR_LENGTH"];
 
     public static readonly string[] SampleColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "VALUE"];
 
@@ -55,27 +60,33 @@ public static class CatalogMapping
     /// <summary>Oracle's default bounds (NOMAXVALUE ascending, NOMINVALUE descending), parsed once.</summary>
     private static readonly BigInteger[] DefaultBounds = [BigInteger.Pow(10, 28) - 1, -(BigInteger.Pow(10, 27) - 1)];
 
-    private static BigInteger SharedBound(BigInteger value) => Array.IndexOf(DefaultBounds, value) is var at and >= 0 ? DefaultBounds[at] : value;
+    private static BigInteger SharedBound(BigInteger value) =>
+        Array.IndexOf(DefaultBounds, value) is var at and >= 0 ? DefaultBounds[at] : value;
 
     public static SourceIdentityColumn Identity(CatalogRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(row.Name("OWNER"), row.Name("TABLE_NAME"), row.Name("COLUMN_NAME"),
-            row.Trimmed("GENERATION_TYPE") ?? "", row.Trimmed("SEQUENCE_NAME") is null ? null : row.Name("SEQUENCE_NAME"), row.Location);
+            row.Trimmed("GENERATION_TYPE") ?? "",
+            row.Trimmed("SEQUENCE_NAME") is null ? null : row.Name("SEQUENCE_NAME"),
+            row.Location);
     }
 
     public static SourceTrigger Trigger(CatalogRow row, string text)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Name("OWNER"), row.Name("TRIGGER_NAME"), row.Name("TABLE_OWNER"), row.Trimmed("TABLE_NAME") is null ? "" : row.Name("TABLE_NAME"),
-            row.Trimmed("TRIGGER_TYPE") ?? "", row.Trimmed("TRIGGERING_EVENT") ?? "", row.Trimmed("STATUS") ?? "ENABLED",
+        return new(row.Name("OWNER"), row.Name("TRIGGER_NAME"), row.Name("TABLE_OWNER"),
+            row.Trimmed("TABLE_NAME") is null ? "" : row.Name("TABLE_NAME"),
+            row.Trimmed("TRIGGER_TYPE") ?? "", row.Trimmed("TRIGGERING_EVENT") ?? "",
+            row.Trimmed("STATUS") ?? "ENABLED",
             row.Trimmed("REFERENCING_NAMES"), text, row.Location);
     }
 
     public static (string Owner, string Name, int Line, string Text) SourceLine(CatalogRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return (row.Text("OWNER"), row.Text("NAME"), row.OptionalInt("LINE") ?? throw row.Error("LINE", "is empty"), row.Get("TEXT") ?? "");
+        return (row.Text("OWNER"), row.Text("NAME"),
+            row.OptionalInt("LINE") ?? throw row.Error("LINE", "is empty"), row.Get("TEXT") ?? "");
     }
 
     public static SourceColumn Column(CatalogRow row)
@@ -97,7 +108,8 @@ public static class CatalogMapping
         DateTimeOffset? capturedAt = null;
         if (row.Trimmed("CAPTURED_AT") is { } text)
         {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (!DateTimeOffset.TryParse(
+                    text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
                 throw row.Error("CAPTURED_AT", $"is '{text}', not a timestamp (use YYYY-MM-DD\"T\"HH24:MI:SSTZH:TZM)");
             }
@@ -117,10 +129,15 @@ public static class CatalogMapping
     {
         var texts = lines
             .GroupBy(l => (l.Owner, l.Name))
-            .ToDictionary(g => g.Key, g => string.Join("\n", g.OrderBy(l => l.Line).Select(l => l.Text.TrimEnd('\r', '\n'))));
+            .ToDictionary(
+                g => g.Key,
+                g => string.Join("\n", g.OrderBy(l => l.Line).Select(l => l.Text.TrimEnd('\r', '\n'))));
         var dependencies = dependencyRows?
             .GroupBy(r => (r.Text("OWNER"), r.Text("NAME")))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => $"{r.Text("REFERENCED_OWNER")}.{r.Text("REFERENCED_NAME")}")]);
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<string>)
+                    [.. g.Select(r => $"{r.Text("REFERENCED_OWNER")}.{r.Text("REFERENCED_NAME")}")]);
         return [.. triggerRows.Select(row =>
         {
             var key = (row.Text("OWNER"), row.Text("TRIGGER_NAME"));
@@ -132,14 +149,16 @@ public static class CatalogMapping
     }
 
     /// <summary>Rejects a second row for the same object, naming both places.</summary>
-    public static void RejectDuplicates<T>(IEnumerable<T> items, Func<T, string> key, Func<T, string> location, string what)
+    public static void RejectDuplicates<T>(
+        IEnumerable<T> items, Func<T, string> key, Func<T, string> location, string what)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (!seen.TryAdd(key(item), location(item)))
             {
-                throw new InvalidInputException($"{location(item)}: {what} {key(item)} is listed twice (first at {seen[key(item)]})");
+                throw new InvalidInputException(
+                    $"{location(item)}: {what} {key(item)} is listed twice (first at {seen[key(item)]})");
             }
         }
     }

@@ -24,16 +24,21 @@ public static class CatalogQueries
         ("export_info.csv", "export_info"),
     ];
 
-    /// <summary>A query's text, with the shared owner-list CTE (<c>{{owners}}</c>, from owners.sql) in place.</summary>
+    /// <summary>
+    /// A query's text, with the shared owner-list CTE (<c>{{owners}}</c>, from owners.sql) in place.
+    /// </summary>
     public static string Load(string name)
     {
         var text = Resource(name);
-        return text.Contains("{{owners}}", StringComparison.Ordinal) ? text.Replace("{{owners}}", Resource("owners"), StringComparison.Ordinal) : text;
+        return text.Contains("{{owners}}", StringComparison.Ordinal)
+            ? text.Replace("{{owners}}", Resource("owners"), StringComparison.Ordinal)
+            : text;
     }
 
     private static string Resource(string name)
     {
-        using var stream = typeof(CatalogQueries).Assembly.GetManifestResourceStream($"CutoverSequencer.Oracle.Sql.{name}.sql")
+        using var stream = typeof(CatalogQueries).Assembly
+            .GetManifestResourceStream($"CutoverSequencer.Oracle.Sql.{name}.sql")
             ?? throw new InvalidOperationException($"missing embedded query {name}.sql");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().TrimEnd();
@@ -45,12 +50,23 @@ public static class CatalogQueries
         ArgumentNullException.ThrowIfNull(choice);
         return Load(name)
             .Replace("{{dict}}", choice.Prefix, StringComparison.Ordinal)
-            .Replace("{{scale_flag}}", choice.ScaleFlag ? "s.scale_flag" : "CAST(NULL AS VARCHAR2(1))", StringComparison.Ordinal)
-            .Replace("{{session_flag}}", choice.SessionFlag ? "s.session_flag" : "CAST(NULL AS VARCHAR2(1))", StringComparison.Ordinal)
-            .Replace("{{identity_sequence}}", choice.IdentitySequence ? "i.sequence_name" : "CAST(NULL AS VARCHAR2(128))", StringComparison.Ordinal);
+            .Replace(
+                "{{scale_flag}}",
+                choice.ScaleFlag ? "s.scale_flag" : "CAST(NULL AS VARCHAR2(1))",
+                StringComparison.Ordinal)
+            .Replace(
+                "{{session_flag}}",
+                choice.SessionFlag ? "s.session_flag" : "CAST(NULL AS VARCHAR2(1))",
+                StringComparison.Ordinal)
+            .Replace(
+                "{{identity_sequence}}",
+                choice.IdentitySequence ? "i.sequence_name" : "CAST(NULL AS VARCHAR2(128))",
+                StringComparison.Ordinal);
     }
 
-    /// <summary>The bind variables of a query in order of appearance, string literals skipped (ODP.NET binds by position).</summary>
+    /// <summary>
+    /// The bind variables of a query in order of appearance, string literals skipped (ODP.NET binds by position).
+    /// </summary>
     public static IReadOnlyList<string> BindOrder(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
@@ -63,7 +79,8 @@ public static class CatalogQueries
             {
                 inString = !inString;
             }
-            else if (!inString && c == ':' && i + 1 < sql.Length && char.IsAsciiLetter(sql[i + 1]) && (i == 0 || sql[i - 1] != ':'))
+            else if (!inString && c == ':' && i + 1 < sql.Length && char.IsAsciiLetter(sql[i + 1])
+                && (i == 0 || sql[i - 1] != ':'))
             {
                 var start = i + 1;
                 var end = start;
@@ -90,7 +107,12 @@ public static class CatalogQueries
             -- Generated from the queries the live reader uses (src/CutoverSequencer.Oracle/Sql); do not edit by hand.
             --
             -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
-            -- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv into the current directory (SET MARKUP CSV ON: RFC 4180
+            """);
+        sb.Append(
+            "\n-- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv " +
+            "into the current directory " +
+            "(SET MARKUP CSV ON: RFC 4180\n");
+        sb.Append("""
             -- quoting, a header row, an empty field for NULL). Read-only: it only queries the dictionary and
             -- samples at most 20 values of each GUID-looking key column.
             --
@@ -133,7 +155,8 @@ public static class CatalogQueries
         })
         {
             sb.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"\n-- {column} exists only on some releases.\nCOLUMN {variable} NEW_VALUE {variable} NOPRINT\nEXEC :view_name := '{view}'; :column_name := '{column}'\n");
+                $"\n-- {column} exists only on some releases.\nCOLUMN {variable} NEW_VALUE {variable} NOPRINT\n" +
+                $"EXEC :view_name := '{view}'; :column_name := '{column}'\n");
             var nullType = column == "SEQUENCE_NAME" ? "VARCHAR2(128)" : "VARCHAR2(1)";
             sb.Append(Probe("probe_column", variable, $"'{expression}'", $"'CAST(NULL AS {nullType})'"));
         }
@@ -151,5 +174,6 @@ public static class CatalogQueries
     }
 
     private static string Probe(string query, string variable, string whenFound, string otherwise) =>
-        $"SELECT CASE WHEN found > 0 THEN {whenFound} ELSE {otherwise} END AS {variable}\nFROM (\n{Load(query)}\n);\n";
+        $"SELECT CASE WHEN found > 0 THEN {whenFound} ELSE {otherwise} END AS {variable}\n" +
+        $"FROM (\n{Load(query)}\n);\n";
 }

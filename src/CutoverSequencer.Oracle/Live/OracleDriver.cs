@@ -20,7 +20,9 @@ public static class OracleDriver
         {
             if (!File.Exists(driverPath))
             {
-                throw new ConnectionFailedException($"source.driverPath '{driverPath}' does not exist (expected the path of Oracle.ManagedDataAccess.dll)");
+                throw new ConnectionFailedException(
+                    $"source.driverPath '{driverPath}' does not exist " +
+                    "(expected the path of Oracle.ManagedDataAccess.dll)");
             }
             try
             {
@@ -28,7 +30,8 @@ public static class OracleDriver
             }
             catch (Exception e) when (e is BadImageFormatException or FileLoadException)
             {
-                throw new ConnectionFailedException($"source.driverPath '{driverPath}' cannot be loaded: {e.Message}", e);
+                throw new ConnectionFailedException(
+                    $"source.driverPath '{driverPath}' cannot be loaded: {e.Message}", e);
             }
         }
         else
@@ -41,10 +44,14 @@ public static class OracleDriver
             {
             }
         }
-        var factory = assembly?.GetType(FactoryType)?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as DbProviderFactory;
+        var factory = assembly?.GetType(FactoryType)
+            ?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)
+            ?.GetValue(null) as DbProviderFactory;
         return factory ?? throw new ConnectionFailedException(
-            "the Oracle driver (ODP.NET, Oracle.ManagedDataAccess) is not available: build with 'dotnet publish src/CutoverSequencer.Cli -p:WithOracleClient=true', " +
-            "or set source.driverPath to an Oracle.ManagedDataAccess.dll (NuGet package Oracle.ManagedDataAccess.Core), " +
+            "the Oracle driver (ODP.NET, Oracle.ManagedDataAccess) is not available: " +
+            "build with 'dotnet publish src/CutoverSequencer.Cli -p:WithOracleClient=true', " +
+            "or set source.driverPath to an Oracle.ManagedDataAccess.dll " +
+            "(NuGet package Oracle.ManagedDataAccess.Core), " +
             "or export the catalog with docs/oracle/export-catalog.sql and use source.kind: oracle-export");
     }
 
@@ -54,7 +61,9 @@ public static class OracleDriver
         try
         {
             var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            var user = builder.TryGetValue("User Id", out var u) ? u : builder.TryGetValue("User", out var u2) ? u2 : "";
+            var user = builder.TryGetValue("User Id", out var u) ? u
+                : builder.TryGetValue("User", out var u2) ? u2
+                : "";
             var source = builder.TryGetValue("Data Source", out var d) ? d : "";
             return $"oracle://{user}@{source}";
         }

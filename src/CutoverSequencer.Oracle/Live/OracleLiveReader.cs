@@ -14,7 +14,9 @@ namespace CutoverSequencer.Oracle.Live;
 /// one query per view for all configured owners, owners bound as one parameter, DBA_ views with a
 /// fallback to ALL_, release-specific columns probed before they are named. Read-only: it only queries.
 /// </summary>
-public sealed class OracleLiveReader(DbProviderFactory factory, string connectionString, IReadOnlyList<string> owners, ILogger log) : ISourceCatalogReader
+public sealed class OracleLiveReader(
+    DbProviderFactory factory, string connectionString, IReadOnlyList<string> owners, ILogger log)
+    : ISourceCatalogReader
 {
     private readonly string endpoint = OracleDriver.Describe(connectionString);
 
@@ -29,8 +31,12 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
                 {
                     return null;
                 }
-                var missing = required.Where(c => !table.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                return missing.Count == 0 ? table.Rows : throw new InvalidInputException($"{file}: the query returned no column {string.Join(", ", missing)}");
+                var missing = required
+                    .Where(c => !table.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+                return missing.Count == 0
+                    ? table.Rows
+                    : throw new InvalidInputException(
+                        $"{file}: the query returned no column {string.Join(", ", missing)}");
             },
             Owners());
         return catalog with { Findings = live.Findings };
@@ -43,9 +49,11 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
     {
         if (owners.Count == 0)
         {
-            throw new InvalidInputException("source.schemas must list the Oracle owners to read when source.kind is oracle");
+            throw new InvalidInputException(
+                "source.schemas must list the Oracle owners to read when source.kind is oracle");
         }
-        await using var connection = factory.CreateConnection() ?? throw new ConnectionFailedException("the Oracle provider cannot create connections");
+        await using var connection = factory.CreateConnection()
+            ?? throw new ConnectionFailedException("the Oracle provider cannot create connections");
         connection.ConnectionString = connectionString;
         try
         {
@@ -58,21 +66,30 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
 
         var findings = new List<Finding>();
         var ownerList = string.Join(",", Owners());
-        var dba = await CountAsync(connection, "probe_view", new() { ["view_name"] = "DBA_SEQUENCES" }, cancellationToken).ConfigureAwait(false) > 0;
+        var dba = await CountAsync(
+            connection, "probe_view", new() { ["view_name"] = "DBA_SEQUENCES" }, cancellationToken)
+            .ConfigureAwait(false) > 0;
         var prefix = dba ? "DBA" : "ALL";
         if (!dba)
         {
             findings.Add(Finding.Of(FindingCatalog.SourceCatalogFallback, endpoint,
-                "DBA_ views are not permitted for this user: the catalog was read from ALL_ views, which show only objects this user may see."));
+                "DBA_ views are not permitted for this user: the catalog was read from ALL_ views, " +
+                "which show only objects this user may see."));
             log.LogWarning("DBA_ views not permitted: reading ALL_ views");
         }
         async Task<bool> Has(string view, string column) =>
-            await CountAsync(connection, "probe_column", new() { ["view_name"] = $"{prefix}_{view}", ["column_name"] = column }, cancellationToken).ConfigureAwait(false) > 0;
+            await CountAsync(
+                connection,
+                "probe_column",
+                new() { ["view_name"] = $"{prefix}_{view}", ["column_name"] = column },
+                cancellationToken).ConfigureAwait(false) > 0;
         var choice = new DictionaryChoice(prefix,
             await Has("SEQUENCES", "SCALE_FLAG").ConfigureAwait(false),
             await Has("SEQUENCES", "SESSION_FLAG").ConfigureAwait(false),
             await Has("TAB_IDENTITY_COLS", "SEQUENCE_NAME").ConfigureAwait(false));
-        log.LogInformation("Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, identity sequence_name {Identity}",
+        log.LogInformation(
+            "Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, " +
+            "identity sequence_name {Identity}",
             prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence);
 
         var tables = new List<CatalogTable>();
@@ -81,13 +98,15 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
             var binds = new Dictionary<string, string> { ["owners"] = ownerList };
             try
             {
-                tables.Add(await QueryAsync(connection, file, query, choice, binds, cancellationToken).ConfigureAwait(false));
+                tables.Add(await QueryAsync(connection, file, query, choice, binds, cancellationToken)
+                    .ConfigureAwait(false));
             }
             catch (DbException e) when (query == "export_info")
             {
                 // V$DATABASE needs extra privileges: capture time and version still matter.
                 log.LogWarning("No SCN: {Message}", FirstLine(e.Message));
-                tables.Add(await QueryAsync(connection, file, "export_info_basic", choice, binds, cancellationToken).ConfigureAwait(false));
+                tables.Add(await QueryAsync(connection, file, "export_info_basic", choice, binds, cancellationToken)
+                    .ConfigureAwait(false));
             }
             catch (DbException e) when (query == "guid_samples")
             {
@@ -95,21 +114,28 @@ public sealed class OracleLiveReader(DbProviderFactory factory, string connectio
             }
             catch (DbException e)
             {
-                throw new ConnectionFailedException($"reading {file[..^4]} from {endpoint} failed: {FirstLine(e.Message)}", e);
+                throw new ConnectionFailedException(
+                    $"reading {file[..^4]} from {endpoint} failed: {FirstLine(e.Message)}", e);
             }
         }
         return new LiveCatalog(tables, choice, findings);
     }
 
-    private static async Task<CatalogTable> QueryAsync(DbConnection connection, string file, string query, DictionaryChoice choice,
-        Dictionary<string, string> values, CancellationToken cancellationToken)
+    private static async Task<CatalogTable> QueryAsync(
+        DbConnection connection,
+        string file,
+        string query,
+        DictionaryChoice choice,
+        Dictionary<string, string> values,
+        CancellationToken cancellationToken)
     {
         await using var command = Command(connection, CatalogQueries.Render(query, choice), values);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return ArrayRow.ReadAll(reader, file, $"{choice.Prefix} {query}");
     }
 
-    private static async Task<long> CountAsync(DbConnection connection, string query, Dictionary<string, string> values, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(
+        DbConnection connection, string query, Dictionary<string, string> values, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, CatalogQueries.Load(query), values);
         var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
