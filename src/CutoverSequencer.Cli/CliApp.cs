@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CutoverSequencer.Core;
-using CutoverSequencer.Core.Stage;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Json;

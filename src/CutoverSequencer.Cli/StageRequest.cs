@@ -1,5 +1,4 @@
 using CutoverSequencer.Core.Stage;
-using CutoverSequencer.PostgreSql;
 
 namespace CutoverSequencer.Cli;
 

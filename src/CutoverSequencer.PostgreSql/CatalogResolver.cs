@@ -1,9 +1,7 @@
 using CutoverSequencer.Core.Findings;
-using CutoverSequencer.Core;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Configuration;
-using CutoverSequencer.Core.Planning;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

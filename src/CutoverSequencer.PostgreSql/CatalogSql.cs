@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;

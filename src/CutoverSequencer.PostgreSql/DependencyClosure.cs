@@ -3,7 +3,6 @@ using CutoverSequencer.Core;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Configuration;
-using CutoverSequencer.Core.Planning;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Numerics;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
-using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Sequences;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Numerics;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
-using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using Microsoft.Extensions.Logging;

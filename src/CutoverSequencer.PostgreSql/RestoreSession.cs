@@ -3,7 +3,6 @@ using System.Globalization;
 using CutoverSequencer.Core;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Naming;
-using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Stage;
 using Npgsql;
 

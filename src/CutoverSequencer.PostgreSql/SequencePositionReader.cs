@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Text;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
-using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Sequences;
 using Npgsql;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
-using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -3,7 +3,6 @@ using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
-using CutoverSequencer.Core.Planning;
 
 namespace CutoverSequencer.Core.Analysis;
 

@@ -1,8 +1,6 @@
-using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CutoverSequencer.Core.Naming;
-using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

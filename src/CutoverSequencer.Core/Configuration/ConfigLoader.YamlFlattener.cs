@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CutoverSequencer.Core.Naming;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;

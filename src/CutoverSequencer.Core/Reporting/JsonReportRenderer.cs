@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core.Wording;

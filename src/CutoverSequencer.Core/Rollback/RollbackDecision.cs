@@ -1,5 +1,4 @@
 using CutoverSequencer.Core.Sequences;
-using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Rollback;

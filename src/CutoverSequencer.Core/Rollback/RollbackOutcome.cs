@@ -1,6 +1,5 @@
 using CutoverSequencer.Core.Sequences;
 using System.Globalization;
-using CutoverSequencer.Core.Reporting;
 
 namespace CutoverSequencer.Core.Rollback;
 

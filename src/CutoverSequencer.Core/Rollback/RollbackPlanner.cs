@@ -1,6 +1,5 @@
 using CutoverSequencer.Core.Sequences;
 using CutoverSequencer.Core.Naming;
-using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Rollback;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Sequences;

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
-using CutoverSequencer.Core.Sequences;
 
 namespace CutoverSequencer.Core.Stage;
 
