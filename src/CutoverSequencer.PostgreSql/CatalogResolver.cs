@@ -253,27 +253,27 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             var entry = row.Entry;
             if (entry.Table is not null && !row.TableFound)
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.TableNotFound, entry.Table.ToString(),
-                    $"Table {entry.Table} does not exist in the target ({entry.Location})."));
+                problems.Add(TargetProblem.Create(FindingCatalog.TableNotFound, entry.Table.ToString(),
+                    ("table", entry.Table), ("location", entry.Location)));
             }
             else if (entry.Table is not null && row.Column is null)
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.ColumnNotFound, entry.Describe(),
-                    $"Column {Identifier.Display(entry.PkColumn!)} does not exist in {entry.Table} " +
-                    $"({entry.Location})."));
+                problems.Add(TargetProblem.Create(FindingCatalog.ColumnNotFound, entry.Describe(),
+                    ("column", Identifier.Display(entry.PkColumn!)), ("table", entry.Table),
+                    ("location", entry.Location)));
             }
             else if (row.Column is { IsNumeric: false } notNumeric && !KeyColumns.IsTextKey(notNumeric))
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
-                    $"{entry.Describe()} is {row.Column.DataType}, not an integer type ({entry.Location})."));
+                problems.Add(TargetProblem.Create(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
+                    ("column", entry.Describe()), ("type", notNumeric.DataType), ("location", entry.Location)));
             }
 
             TargetSequence? sequence = null;
             if (entry.Sequence is not null && (row.SequenceOid is null || row.ConfiguredKind != 'S'))
             {
-                var what = row.SequenceOid is null ? "does not exist in the target" : "is not a sequence";
-                problems.Add(CatalogStrings.Problem(FindingCatalog.SequenceNotFound, entry.Sequence.ToString(),
-                    $"Sequence {entry.Sequence} {what} ({entry.Location})."));
+                problems.Add(TargetProblem.Create(FindingCatalog.SequenceNotFound,
+                    row.SequenceOid is null ? null : "not a sequence", entry.Sequence.ToString(),
+                    ("sequence", entry.Sequence), ("location", entry.Location)));
             }
             else if (row.SequenceOid is { } oid)
             {
@@ -281,10 +281,8 @@ internal sealed class CatalogResolver(string endpoint, ILogger log)
             }
             else if (entry.Table is not null && row.Column is not null)
             {
-                problems.Add(CatalogStrings.Problem(FindingCatalog.SequenceNotResolved, entry.Describe(),
-                    $"No sequence is configured for {entry.Describe()} and the column has no nextval() default " +
-                    "or identity " +
-                    $"({entry.Location})."));
+                problems.Add(TargetProblem.Create(FindingCatalog.SequenceNotResolved, entry.Describe(),
+                    ("column", entry.Describe()), ("location", entry.Location)));
             }
             result.Add(new Resolution(entry, row.Column, sequence, row.Pages, problems)
             {

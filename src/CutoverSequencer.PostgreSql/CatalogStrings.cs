@@ -18,7 +18,4 @@ internal static class CatalogStrings
     /// (a few hundred bytes per sequence otherwise, held until the report is written).
     /// </summary>
     public static string Shared(NpgsqlDataReader row, int ordinal) => string.Intern(row.GetString(ordinal));
-
-    public static TargetProblem Problem(string code, string obj, string message) =>
-        new(code, obj, message, FindingCatalog.Get(code).Resolution);
 }

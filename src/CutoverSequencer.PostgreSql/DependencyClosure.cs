@@ -150,9 +150,9 @@ internal static class DependencyClosure
                 var problems = new List<TargetProblem>();
                 if (!column.IsNumeric && !KeyColumns.IsTextKey(column))
                 {
-                    problems.Add(CatalogStrings.Problem(FindingCatalog.KeyColumnNotInteger, entry.Describe(),
-                        $"{entry.Describe()} is {column.DataType}, not an integer type, and {sequence.Name} " +
-                        $"feeds it ({location})."));
+                    problems.Add(TargetProblem.Create(FindingCatalog.KeyColumnNotInteger, "dependency",
+                        entry.Describe(), ("column", entry.Describe()), ("type", column.DataType),
+                        ("sequence", sequence.Name), ("location", location)));
                 }
                 resolved.Add(new Resolution(entry, column, sequence, f.Pages, problems)
                 {

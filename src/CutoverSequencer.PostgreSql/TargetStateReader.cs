@@ -41,9 +41,9 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
             return state with
             {
                 KeyExtreme = null, ScanTime = took,
-                KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyNotNumeric, state.Entry.Describe(),
-                    $"{where} ({column.DataType}) is fed by {state.Sequence.Name} but holds values that are not " +
-                    $"whole numbers, for example '{bad}': its highest sequence-issued key cannot be read."),
+                KeyFailure = TargetProblem.Create(FindingCatalog.KeyNotNumeric, state.Entry.Describe(),
+                    ("column", where), ("type", column.DataType), ("sequence", state.Sequence.Name),
+                    ("example", bad)),
             };
         }
         if (extreme is "NaN" or "Infinity" or "-Infinity")
@@ -51,9 +51,9 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
             return state with
             {
                 KeyExtreme = null, ScanTime = took,
-                KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyNotFinite, state.Entry.Describe(),
-                    $"{where} ({column.DataType}) holds {extreme}: no finite value of {state.Sequence.Name} " +
-                    "can be proven to clear its keys."),
+                KeyFailure = TargetProblem.Create(FindingCatalog.KeyNotFinite, state.Entry.Describe(),
+                    ("column", where), ("type", column.DataType), ("value", extreme),
+                    ("sequence", state.Sequence.Name)),
             };
         }
         return state with
@@ -70,18 +70,16 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
     private TargetEntryState WithTimeout(TargetEntryState state)
     {
         var column = state.Column!;
-        var end = state.Sequence!.Descending ? "lowest" : "highest";
-        var index = state.KeyIndexed ? "indexed" : "no index starts with it";
-        var size = (state.Pages ?? 0) * 8192 >> 20 is > 0 and var mb ? $", ~{mb} MB" : "";
-        var message = string.Create(CultureInfo.InvariantCulture,
-            $"Reading the {end} key of {column.Table}.{Identifier.Display(column.Name)} ({index}{size}) " +
-            $"was stopped by statement_timeout ({config.StatementTimeout!.Value.TotalSeconds:0.###} s, " +
-            $"target.statementTimeout); " +
-            $"raise target.statementTimeout or create the key index, then re-run.");
+        var bytes = (state.Pages ?? 0) * 8192L;
         return state with
         {
             KeyExtreme = null,
-            KeyFailure = CatalogStrings.Problem(FindingCatalog.KeyReadTimeout, state.Entry.Describe(), message),
+            KeyFailure = TargetProblem.Create(FindingCatalog.KeyReadTimeout,
+                state.KeyIndexed ? null : "unindexed", state.Entry.Describe(),
+                ("end", state.Sequence!.Descending ? "lowest" : "highest"),
+                ("column", $"{column.Table}.{Identifier.Display(column.Name)}"),
+                ("size", bytes >= 1 << 20 ? bytes : null),
+                ("seconds", config.StatementTimeout!.Value.TotalSeconds)),
         };
     }
 

@@ -58,7 +58,7 @@ public class SafetyRuleTests
     {
         var broken = Entry("measure", "id", "measure_seq");
         var fine = Entry("account", "account_id", "account_seq");
-        var failure = new TargetProblem(FindingCatalog.KeyNotFinite, "public.measure.id", "public.measure.id holds NaN.", "fix it");
+        var failure = TargetProblem.Create(FindingCatalog.KeyNotFinite, "public.measure.id", ("column", "public.measure.id"), ("type", "numeric"), ("value", "NaN"), ("sequence", "public.measure_seq"));
         var plan = AdvancementPlanner.Plan(Settings(100, true, broken, fine), Source(),
             Target(State(broken, Sequence("measure_seq"), null) with { KeyFailure = failure }, State(fine, Sequence("account_seq"), 500)));
 
@@ -86,7 +86,7 @@ public class SafetyRuleTests
     [InlineData(FindingCatalog.ColumnTypeOverflow, 1)]
     public void A_refusal_by_the_database_is_exit_3_and_a_plan_problem_exit_1(string code, int exitCode)
     {
-        var report = Report(ReportStatus.Blocked, [Finding.Of(code, "public.t", "m")]);
+        var report = Report(ReportStatus.Blocked, [new Finding(code, FindingCatalog.Get(code).Severity, "public.t", "m", "")]);
 
         Assert.Equal(exitCode, report.ExitCode);
     }
@@ -188,7 +188,7 @@ public class SafetyRuleTests
     {
         var configured = Entry("t1", "id", "s");
         var fed = Entry("t2", "id", "s") with { Origin = "target dependency" };
-        var problem = new TargetProblem(FindingCatalog.KeyColumnNotInteger, "public.t2.id", "public.t2.id is double precision.", "fix");
+        var problem = TargetProblem.Create(FindingCatalog.KeyColumnNotInteger, "public.t2.id", ("column", "public.t2.id"), ("type", "double precision"), ("location", "target dependency"));
         var plan = AdvancementPlanner.Plan(Settings(100, true, configured), Source(),
             Target(State(configured, Sequence("s"), 10), new TargetEntryState(fed, null, Sequence("s"), null, [problem])));
 
@@ -201,7 +201,7 @@ public class SafetyRuleTests
     {
         var entry = Entry("orders", "order_id", "orders_seq");
         var plan = AdvancementPlanner.Plan(Settings(100, true, entry), Source(), Target(State(entry, Sequence("orders_seq"), 5_000)));
-        var failure = new TargetProblem(FindingCatalog.KeyReadTimeout, "public.orders.order_id", "timed out", "raise it");
+        var failure = TargetProblem.Create(FindingCatalog.KeyReadTimeout, "public.orders.order_id", ("end", "highest"), ("column", "public.orders.order_id"), ("size", null), ("seconds", 5.0));
         var reading = Target(State(entry, Sequence("orders_seq", 5_100, isCalled: true), null) with { KeyFailure = failure });
 
         var (results, findings) = Verifier.Verify(plan, reading);

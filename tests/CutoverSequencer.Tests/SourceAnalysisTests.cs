@@ -145,7 +145,7 @@ public class SourceAnalysisTests
     {
         var derived = Entry("orders", "order_id", "order_seq") with { Origin = "trigger FINANCE.ORDERS_BI", SourceSequence = "\"FINANCE\".\"ORDER_SEQ\"" };
         var missing = new TargetEntryState(derived, null, null, null,
-            [new TargetProblem(FindingCatalog.TableNotFound, "public.orders", "Table public.orders does not exist in the target.", "")]);
+            [TargetProblem.Create(FindingCatalog.TableNotFound, "public.orders", ("table", "public.orders"), ("location", "config.yaml:3"))]);
 
         var plan = AdvancementPlanner.Plan(Config().SequenceAdvancement, Source(OracleSeq("ORDER_SEQ", 5)), Target(missing));
 

@@ -7,15 +7,8 @@ namespace CutoverSequencer.Core.Findings;
 /// </summary>
 public sealed record Finding(string Code, Severity Severity, string Object, string Message, string Resolution)
 {
-    /// <summary>The values the message was rendered from (empty when a reader stated the message).</summary>
+    /// <summary>The values the message was rendered from.</summary>
     public IReadOnlyList<FindingArgument> Arguments { get; init; } = [];
-
-    /// <summary>A finding whose message its reader stated (target problems, source analysis, catalog probes).</summary>
-    public static Finding Of(string code, string obj, string message, string? resolution = null)
-    {
-        var definition = FindingCatalog.Get(code);
-        return new Finding(code, definition.Severity, obj, message, resolution ?? definition.Resolution);
-    }
 
     /// <summary>A finding rendered from its code's message template.</summary>
     public static Finding Create(string code, string obj, params (string Name, object? Value)[] arguments) =>

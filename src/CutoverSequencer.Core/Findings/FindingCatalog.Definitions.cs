@@ -1,3 +1,4 @@
+// Length: one entry per finding code, in the order docs/findings.md lists them; splitting it would scatter that order.
 namespace CutoverSequencer.Core.Findings;
 
 /// <summary>Each code's definition, in the order docs/findings.md lists them.</summary>
@@ -25,22 +26,53 @@ public static partial class FindingCatalog
         new(TableNotFound, Severity.Blocking,
             "A configured table does not exist in the target database.",
             "Fix the table name in the configuration (unquoted names fold to lower case; quote mixed-case names) " +
-            "or create the table."),
+            "or create the table.")
+        {
+            Message =
+                "Table {table} does not exist in the target ({location}).",
+        },
         new(ColumnNotFound, Severity.Blocking,
             "A configured key column does not exist in its table.",
-            "Fix pkColumn in the configuration; unquoted names fold to lower case."),
+            "Fix pkColumn in the configuration; unquoted names fold to lower case.")
+        {
+            Message =
+                "Column {column} does not exist in {table} ({location}).",
+        },
         new(SequenceNotFound, Severity.Blocking,
             "A configured sequence does not exist in the target database.",
             "Fix the sequence name, create the sequence, or omit 'sequence' so it is resolved from the column's " +
-            "default or identity."),
+            "default or identity.")
+        {
+            Message =
+                "Sequence {sequence} does not exist in the target ({location}).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["not a sequence"] =
+                    "{sequence} exists in the target but is not a sequence ({location}).",
+            },
+        },
         new(SequenceNotResolved, Severity.Blocking,
             "No sequence was configured and the key column has neither a nextval() default nor an identity.",
             "Name the sequence in the entry, or set the column default (ALTER TABLE ... ALTER COLUMN ... SET " +
-            "DEFAULT nextval('...'))."),
+            "DEFAULT nextval('...')).")
+        {
+            Message =
+                "No sequence is configured for {column} and the column has no nextval() default or identity " +
+                "({location}).",
+        },
         new(KeyColumnNotInteger, Severity.Blocking,
             "The key column is not of an integer or numeric type, so its values cannot be compared with a sequence.",
             "Remove the entry if the key is not sequence-fed (for example a GUID key), or point pkColumn at the " +
-            "right column."),
+            "right column.")
+        {
+            Message =
+                "{column} is {type}, not an integer type ({location}).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["dependency"] =
+                    "{column} is {type}, not an integer type, and {sequence} feeds it ({location}).",
+            },
+        },
         new(DirectionMismatch, Severity.Blocking,
             "The source sequence and the target sequence count in opposite directions.",
             "Recreate the target sequence with the source's INCREMENT BY sign, or map the entry to the right source " +
@@ -239,7 +271,12 @@ public static partial class FindingCatalog
             "The source was read through ALL_ views because DBA_ views were not permitted: only objects visible to " +
             "the connecting user are included.",
             "Grant SELECT_CATALOG_ROLE (or SELECT ANY DICTIONARY) to the reading user, or confirm every owner's " +
-            "objects are visible."),
+            "objects are visible.")
+        {
+            Message =
+                "DBA_ views are not permitted for this user: the catalog was read from ALL_ views, which show only " +
+                "objects this user may see.",
+        },
         new(SequencePrivilegeMissing, Severity.Blocking,
             "The target user lacks UPDATE on a sequence the plan advances (has_sequence_privilege), so setval would " +
             "fail part-way.",
@@ -356,17 +393,39 @@ public static partial class FindingCatalog
         new(KeyNotFinite, Severity.Blocking,
             "A numeric key column holds NaN or Infinity, so no finite sequence value can be proven to clear its keys.",
             "Find the rows (SELECT ... WHERE key IN ('NaN', 'Infinity', '-Infinity')), correct or remove them, " +
-            "then re-run plan."),
+            "then re-run plan.")
+        {
+            Message =
+                "{column} ({type}) holds {value}: no finite value of {sequence} can be proven to clear its keys.",
+        },
         new(KeyNotNumeric, Severity.Blocking,
             "A text key column fed by nextval() holds values that are not whole numbers, so its highest " +
             "sequence-issued key cannot be read.",
             "Correct the non-numeric keys, or point the entry at the right column; numeric strings alone are " +
-            "planned from their numeric values."),
+            "planned from their numeric values.")
+        {
+            Message =
+                "{column} ({type}) is fed by {sequence} but holds values that are not whole numbers, for example " +
+                "'{example}': its highest sequence-issued key cannot be read.",
+        },
         new(KeyReadTimeout, Severity.Blocking,
             "Reading a table's highest key hit target.statementTimeout (SQLSTATE 57014): the run stopped before " +
             "anything was written. Exit code 3.",
             "Raise target.statementTimeout (for example 30m) or create the key index first, then re-run; the " +
-            "report lists what was read."),
+            "report lists what was read.")
+        {
+            Message =
+                "Reading the {end} key of {column} (indexed[, ~{size:bytes}]) was stopped by statement_timeout " +
+                "({seconds:0.###} s, target.statementTimeout); raise target.statementTimeout or create the key " +
+                "index, then re-run.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["unindexed"] =
+                    "Reading the {end} key of {column} (no index starts with it[, ~{size:bytes}]) was stopped by " +
+                    "statement_timeout ({seconds:0.###} s, target.statementTimeout); raise " +
+                    "target.statementTimeout or create the key index, then re-run.",
+            },
+        },
         new(TargetInRecovery, Severity.Blocking,
             "The target is a hot standby (pg_is_in_recovery()): its sequences cannot be set and it copies the " +
             "primary's state anyway.",

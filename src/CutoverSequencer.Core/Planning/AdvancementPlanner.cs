@@ -52,7 +52,7 @@ public static partial class AdvancementPlanner
             }
             foreach (var problem in broken.Problems)
             {
-                findings.Add(Finding.Of(problem.Code, problem.Object, problem.Message, problem.Resolution));
+                findings.Add(problem.Finding);
             }
             rows.Add(Blocked(broken.Entry.Sequence?.ToString() ?? broken.Entry.Describe(), broken.Entry.Sequence,
                 [broken.Entry], broken.Column is null ? [] : [broken.Column], broken.Sequence, settings));
@@ -224,7 +224,7 @@ public static partial class AdvancementPlanner
             {
                 // No whole number bounds these keys: no value can be proven to clear them.
                 blocked = true;
-                findings.Add(Finding.Of(failure.Code, failure.Object, failure.Message, failure.Resolution));
+                findings.Add(failure.Finding);
                 continue;
             }
             if (entry.KeyExtreme is { } k)

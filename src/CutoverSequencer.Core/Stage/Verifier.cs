@@ -50,7 +50,7 @@ public static class Verifier
             {
                 var failure = unreadable.KeyFailure!;
                 results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
-                findings.Add(Finding.Of(failure.Code, failure.Object, failure.Message, failure.Resolution));
+                findings.Add(failure.Finding);
                 findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "keys unreadable", row.Name,
                     ("sequence", row.Name), ("keys", failure.Object)));
                 continue;

@@ -72,9 +72,7 @@ public sealed class OracleLiveReader(
         var prefix = dba ? "DBA" : "ALL";
         if (!dba)
         {
-            findings.Add(Finding.Of(FindingCatalog.SourceCatalogFallback, endpoint,
-                "DBA_ views are not permitted for this user: the catalog was read from ALL_ views, " +
-                "which show only objects this user may see."));
+            findings.Add(Finding.Create(FindingCatalog.SourceCatalogFallback, endpoint));
             log.LogWarning("DBA_ views not permitted: reading ALL_ views");
         }
         async Task<bool> Has(string view, string column) =>
