@@ -2,7 +2,8 @@
 -- Generated from the queries the live reader uses (src/CutoverSequencer.Oracle/Sql); do not edit by hand.
 --
 -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
--- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv into the current directory (SET MARKUP CSV ON: RFC 4180
+-- trigger_dependencies.csv, columns.csv, source_code.csv, dependencies.csv, guid_samples.csv and export_info.csv
+-- into the current directory (SET MARKUP CSV ON: RFC 4180
 -- quoting, a header row, an empty field for NULL). Read-only: it only queries the dictionary and
 -- samples at most 20 values of each GUID-looking key column.
 --
@@ -65,6 +66,23 @@ WHERE owner = 'SYS' AND table_name = :view_name AND column_name = :column_name
 COLUMN identity_sequence NEW_VALUE identity_sequence NOPRINT
 EXEC :view_name := '&dict._TAB_IDENTITY_COLS'; :column_name := 'SEQUENCE_NAME'
 SELECT CASE WHEN found > 0 THEN 'i.sequence_name' ELSE 'CAST(NULL AS VARCHAR2(128))' END AS identity_sequence
+FROM (
+SELECT COUNT(*) AS found
+FROM all_tab_columns
+WHERE owner = 'SYS' AND table_name = :view_name AND column_name = :column_name
+);
+
+-- DATA_DEFAULT_VC exists only on some releases.
+COLUMN default_expr NEW_VALUE default_expr NOPRINT
+EXEC :view_name := '&dict._TAB_COLUMNS'; :column_name := 'DATA_DEFAULT_VC'
+SELECT CASE WHEN found > 0 THEN 'c.data_default_vc' ELSE 'c.data_default' END AS default_expr
+FROM (
+SELECT COUNT(*) AS found
+FROM all_tab_columns
+WHERE owner = 'SYS' AND table_name = :view_name AND column_name = :column_name
+);
+COLUMN default_filter NEW_VALUE default_filter NOPRINT
+SELECT CASE WHEN found > 0 THEN 'UPPER(c.data_default_vc) LIKE ''%NEXTVAL%''' ELSE 'c.default_length > 0' END AS default_filter
 FROM (
 SELECT COUNT(*) AS found
 FROM all_tab_columns
@@ -177,13 +195,59 @@ SELECT c.owner,
        c.column_name,
        c.data_type,
        c.data_length,
-       c.char_length
+       c.char_length,
+       &default_expr AS data_default
 FROM &dict._tab_columns c
 JOIN &dict._tables tb ON tb.owner = c.owner AND tb.table_name = c.table_name
 WHERE c.owner IN (SELECT owner FROM owners)
-  AND REGEXP_LIKE(c.column_name, '(^|_)(ID|GUID|UUID)$', 'i')
-  AND c.data_type IN ('RAW', 'VARCHAR2', 'CHAR', 'NVARCHAR2', 'NCHAR')
+  AND ((REGEXP_LIKE(c.column_name, '(^|_)(ID|GUID|UUID)$', 'i')
+        AND c.data_type IN ('RAW', 'VARCHAR2', 'CHAR', 'NVARCHAR2', 'NCHAR'))
+    OR (c.default_length > 0 AND c.identity_column = 'NO'
+        AND c.data_type IN ('NUMBER', 'FLOAT', 'INTEGER')
+        AND &default_filter))
 ORDER BY c.owner, c.table_name, c.column_id;
+SPOOL OFF
+
+SPOOL source_code.csv
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+),
+code AS (
+  SELECT DISTINCT d.owner, d.name, d.type
+  FROM &dict._dependencies d
+  WHERE d.referenced_type = 'SEQUENCE'
+    AND d.type IN ('PACKAGE BODY', 'PROCEDURE', 'FUNCTION', 'TYPE BODY')
+    AND (d.owner IN (SELECT owner FROM owners) OR d.referenced_owner IN (SELECT owner FROM owners))
+)
+SELECT s.owner,
+       s.name,
+       s.type,
+       s.line,
+       s.text
+FROM &dict._source s
+JOIN code c ON c.owner = s.owner AND c.name = s.name AND c.type = s.type
+ORDER BY s.owner, s.name, s.type, s.line;
+SPOOL OFF
+
+SPOOL dependencies.csv
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+)
+SELECT d.owner,
+       d.name,
+       d.type,
+       d.referenced_owner,
+       d.referenced_name,
+       d.referenced_type
+FROM &dict._dependencies d
+WHERE d.referenced_type = 'SEQUENCE'
+  AND d.type IN ('PACKAGE BODY', 'PROCEDURE', 'FUNCTION', 'TYPE BODY')
+  AND (d.owner IN (SELECT owner FROM owners) OR d.referenced_owner IN (SELECT owner FROM owners))
+ORDER BY d.owner, d.name, d.type, d.referenced_owner, d.referenced_name;
 SPOOL OFF
 
 SPOOL guid_samples.csv

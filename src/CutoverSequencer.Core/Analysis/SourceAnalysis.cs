@@ -7,10 +7,11 @@ using CutoverSequencer.Core.Naming;
 namespace CutoverSequencer.Core.Analysis;
 
 /// <summary>
-/// Turns trigger patterns and identity columns into mappings the configuration did not list
-/// (configured entries win), and GUID key columns into findings. Pure.
+/// Turns trigger patterns, identity columns, sequence column defaults and (with discover) stored code
+/// that inserts NEXTVAL into mappings the configuration did not list (configured entries win), and GUID
+/// key columns into findings. Pure.
 /// </summary>
-public static class SourceAnalysis
+public static partial class SourceAnalysis
 {
     public static AnalysisResult Analyze(SourceCatalog source, CutoverConfig config)
     {
@@ -67,6 +68,19 @@ public static class SourceAnalysis
             {
                 Origin = $"identity column {identity.Owner}.{identity.Table}.{identity.Column}",
             });
+        }
+
+        foreach (var entry in ColumnDefaults(source, names))
+        {
+            AddMapping(entry);
+        }
+        foreach (var (entry, finding) in StoredCode(source, names, config.SequenceAdvancement.Discover))
+        {
+            findings.Add(finding);
+            if (entry is not null)
+            {
+                AddMapping(entry);
+            }
         }
 
         foreach (var guid in GuidAnalyzer.Analyze(source.Columns, source.Samples))

@@ -35,6 +35,11 @@ public static class CatalogAssembler
         var samples = (rows("guid_samples.csv", CatalogMapping.SampleColumns) ?? [])
             .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Sample).ToList();
 
+        var routines = CatalogMapping.Routines(
+            rows("source_code.csv", CatalogMapping.RoutineSourceColumns) ?? [],
+            rows("dependencies.csv", CatalogMapping.CodeDependencyColumns),
+            owner => wanted.Count == 0 || wanted.Contains(owner));
+
         var info = rows("export_info.csv", ["CAPTURED_AT"])?.FirstOrDefault();
         var (capturedAt, scn, version) = info is null ? (null, null, null) : CatalogMapping.ExportInfo(info);
         var described = description + (scn is null ? "" : $" (SCN {scn})");
@@ -44,6 +49,7 @@ public static class CatalogAssembler
             Triggers = CatalogMapping.Triggers(
                 triggerRows, lines, rows("trigger_dependencies.csv", CatalogMapping.DependencyColumns)),
             Columns = columns,
+            Routines = routines,
             Samples = samples,
         };
     }

@@ -6,7 +6,9 @@ namespace CutoverSequencer.Oracle.Catalog;
 /// The dictionary queries, kept once as embedded resources (Sql/*.sql) and used both by the live
 /// reader and by the generated SQL*Plus export script, so both produce the same files.
 /// Tokens: <c>{{dict}}</c> (DBA or ALL), <c>{{scale_flag}}</c>, <c>{{session_flag}}</c>,
-/// <c>{{identity_sequence}}</c> (a column, or NULL on releases without it). Bind variable
+/// <c>{{identity_sequence}}</c> (a column, or NULL on releases without it), <c>{{data_default}}</c> and
+/// <c>{{nextval_default}}</c> (DATA_DEFAULT_VC and a NEXTVAL filter on it, or the LONG DATA_DEFAULT
+/// unfiltered). Bind variable
 /// <c>:owners</c> is a comma-separated list of owners as Oracle stores them.
 /// </summary>
 public static class CatalogQueries
@@ -20,6 +22,8 @@ public static class CatalogQueries
         ("trigger_source.csv", "trigger_source"),
         ("trigger_dependencies.csv", "trigger_dependencies"),
         ("columns.csv", "columns"),
+        ("source_code.csv", "source_code"),
+        ("dependencies.csv", "dependencies"),
         ("guid_samples.csv", "guid_samples"),
         ("export_info.csv", "export_info"),
     ];
@@ -61,8 +65,20 @@ public static class CatalogQueries
             .Replace(
                 "{{identity_sequence}}",
                 choice.IdentitySequence ? "i.sequence_name" : "CAST(NULL AS VARCHAR2(128))",
-                StringComparison.Ordinal);
+                StringComparison.Ordinal)
+            .Replace("{{data_default}}", DataDefault(choice.DataDefaultText), StringComparison.Ordinal)
+            .Replace("{{nextval_default}}", NextvalDefault(choice.DataDefaultText), StringComparison.Ordinal);
     }
+
+    /// <summary>The column default's text: DATA_DEFAULT_VC where the release has it, else the LONG.</summary>
+    public static string DataDefault(bool text) => text ? "c.data_default_vc" : "c.data_default";
+
+    /// <summary>
+    /// The filter on numeric columns with a default: NEXTVAL in DATA_DEFAULT_VC, or none (a LONG cannot be
+    /// searched in SQL: the reader filters).
+    /// </summary>
+    public static string NextvalDefault(bool text) =>
+        text ? "UPPER(c.data_default_vc) LIKE '%NEXTVAL%'" : "c.default_length > 0";
 
     /// <summary>
     /// The bind variables of a query in order of appearance, string literals skipped (ODP.NET binds by position).
@@ -109,8 +125,8 @@ public static class CatalogQueries
             -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
             """);
         sb.Append(
-            "\n-- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv " +
-            "into the current directory " +
+            "\n-- trigger_dependencies.csv, columns.csv, source_code.csv, dependencies.csv, guid_samples.csv and " +
+            "export_info.csv\n-- into the current directory " +
             "(SET MARKUP CSV ON: RFC 4180\n");
         sb.Append("""
             -- quoting, a header row, an empty field for NULL). Read-only: it only queries the dictionary and
@@ -152,13 +168,21 @@ public static class CatalogQueries
             ("&dict._SEQUENCES", "SCALE_FLAG", "scale_flag", "s.scale_flag"),
             ("&dict._SEQUENCES", "SESSION_FLAG", "session_flag", "s.session_flag"),
             ("&dict._TAB_IDENTITY_COLS", "SEQUENCE_NAME", "identity_sequence", "i.sequence_name"),
+            ("&dict._TAB_COLUMNS", "DATA_DEFAULT_VC", "default_expr", DataDefault(text: true)),
         })
         {
             sb.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $"\n-- {column} exists only on some releases.\nCOLUMN {variable} NEW_VALUE {variable} NOPRINT\n" +
                 $"EXEC :view_name := '{view}'; :column_name := '{column}'\n");
             var nullType = column == "SEQUENCE_NAME" ? "VARCHAR2(128)" : "VARCHAR2(1)";
-            sb.Append(Probe("probe_column", variable, $"'{expression}'", $"'CAST(NULL AS {nullType})'"));
+            var otherwise = column == "DATA_DEFAULT_VC" ? DataDefault(text: false) : $"CAST(NULL AS {nullType})";
+            sb.Append(Probe("probe_column", variable, $"'{expression}'", $"'{otherwise}'"));
+            if (column == "DATA_DEFAULT_VC")
+            {
+                sb.Append("COLUMN default_filter NEW_VALUE default_filter NOPRINT\n");
+                sb.Append(Probe("probe_column", "default_filter",
+                    Literal(NextvalDefault(text: true)), Literal(NextvalDefault(text: false))));
+            }
         }
         foreach (var (file, query) in ExportFiles)
         {
@@ -166,12 +190,16 @@ public static class CatalogQueries
                 .Replace("{{dict}}", "&dict.", StringComparison.Ordinal)
                 .Replace("{{scale_flag}}", "&scale_flag", StringComparison.Ordinal)
                 .Replace("{{session_flag}}", "&session_flag", StringComparison.Ordinal)
-                .Replace("{{identity_sequence}}", "&identity_sequence", StringComparison.Ordinal);
+                .Replace("{{identity_sequence}}", "&identity_sequence", StringComparison.Ordinal)
+                .Replace("{{data_default}}", "&default_expr", StringComparison.Ordinal)
+                .Replace("{{nextval_default}}", "&default_filter", StringComparison.Ordinal);
             sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\nSPOOL {file}\n{sql};\nSPOOL OFF\n");
         }
         sb.Append("\nSET TERMOUT ON\nPROMPT Wrote the export files into the current directory.\nEXIT\n");
         return sb.ToString();
     }
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Probe(string query, string variable, string whenFound, string otherwise) =>
         $"SELECT CASE WHEN found > 0 THEN {whenFound} ELSE {otherwise} END AS {variable}\n" +

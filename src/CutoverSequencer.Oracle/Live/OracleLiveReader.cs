@@ -84,11 +84,14 @@ public sealed class OracleLiveReader(
         var choice = new DictionaryChoice(prefix,
             await Has("SEQUENCES", "SCALE_FLAG").ConfigureAwait(false),
             await Has("SEQUENCES", "SESSION_FLAG").ConfigureAwait(false),
-            await Has("TAB_IDENTITY_COLS", "SEQUENCE_NAME").ConfigureAwait(false));
+            await Has("TAB_IDENTITY_COLS", "SEQUENCE_NAME").ConfigureAwait(false))
+        {
+            DataDefaultText = await Has("TAB_COLUMNS", "DATA_DEFAULT_VC").ConfigureAwait(false),
+        };
         log.LogInformation(
             "Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, " +
-            "identity sequence_name {Identity}",
-            prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence);
+            "identity sequence_name {Identity}, data_default_vc {DefaultText}",
+            prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence, choice.DataDefaultText);
 
         var tables = new List<CatalogTable>();
         foreach (var (file, query) in CatalogQueries.ExportFiles)
@@ -147,6 +150,8 @@ public sealed class OracleLiveReader(
 #pragma warning disable CA2100 // the text is one of the embedded queries; values are bound
         command.CommandText = sql;
 #pragma warning restore CA2100
+        // Before 23ai a column default is a LONG: fetched whole only when asked (ODP.NET reads none by default).
+        command.GetType().GetProperty("InitialLONGFetchSize")?.SetValue(command, -1);
         foreach (var name in CatalogQueries.BindOrder(sql))
         {
             var parameter = command.CreateParameter();
