@@ -141,7 +141,7 @@ public sealed partial class PlSqlFlowAnalysis
         return (PlSqlExpression.SplitCommas(t, first, from), true, from);
     }
 
-    /// <summary><c>RETURNING col, ... INTO var, ...</c>: the variables then hold what went into those columns.</summary>
+    /// <summary><c>RETURNING col, ... INTO var, ...</c>: the variables then hold what went into the columns.</summary>
     private void Returning(IReadOnlyList<PlSqlToken> t, int from,
         Dictionary<string, IReadOnlyList<PlSqlOrigin>> stored, PlSqlScope scope, bool conditional)
     {
