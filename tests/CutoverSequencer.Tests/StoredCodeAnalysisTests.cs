@@ -224,4 +224,68 @@ public sealed class StoredCodeAnalysisTests
 
         Assert.Equal("APPCODE.P", Assert.Single(catalog.Routines).FullName);
     }
+
+    [Fact]
+    public void One_source_sequence_feeding_several_tables_counts_every_table_in_the_plan()
+    {
+        var trigger = new SourceTrigger("FINANCE", "STATEMENT_BI", "FINANCE", "STATEMENT", "BEFORE EACH ROW", "INSERT",
+            "ENABLED", null, "TRIGGER statement_bi BEFORE INSERT ON statement FOR EACH ROW\nBEGIN\n" +
+            "  :NEW.statement_id := statement_seq.NEXTVAL;\nEND;", "triggers.csv:2");
+        var source = Catalog([Column("STATEMENT_DRAFT", "DRAFT_ID", "STATEMENT_SEQ.NEXTVAL")],
+            [Routine(StatementApi, "FINANCE.STATEMENT_SEQ")]) with { Triggers = [trigger] };
+        var config = Config();
+        var entries = SourceAnalysis.Analyze(source, config).Entries;
+        var shared = Sequence("statement_seq");
+        var keys = new Dictionary<string, long>
+        {
+            ["public.statement"] = 400_000, ["public.statement_draft"] = 402_900, ["public.statement_line"] = 401_000,
+        };
+
+        var plan = Core.Planning.AdvancementPlanner.Plan(config.SequenceAdvancement, source,
+            Target([.. entries.Select(e => State(e, shared, keys[e.Table!.ToString()]))]));
+
+        var row = Assert.Single(plan.Sequences);
+        Assert.Equal(["public.statement", "public.statement_draft", "public.statement_line"],
+            row.Entries.Select(e => e.Table!.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(402_117, row.SourceLast);
+        Assert.Equal(402_900, row.TargetMax);
+        Assert.Equal(412_900, row.NewValue);
+    }
+
+    [Fact]
+    public void A_trigger_key_from_a_function_that_returns_NEXTVAL_is_mapped_to_that_sequence()
+    {
+        var trigger = new SourceTrigger("FINANCE", "STATEMENT_LINE_BI", "FINANCE", "STATEMENT_LINE", "BEFORE EACH ROW",
+            "INSERT", "ENABLED", null, "TRIGGER statement_line_bi BEFORE INSERT ON statement_line FOR EACH ROW\n" +
+            "BEGIN\n  :NEW.statement_line_id := ids.next_line_id;\nEND;", "triggers.csv:2");
+        var ids = new SourceRoutine("FINANCE", "IDS", "PACKAGE BODY", """
+            PACKAGE BODY ids AS
+              FUNCTION next_line_id RETURN NUMBER IS
+              BEGIN
+                RETURN statement_seq.NEXTVAL;
+              END;
+            END ids;
+            """, "source_code.csv:2") { ReferencedSequences = ["FINANCE.STATEMENT_SEQ"] };
+
+        var result = SourceAnalysis.Analyze(Catalog(routines: [ids]) with { Triggers = [trigger] }, Config(false));
+
+        var entry = Assert.Single(result.Entries);
+        Assert.Equal(("public.statement_line", "\"FINANCE\".\"STATEMENT_SEQ\""), (entry.Table!.ToString(), entry.SourceSequence));
+        Assert.Equal("trigger FINANCE.STATEMENT_LINE_BI through IDS.NEXT_LINE_ID()", entry.Origin);
+        var finding = Assert.Single(result.Findings, f => f.Code == FindingCatalog.TriggerKeyFromFunction);
+        Assert.EndsWith("mapped to FINANCE.STATEMENT_SEQ.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trigger_key_from_a_function_the_code_does_not_show_stays_unmapped()
+    {
+        var trigger = new SourceTrigger("FINANCE", "STATEMENT_LINE_BI", "FINANCE", "STATEMENT_LINE", "BEFORE EACH ROW",
+            "INSERT", "ENABLED", null, "TRIGGER statement_line_bi BEFORE INSERT ON statement_line FOR EACH ROW\n" +
+            "BEGIN\n  :NEW.statement_line_id := ids.next_line_id;\nEND;", "triggers.csv:2");
+
+        var result = SourceAnalysis.Analyze(Catalog() with { Triggers = [trigger] }, Config(false));
+
+        Assert.Empty(result.Entries);
+        Assert.Single(result.Findings, f => f.Code == FindingCatalog.TriggerKeyFromFunction);
+    }
 }

@@ -36,6 +36,32 @@ public static class RoutineAnalyzer
     }
 
     /// <summary>
+    /// The sequence a stored function returns the NEXTVAL of, by every name a caller may use (PKG.F,
+    /// OWNER.PKG.F, F, OWNER.F), when it returns only that sequence's values.
+    /// </summary>
+    public static IReadOnlyDictionary<string, SourceSequence> SequenceFunctions(
+        IReadOnlyList<SourceRoutine> routines, IReadOnlyList<SourceSequence> sequences)
+    {
+        ArgumentNullException.ThrowIfNull(routines);
+        ArgumentNullException.ThrowIfNull(sequences);
+        var units = routines
+            .Select(r => (Routine: r, Block: PlSqlUnitText.Unit(PlSqlLexer.Tokenize(r.Text))))
+            .Where(u => u.Block is not null)
+            .Select(u => (u.Routine, u.Block!))
+            .ToList();
+        var result = new Dictionary<string, SourceSequence>(StringComparer.Ordinal);
+        foreach (var (name, origins) in Functions(units, sequences))
+        {
+            var returned = origins.Select(o => SequenceNames.Resolve(o.Name, "", sequences)).Distinct().ToList();
+            if (returned is [{ } only])
+            {
+                result[name] = only;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Functions that return a sequence's NEXTVAL, under every name a caller may use (PKG.F and OWNER.PKG.F
     /// for a package member, F and OWNER.F for a standalone function), with the sequence qualified by its owner.
     /// </summary>

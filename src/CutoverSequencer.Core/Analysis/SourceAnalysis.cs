@@ -25,13 +25,25 @@ public static partial class SourceAnalysis
         void AddMapping(TableEntry entry) => Merge(entries, [entry]);
 
         var triggers = TriggerAnalyzer.AnalyzeAll(source.Triggers, source.Sequences);
+        var codeFunctions = RoutineAnalyzer.SequenceFunctions(source.Routines, source.Sequences);
         foreach (var call in triggers.Functions)
         {
             var trigger = call.Trigger;
-            findings.Add(Finding.Create(FindingCatalog.TriggerKeyFromFunction, trigger.FullName,
-                ("trigger", trigger.FullName), ("table", $"{trigger.TableOwner}.{trigger.Table}"),
-                ("column", call.Column), ("function", call.Function),
+            // A function of the stored code read that returns one sequence's NEXTVAL: the key is that sequence's.
+            var returns = codeFunctions.GetValueOrDefault(call.Function)
+                ?? codeFunctions.GetValueOrDefault($"{trigger.Owner}.{call.Function}");
+            findings.Add(Finding.Create(FindingCatalog.TriggerKeyFromFunction, returns is null ? null : "resolved",
+                trigger.FullName, ("trigger", trigger.FullName), ("table", $"{trigger.TableOwner}.{trigger.Table}"),
+                ("column", call.Column), ("function", call.Function), ("sequence", returns?.FullName),
                 ("evidence", string.Join("; ", call.Evidence))));
+            if (returns is not null)
+            {
+                AddMapping(new TableEntry(names.Map(trigger.TableOwner, trigger.Table), names.Name(call.Column),
+                    names.Map(returns.Owner, returns.Name), null, Quoted(returns.Owner, returns.Name), trigger.Location)
+                {
+                    Origin = $"trigger {trigger.FullName} through {call.Function}()",
+                });
+            }
         }
         foreach (var pattern in triggers.Patterns)
         {
@@ -48,6 +60,8 @@ public static partial class SourceAnalysis
                 ("state", trigger.Enabled ? "enabled" : "disabled"),
                 ("column", $"{trigger.TableOwner}.{trigger.Table}.{pattern.Column}"),
                 ("sequence", pattern.Sequence.FullName), ("variant", pattern.Variant),
+                ("confidence", Confidence(pattern.Confidence)),
+                ("evidence", pattern.Evidence.Count == 0 ? null : string.Join("; ", pattern.Evidence)),
                 ("disabled", trigger.Enabled ? null : "")) with
             {
                 Resolution = "Replace the trigger with a column default after the load (also in " +

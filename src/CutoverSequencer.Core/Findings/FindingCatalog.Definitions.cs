@@ -236,17 +236,25 @@ public static partial class FindingCatalog
             "SET DEFAULT nextval(...) (written to post-load-defaults.sql for review).")
         {
             Message =
-                "Trigger {trigger} ({type}, {state}) fills {column} from {sequence} ({variant}).[{disabled} The " +
+                "Trigger {trigger} ({type}, {state}) fills {column} from {sequence} ({variant}; {confidence}[: " +
+                "{evidence}]).[{disabled} The " +
                 "trigger is DISABLED in the source: confirm the application really relies on it.]",
         },
         new(TriggerKeyFromFunction, Severity.Info,
             "A BEFORE INSERT row trigger fills a key column from a function or package call, not from a sequence " +
-            "directly; what the call returns cannot be read from the trigger, so the column is not mapped.",
+            "directly. When the stored code read (source_code.csv, or DBA_SOURCE live) shows the function returns " +
+            "one sequence's NEXTVAL, the column is mapped to that sequence; otherwise it is not mapped.",
             "Read the function: if it returns a sequence's NEXTVAL, list the table under sequenceAdvancement.tables " +
             "with that sourceSequence; otherwise plan how the key is generated after cutover.")
         {
             Message =
                 "Trigger {trigger} fills {table}.{column} from {function}() ({evidence}).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["resolved"] =
+                    "Trigger {trigger} fills {table}.{column} from {function}() ({evidence}), which returns " +
+                    "{sequence}.NEXTVAL in the stored code read: mapped to {sequence}.",
+            },
         },
         new(PlSqlSequenceUsage, Severity.Info,
             "Stored code (a package, procedure, function or type body that references the sequence) inserts the " +
