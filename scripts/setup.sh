@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need on a fresh Debian/Ubuntu machine: the PostgreSQL server
-# binaries (initdb, pg_ctl). The .NET SDK must already be present (see global.json).
+# binaries (initdb, pg_ctl). The .NET SDK must already be present (see global.json). With
+# CUTOVER_PG_VERSIONS="14 16 17 18" it also fetches those pinned server versions into a cache folder
+# (scripts/postgres-versions.sh; the test clusters take their binaries from CUTOVER_PG_BIN).
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -25,4 +27,9 @@ if ! have_postgres; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq postgresql >/dev/null
   have_postgres || { echo "setup: postgresql installed but initdb still not found" >&2; exit 1; }
+fi
+
+if [ -n "${CUTOVER_PG_VERSIONS:-}" ]; then
+  # shellcheck disable=SC2086
+  bash "$(dirname "$0")/postgres-versions.sh" $CUTOVER_PG_VERSIONS >/dev/null
 fi

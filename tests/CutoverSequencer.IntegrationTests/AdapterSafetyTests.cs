@@ -42,6 +42,7 @@ public sealed class AdapterSafetyTests(PostgresCluster postgres) : IDisposable
         return await target.InspectAsync(entries, CancellationToken.None);
     }
 
+    [Trait("Subset", "versions")]
     [PostgresFact]
     public async Task Keys_of_a_table_in_another_schema_fed_by_the_same_sequence_are_cleared_and_verified()
     {

@@ -182,6 +182,7 @@ public sealed class FaultTests(PostgresCluster postgres) : IDisposable
         await AssertConvergedAsync(cs);
     }
 
+    [Trait("Subset", "versions")]
     [PostgresFact]
     public async Task Rollback_refuses_when_a_sequence_moved_since_apply_unless_forced()
     {

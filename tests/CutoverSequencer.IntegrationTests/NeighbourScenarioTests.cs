@@ -78,6 +78,7 @@ public sealed class NeighbourScenarioTests(TwoClusters clusters) : IDisposable
         Assert.Contains("SHARED_SEQUENCE", Cli.FindingCodes(report));
     }
 
+    [Trait("Subset", "versions")]
     [PostgresFact]
     public async Task A_failover_with_no_source_goes_past_the_keys_of_the_promoted_copy()
     {

@@ -10,6 +10,7 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
 
     public void Dispose() => workspace.Dispose();
 
+    [Trait("Subset", "versions")]
     [PostgresFact]
     public async Task Resolves_quoted_serial_identity_default_odd_descending_and_ahead_sequences()
     {
@@ -129,6 +130,7 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(Count, report.GetProperty("operationsBrief").GetProperty("sequences").GetArrayLength());
     }
 
+    [Trait("Subset", "versions")]
     [PostgresFact]
     public async Task Key_extremes_are_numeric_not_text_order_and_skip_nulls_in_chunks_and_in_whole_table_scans()
     {
@@ -182,6 +184,7 @@ public sealed class ResolutionTests(PostgresCluster postgres) : IDisposable
         Assert.Contains("NO_INDEX_ON_KEY", Cli.FindingCodes(report));
     }
 
+    [Trait("Subset", "versions")]
     [PostgresFact]
     public async Task Discovery_maps_every_sequence_fed_column_from_the_catalogs_through_the_owner_mapping()
     {

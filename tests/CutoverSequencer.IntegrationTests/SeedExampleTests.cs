@@ -2,6 +2,7 @@ namespace CutoverSequencer.IntegrationTests;
 
 /// <summary>Seed chapter 7.7 through the real CLI process against a real cluster.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Subset", "versions")]
 public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
 {
     private static readonly string Sample = Path.Combine(Repository.Root, "configs", "sample");
