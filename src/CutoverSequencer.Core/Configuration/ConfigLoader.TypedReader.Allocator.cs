@@ -50,31 +50,22 @@ public static partial class ConfigLoader
 
         private string[] ReadAcknowledged(string key)
         {
-            var list = key + ":acknowledge";
-            var items = Children(list);
-            if (items.Count == 0 && Text(list) is { } scalar)
+            var acknowledged = new List<string>();
+            foreach (var item in Children(key + ":acknowledge"))
             {
-                return [.. Known(list, [scalar])];
-            }
-            return [.. Known(null, items)];
-
-            IEnumerable<string> Known(string? single, IEnumerable<string> keys)
-            {
-                foreach (var item in keys)
+                var code = Text(item);
+                var known = Acknowledgeable.FirstOrDefault(c =>
+                    string.Equals(c, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (known is null)
                 {
-                    var code = single is null ? Text(item) : item;
-                    var where = single ?? item;
-                    var known = Acknowledgeable.FirstOrDefault(c =>
-                        string.Equals(c, code?.Trim(), StringComparison.OrdinalIgnoreCase));
-                    if (known is null)
-                    {
-                        Fail<string>(where, $"'acknowledge' accepts {string.Join(", ", Acknowledgeable)}, " +
-                            $"not '{code}'");
-                        continue;
-                    }
-                    yield return known;
+                    Fail<string>(item, $"'acknowledge' accepts {string.Join(", ", Acknowledgeable)}, not '{code}'");
+                }
+                else if (!acknowledged.Contains(known))
+                {
+                    acknowledged.Add(known);
                 }
             }
+            return [.. acknowledged];
         }
     }
 }
