@@ -71,6 +71,9 @@ public sealed class AllocatorTests(PostgresCluster postgres) : IDisposable
         Assert.DoesNotContain("HILO_KEYS", Cli.FindingCodes(Cli.Report(Reports("apply"))));
         var markdown = await File.ReadAllTextAsync(Path.Combine(Reports("apply"), "cutover-report.md"));
         Assert.Contains("hilo, 50 keys per value", markdown, StringComparison.Ordinal);
+        // The operations brief speaks of keys: the first new key and the gap after the last loaded key.
+        Assert.Contains("hilo, 50 keys per value: first new key at least 133,501; gap 123,457 – 133,500", markdown,
+            StringComparison.Ordinal);
     }
 
     [PostgresFact]
