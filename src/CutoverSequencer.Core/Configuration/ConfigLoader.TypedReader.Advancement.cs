@@ -182,11 +182,16 @@ public static partial class ConfigLoader
                     : Fail<double?>(key + ":expectedInsertsPerHour",
                         $"'expectedInsertsPerHour' must be a number of at least 0, not '{rateText}'");
             }
+            var (allocator, blockSize) = ReadAllocator(key);
+            var acknowledged = ReadAcknowledged(key);
             return Errors.Count > errorsBefore
                 ? null
                 : new TableEntry(table, pkColumn, sequence, margin, sourceSequence, location)
                 {
                     ExpectedInsertsPerHour = rate,
+                    Allocator = allocator,
+                    BlockSize = blockSize,
+                    Acknowledged = acknowledged,
                 };
         }
 

@@ -52,7 +52,10 @@ internal sealed class ConfigSchema
                 ("sequence", Scalar()),
                 ("sourceSequence", Scalar()),
                 ("expectedInsertsPerHour", Scalar()),
-                ("safetyMargin", Scalar()))))));
+                ("safetyMargin", Scalar()),
+                ("allocator", Scalar()),
+                ("blockSize", Scalar()),
+                ("acknowledge", ListOf(Scalar())))))));
 
     private ConfigSchema(NodeKind kind, IReadOnlyDictionary<string, ConfigSchema>? children, ConfigSchema? item)
     {

@@ -18,6 +18,20 @@ public sealed record TableEntry(
     /// <summary>Declared source insert rate for this key, used with sequenceAdvancement.catchUpWindow.</summary>
     public double? ExpectedInsertsPerHour { get; init; }
 
+    /// <summary>
+    /// How the application allocates keys from the sequence; null: not stated (a plain sequence is assumed
+    /// and the planner looks for hilo-shaped keys).
+    /// </summary>
+    public KeyAllocator? Allocator { get; init; }
+
+    /// <summary>
+    /// The hilo block size (keys per sequence value); set exactly when <see cref="Allocator"/> is hilo.
+    /// </summary>
+    public long? BlockSize { get; init; }
+
+    /// <summary>Finding codes this entry acknowledges (<c>acknowledge: [INCREMENT_MISMATCH]</c>).</summary>
+    public IReadOnlyList<string> Acknowledged { get; init; } = [];
+
     /// <summary>Where the entry comes from: the configuration, or the source analysis that found it.</summary>
     public string Origin { get; init; } = "configuration";
 

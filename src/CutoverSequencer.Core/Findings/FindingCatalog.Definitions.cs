@@ -22,6 +22,12 @@ public static partial class FindingCatalog
         {
             Message =
                 "{column} is {type} (limit {limit:N0}) but {sequence} would issue {next:N0} next.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["hilo"] =
+                    "{column} is {type} (limit {limit:N0}) but the hilo block of {sequence}'s next value {next:N0} " +
+                    "(block size {blockSize}) reaches key {key:N0}.",
+            },
         },
         new(TableNotFound, Severity.Blocking,
             "A configured table does not exist in the target database.",
@@ -80,6 +86,45 @@ public static partial class FindingCatalog
         {
             Message =
                 "Source {source} has INCREMENT BY {sourceIncrement} but {sequence} has increment {increment}.",
+        },
+        new(IncrementMismatch, Severity.Blocking,
+            "The source and target sequences have different increments. An application on a pooled ORM optimizer " +
+            "(Hibernate/JPA; JPA's default allocationSize is 50) needs INCREMENT BY equal to its block size: with " +
+            "a smaller increment sessions hand out overlapping keys. Blocking when either increment is above 1, " +
+            "unless the entry acknowledges it ('acknowledge: [INCREMENT_MISMATCH]'), which keeps it a warning; " +
+            "with interleave and a source increment of 1 it is a warning (the plan sets the node count).",
+            "Run the ALTER SEQUENCE the message gives and re-run plan; if the target's increment is intended (no " +
+            "pooled allocator uses the sequence), add 'acknowledge: [INCREMENT_MISMATCH]' to the entry.")
+        {
+            Message =
+                "Source {source} has INCREMENT BY {sourceIncrement}; {sequence} has increment {increment}. To match " +
+                "the source: ALTER SEQUENCE {sql} INCREMENT BY {sourceIncrement};",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["acknowledged"] =
+                    "Source {source} has INCREMENT BY {sourceIncrement}; {sequence} has increment {increment} " +
+                    "(acknowledged at {location}); the plan follows the target's step grid.",
+                ["interleave"] =
+                    "Source {source} has INCREMENT BY {sourceIncrement}; {sequence} has increment {increment}; " +
+                    "the interleave plan steps it by the node count.",
+            },
+        },
+        new(AllocatorUnsupported, Severity.Blocking,
+            "The entry's allocator cannot be planned for this sequence: hilo on a descending sequence or with " +
+            "interleave, or entries of one sequence that state different allocators or block sizes.",
+            "Correct the entries' 'allocator' and 'blockSize' (one allocator per sequence), or remove 'allocator: " +
+            "hilo' and set the sequence by hand.")
+        {
+            Message =
+                "{sequence}: {entries} state different allocators ({allocators}); one sequence has one allocator.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["descending"] =
+                    "{sequence} counts down (increment {increment}); 'allocator: hilo' ({entry}) is planned only " +
+                    "for ascending sequences.",
+                ["interleave"] =
+                    "{sequence}: 'allocator: hilo' ({entry}) cannot be combined with sequenceAdvancement.interleave.",
+            },
         },
         new(SourceSequenceAmbiguous, Severity.Blocking,
             "Several source sequences (in different owners) have the target sequence's name.",
@@ -148,12 +193,31 @@ public static partial class FindingCatalog
             Message =
                 "{sequence} has CACHE {cache}: sessions that already cached values keep issuing them after setval.",
         },
-        new(IncrementMismatch, Severity.Warning,
-            "The source and target sequences have different increments.",
-            "Confirm the target increment is intended; the plan follows the target's step grid.")
+        new(HiloKeys, Severity.Warning,
+            "The target keys are far above a used source sequence by a near-constant factor k that is a common " +
+            "ORM block size: the application may allocate keys with a hilo optimizer (key ≈ sequence value × k), " +
+            "and advancing the sequence to MAX(key) would multiply its future keys by k. Evidence rule: the " +
+            "sequence ascends, its source value S is at least 1,000 (a used sequence; Oracle's default CACHE 20 " +
+            "then moves LAST_NUMBER by at most 2%), and the highest key M is within 5% of k × S for the nearest " +
+            "k of 10, 16, 20, 25, 32, 50, 64, 100, 128, 200, 250, 256, 500, 512, 1000, 1024, 32768 (smaller " +
+            "factors have too many innocent causes). Never raised from a small or barely used table alone, nor " +
+            "when the entry states its allocator. Blocking when the keys the application would then allocate " +
+            "(next value × k) overflow the key column's type.",
+            "If the application uses a hilo optimizer, set 'allocator: hilo' and 'blockSize: k' on the entry so " +
+            "the sequence is planned in blocks; otherwise set 'allocator: sequence' on it.")
         {
             Message =
-                "Source {source} has INCREMENT BY {sourceIncrement}; {sequence} has increment {increment}.",
+                "{column}: keys reach {maxKey:N0}, {ratio:0.##} × the source value {sourceLast:N0} of {source} " +
+                "(about block size {blockSize}). If the application allocates keys with a hilo optimizer, " +
+                "advancing {sequence} to the key moves its next keys to about {next:N0} × {blockSize} = {keys:N0}.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["overflow"] =
+                    "{column}: keys reach {maxKey:N0}, {ratio:0.##} × the source value {sourceLast:N0} of {source} " +
+                    "(about block size {blockSize}). If the application allocates keys with a hilo optimizer, " +
+                    "advancing {sequence} to the key moves its next keys to about {next:N0} × {blockSize} = " +
+                    "{keys:N0}, beyond the {type} limit {limit:N0}: its inserts would fail.",
+            },
         },
         new(TargetAlreadyAhead, Severity.Info,
             "The target sequence is already at or beyond the value the plan needs; it is left unchanged (sequences " +

@@ -19,6 +19,8 @@ public static partial class FindingCatalog
     public const string CycleSequence = "CYCLE_SEQUENCE";
     public const string SequenceCache = "SEQUENCE_CACHE";
     public const string IncrementMismatch = "INCREMENT_MISMATCH";
+    public const string HiloKeys = "HILO_KEYS";
+    public const string AllocatorUnsupported = "ALLOCATOR_UNSUPPORTED";
     public const string TargetAlreadyAhead = "TARGET_ALREADY_AHEAD";
     public const string EmptyTable = "EMPTY_TABLE";
     public const string SharedSequence = "SHARED_SEQUENCE";

@@ -47,8 +47,9 @@ public static partial class AdvancementPlanner
         return new RateMargin(perHour, basis, window, settings.RateHeadroom, required, configured);
     }
 
+    /// <param name="blockSize">Hilo: the column must hold the highest key of the next value's block.</param>
     private static bool CheckLimits(TargetSequence sequence, IReadOnlyList<TargetColumn> columns, BigInteger next,
-        List<Finding> findings)
+        List<Finding> findings, long? blockSize = null)
     {
         var name = sequence.Name.ToString();
         var blocked = false;
@@ -67,12 +68,14 @@ public static partial class AdvancementPlanner
                 continue;
             }
             var limit = sequence.Descending ? range.Min : range.Max;
-            if (sequence.Descending ? next < limit : next > limit)
+            var key = blockSize is { } k ? Hilo.LastKey(next, k) : next;
+            if (sequence.Descending ? key < limit : key > limit)
             {
                 blocked = true;
                 var where = $"{column.Table}.{Identifier.Display(column.Name)}";
-                findings.Add(Finding.Create(FindingCatalog.ColumnTypeOverflow, where, ("column", where),
-                    ("type", column.DataType), ("limit", limit), ("sequence", name), ("next", next)));
+                findings.Add(Finding.Create(FindingCatalog.ColumnTypeOverflow, blockSize is null ? null : "hilo", where,
+                    ("column", where), ("type", column.DataType), ("limit", limit), ("sequence", name),
+                    ("next", next), ("blockSize", blockSize), ("key", key)));
             }
         }
         return blocked;

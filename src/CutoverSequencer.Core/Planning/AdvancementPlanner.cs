@@ -181,8 +181,9 @@ public static partial class AdvancementPlanner
             }
             else if (each.IncrementBy != sequence.Increment)
             {
-                findings.Add(Finding.Create(FindingCatalog.IncrementMismatch, name, ("source", each.FullName),
-                    ("sourceIncrement", each.IncrementBy), ("sequence", name), ("increment", sequence.Increment)));
+                var mismatch = IncrementMismatch(each, sequence, configured, settings);
+                blocked |= mismatch.Severity == Severity.Blocking;
+                findings.Add(mismatch);
             }
         }
         if (matches.Count > 0)
@@ -267,9 +268,17 @@ public static partial class AdvancementPlanner
             findings.Add(Finding.Create(FindingCatalog.InterleaveUnsupported, name,
                 ("sequence", name), ("increment", sequence.Increment)));
         }
+        var (blockSize, allocatorProblem) = AllocatorOf(sequence, configured, settings);
+        if (allocatorProblem is not null)
+        {
+            blocked = true;
+            findings.Add(allocatorProblem);
+        }
         var row = settings.Interleave is { } stride && !descending
             ? SequenceArithmetic.DecideInterleaved(sequence, sourceLast, targetExtreme, margin, stride).Row
-            : SequenceArithmetic.Decide(sequence, sourceLast, targetExtreme, margin).Row;
+            : blockSize is { } perValue
+                ? SequenceArithmetic.DecideHilo(sequence, sourceLast, targetExtreme, margin, perValue).Row
+                : SequenceArithmetic.Decide(sequence, sourceLast, targetExtreme, margin).Row;
         row = row with
         {
             Name = name,
@@ -284,7 +293,11 @@ public static partial class AdvancementPlanner
 
         if (row.NextValue is { } next)
         {
-            blocked |= CheckLimits(sequence, columns, next, findings);
+            blocked |= CheckLimits(sequence, columns, next, findings, blockSize);
+        }
+        if (allocatorProblem is null && configured.All(e => e.Allocator is null))
+        {
+            blocked |= CheckHiloKeys(row, entries, matches, findings);
         }
         if (row.Action == PlanAction.Advance && !sequence.CanUpdate && settings.Enabled)
         {

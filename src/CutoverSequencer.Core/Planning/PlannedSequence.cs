@@ -54,6 +54,18 @@ public sealed record PlannedSequence
     /// <summary>Interleave: the increment the sequence is changed to (null: keep its increment).</summary>
     public long? NewIncrement { get; init; }
 
+    /// <summary>
+    /// Hilo: the keys each sequence value opens (null: keys are the sequence's values). <see cref="TargetMax"/>
+    /// and <see cref="Margin"/> stay in keys; <see cref="Reference"/> is in sequence values.
+    /// </summary>
+    public long? BlockSize { get; init; }
+
+    /// <summary>Hilo: the lowest key the block of the next value can hold (<see cref="Hilo.FirstKey"/>).</summary>
+    public BigInteger? FirstKey => BlockSize is { } k && NextValue is { } next ? Hilo.FirstKey(next, k) : null;
+
+    /// <summary>Hilo: the highest key the block of the next value can hold (<see cref="Hilo.LastKey"/>).</summary>
+    public BigInteger? LastKey => BlockSize is { } k && NextValue is { } next ? Hilo.LastKey(next, k) : null;
+
     /// <summary>The rate-aware margin's derivation, when a catch-up window and a rate are known.</summary>
     public RateMargin? Rate { get; init; }
 
@@ -62,8 +74,12 @@ public sealed record PlannedSequence
 
     public bool Descending => Current?.Descending ?? false;
 
-    /// <summary>The highest value in use (lowest when descending): the source value or the largest key.</summary>
-    public BigInteger? Reference => (SourceLast, TargetMax) switch
+    /// <summary>
+    /// The highest value in use (lowest when descending): the source value or the largest key (with hilo,
+    /// the block of the largest key).
+    /// </summary>
+    public BigInteger? Reference => (SourceLast, BlockSize is { } k && TargetMax is { } max
+        ? Hilo.CeilingDivide(max, k) : TargetMax) switch
     {
         (null, null) => null,
         ({ } s, null) => s,
@@ -72,9 +88,13 @@ public sealed record PlannedSequence
     };
 
     /// <summary>
-    /// The values between the last loaded key and the next value (<see cref="SequenceGap.Between"/>).
+    /// The values between the last loaded key and the next value (<see cref="SequenceGap.Between"/>). With
+    /// hilo, in keys: up to the first key of the next value's block, the source's keys bounded by source
+    /// value × block size.
     /// </summary>
-    public SequenceGap? Gap => SequenceGap.Between(TargetMax, SourceLast, NextValue, Descending);
+    public SequenceGap? Gap => BlockSize is { } k
+        ? SequenceGap.Between(TargetMax, SourceLast * k, FirstKey, Descending)
+        : SequenceGap.Between(TargetMax, SourceLast, NextValue, Descending);
 
     public TableEntry? FirstTableEntry => Entries.FirstOrDefault(e => e.Table is not null);
 }

@@ -8,4 +8,8 @@ namespace CutoverSequencer.Core.Planning;
 /// </summary>
 public sealed record ReferenceStep(BigInteger? SourceLast, BigInteger? TargetExtreme, BigInteger Reference,
     bool Descending,
-    long Margin, BigInteger Wanted) : DerivationStep;
+    long Margin, BigInteger Wanted) : DerivationStep
+{
+    /// <summary>Hilo: the target extreme and the margin are counted in blocks (sequence values), not keys.</summary>
+    public bool Blocks { get; init; }
+}

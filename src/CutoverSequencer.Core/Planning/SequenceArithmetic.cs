@@ -25,7 +25,9 @@ internal static class SequenceArithmetic
         }
         var (_, steps) = row.Stride is { } stride
             ? DecideInterleaved(sequence, row.SourceLast, row.TargetMax, row.Margin, stride)
-            : Decide(sequence, row.SourceLast, row.TargetMax, row.Margin);
+            : row.BlockSize is { } blockSize
+                ? DecideHilo(sequence, row.SourceLast, row.TargetMax, row.Margin, blockSize)
+                : Decide(sequence, row.SourceLast, row.TargetMax, row.Margin);
         return new Derivation(steps) { Rate = row.Rate };
     }
 
@@ -77,6 +79,31 @@ internal static class SequenceArithmetic
             Action = PlanAction.Advance,
             RequiredNext = next,
         }, steps);
+    }
+
+    /// <summary>
+    /// A hilo allocator of <paramref name="blockSize"/> keys per value: the plain formula in sequence values,
+    /// the keys counted as ⌈max key / k⌉ and the margin as ⌈margin / k⌉, so the next value is
+    /// ⌈max key / k⌉ + 1 + ⌈margin / k⌉ (or past the source value, on the grid, never backwards) and its
+    /// block starts above max key + margin. The row keeps the keys and the margin in keys.
+    /// </summary>
+    internal static (PlannedSequence Row, IReadOnlyList<DerivationStep> Steps) DecideHilo(TargetSequence sequence,
+        BigInteger? sourceLast, BigInteger? targetExtreme, long margin, long blockSize)
+    {
+        BigInteger? keyBlock = targetExtreme is { } max ? Hilo.CeilingDivide(max, blockSize) : null;
+        var marginBlocks = (long)Hilo.CeilingDivide(margin, blockSize);
+        var (row, plain) = Decide(sequence, sourceLast, keyBlock, marginBlocks);
+        var steps = new List<DerivationStep>(plain.Count + 2)
+        {
+            new HiloStep(blockSize, targetExtreme, keyBlock, margin, marginBlocks),
+        };
+        steps.AddRange(plain.Select(s => s is ReferenceStep reference ? reference with { Blocks = true } : s));
+        if (row.NextValue is { } next)
+        {
+            steps.Add(new HiloKeysStep(next, blockSize, Hilo.FirstKey(next, blockSize),
+                Hilo.LastKey(next, blockSize)));
+        }
+        return (row with { TargetMax = targetExtreme, Margin = margin, BlockSize = blockSize }, steps);
     }
 
     /// <summary>

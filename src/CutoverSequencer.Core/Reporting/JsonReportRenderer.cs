@@ -127,6 +127,9 @@ public static class JsonReportRenderer
             NewIncrement = row.NewIncrement,
             Rate = row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), DerivationWording.Basis(r.Basis),
                 r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
+            Hilo = row.BlockSize is { } blockSize
+                ? new JsonHilo(blockSize, Int64(row.FirstKey), Int64(row.LastKey))
+                : null,
             Previous = row.Current is null ? null : new JsonPrevious(row.Current.LastValue, row.Current.IsCalled,
                 Int64(row.Current.NextValue)),
             ExpectedGap = gap is null || row.Action == PlanAction.Blocked

@@ -37,6 +37,9 @@ internal sealed record JsonRow
 
     public required JsonRate? Rate { get; init; }
 
+    /// <summary>Hilo entries only (null otherwise): added after the first schema, so readers may ignore it.</summary>
+    public required JsonHilo? Hilo { get; init; }
+
     public required JsonPrevious? Previous { get; init; }
 
     public required JsonGap? ExpectedGap { get; init; }

@@ -89,6 +89,13 @@ public static class OperationsBrief
             });
             any = true;
             var gap = SequenceGap.Between(state.LastKey, row.SourceLast, state.Next, row.Descending);
+            if (row.BlockSize is { } k)
+            {
+                // Hilo: the keys, not the values, are what operations see in the table.
+                var firstKey = Hilo.FirstKey(state.Next, k);
+                facts.Add($"hilo, {k} keys per value: first new key at least {N(firstKey)}");
+                gap = SequenceGap.Between(state.LastKey, row.SourceLast * k, firstKey, row.Descending);
+            }
             yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; {GapText(gap)}.";
         }
         if (!any)

@@ -24,7 +24,11 @@ public sealed record SequenceVerification(
     /// <summary>
     /// The verdict, judged from the values on each call (not held: at many thousand rows it adds up).
     /// </summary>
-    public VerificationVerdict Verdict => Verifier.Judge(NextValue, HighestKey, SourceLast, Descending, Stride);
+    public VerificationVerdict Verdict => Verifier.Judge(NextValue, HighestKey, SourceLast, Descending, Stride,
+        BlockSize);
+
+    /// <summary>Hilo: keys per sequence value; the keys are checked against the next value's block.</summary>
+    public long? BlockSize { get; init; }
 
     /// <summary>The proof in words (<see cref="Wording.VerificationWording"/>).</summary>
     public string Detail => Wording.VerificationWording.Describe(Verdict);

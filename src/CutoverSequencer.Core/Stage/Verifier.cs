@@ -64,11 +64,12 @@ public static class Verifier
             }
 
             var stride = plan.Interleave is { } interleave && !descending ? Miss(sequence, interleave) : null;
-            var verdict = Judge(next, highestKey, row.SourceLast, descending, stride);
+            var verdict = Judge(next, highestKey, row.SourceLast, descending, stride, row.BlockSize);
             results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, verdict.Passed)
             {
                 Descending = descending,
                 Stride = stride,
+                BlockSize = row.BlockSize,
             });
 
             if (!verdict.Passed)
@@ -80,11 +81,13 @@ public static class Verifier
             BigInteger? reference;
             long margin;
             string? basis;
+            // Hilo: the reference and the margin in sequence values (the plan's Reference already is).
+            var keyBlock = row.BlockSize is { } k && highestKey is { } max ? Hilo.CeilingDivide(max, k) : highestKey;
             if (recorded is null)
             {
                 reference = descending
-                    ? Min(Min(highestKey, row.SourceLast), row.Reference)
-                    : Max(Max(highestKey, row.SourceLast), row.Reference);
+                    ? Min(Min(keyBlock, row.SourceLast), row.Reference)
+                    : Max(Max(keyBlock, row.SourceLast), row.Reference);
                 (margin, basis) = (row.Margin, null);
             }
             else if (row.Sequence is { } named && recorded.TryGetValue(named, out var record))
@@ -100,7 +103,8 @@ public static class Verifier
                 continue;
             }
             var lastSet = next - sequence.Increment;
-            if (reference is { } r && (descending ? lastSet > r - margin : lastSet < r + margin))
+            var marginValues = row.BlockSize is { } size ? Hilo.CeilingDivide(margin, size) : margin;
+            if (reference is { } r && (descending ? lastSet > r - marginValues : lastSet < r + marginValues))
             {
                 findings.Add(Finding.Create(FindingCatalog.MarginNotMet, basis, row.Name,
                     ("sequence", row.Name), ("margin", margin), ("next", next), ("reference", r)));
@@ -111,8 +115,8 @@ public static class Verifier
 
     /// <summary>The next value against the key extreme, the source value and the stride.</summary>
     public static VerificationVerdict Judge(BigInteger? next, BigInteger? highestKey, BigInteger? sourceLast,
-        bool descending, StrideMiss? stride) =>
-        VerificationVerdict.Of(next, highestKey, sourceLast, descending, stride);
+        bool descending, StrideMiss? stride, long? blockSize = null) =>
+        VerificationVerdict.Of(next, highestKey, sourceLast, descending, stride, blockSize);
 
     /// <summary>How a sequence read back misses the node's stream (null: it steps on it).</summary>
     private static StrideMiss? Miss(TargetSequence sequence, Interleave stride)

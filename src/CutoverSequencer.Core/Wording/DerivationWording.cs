@@ -54,7 +54,12 @@ public static class DerivationWording
 
     private static string Phrase(DerivationStep step) => step switch
     {
-        ReferenceStep s => $"{Reference(s)} {(s.Descending ? "-" : "+")} margin {N(s.Margin)} = {N(s.Wanted)}",
+        ReferenceStep s => $"{Reference(s)} {(s.Descending ? "-" : "+")} margin {N(s.Margin)}" +
+            $"{(s.Blocks ? " blocks" : "")} = {N(s.Wanted)}",
+        HiloStep s => Hilo(s),
+        HiloKeysStep s => $"the block of keys it opens lies within {N(s.FirstKey)} – {N(s.LastKey)} " +
+            $"((next − 1) × {s.BlockSize} + 1 to next × {s.BlockSize} + {s.BlockSize - 1})",
+        NoReferenceStep s => $"no source value and no keys: left where it is (next value {N(s.Current)})",
         GridStep s => $"moved onto the step grid of {s.Increment} (anchored at {N(s.Anchor)}): {N(s.Value)}",
         AlreadyBeyondStep s => $"the sequence already issues {N(s.Current)} next, so it is left unchanged",
         SetStep s => $"setval({N(s.Value)}, true): next value {N(s.Next)}",
@@ -64,10 +69,21 @@ public static class DerivationWording
     private static string Reference(ReferenceStep s) => (s.SourceLast, s.TargetExtreme) switch
     {
         ({ } source, { } target) =>
-            $"{(s.Descending ? "MIN" : "MAX")}(source {N(source)}, target {N(target)}) = {N(s.Reference)}",
+            $"{(s.Descending ? "MIN" : "MAX")}(source {N(source)}, {Target(s)} {N(target)}) = {N(s.Reference)}",
         ({ } source, null) => $"source {N(source)}",
-        _ => $"target {(s.Descending ? "min" : "max")} {N(s.TargetExtreme!.Value)}",
+        _ => $"{(s.Blocks ? "key block" : s.Descending ? "target min" : "target max")} {N(s.TargetExtreme!.Value)}",
     };
+
+    private static string Target(ReferenceStep s) => s.Blocks ? "key block" : "target";
+
+    private static string Hilo(HiloStep s)
+    {
+        var keys = s.MaxKey is { } max && s.KeyBlock is { } block
+            ? $"max key {N(max)} is in block ⌈{N(max)} / {s.BlockSize}⌉ = {N(block)} or below"
+            : "no keys";
+        return $"hilo, {s.BlockSize} keys per value: {keys}; margin {N(s.Margin)} keys = " +
+            $"⌈{N(s.Margin)} / {s.BlockSize}⌉ = {N(s.MarginBlocks)} blocks";
+    }
 
     private static string Stride(StrideStep s)
     {

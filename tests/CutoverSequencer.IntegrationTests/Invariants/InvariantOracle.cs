@@ -86,6 +86,24 @@ internal static class InvariantOracle
         return reference;
     }
 
+    /// <summary>
+    /// HILO_KEYS' evidence rule (docs/findings.md): an ascending sequence with a source value of at least 1,000
+    /// whose highest key is within 5% of k × that value, k the nearest common block size.
+    /// </summary>
+    private static long? HiloFactor(SequenceSpec sequence, Reading reading)
+    {
+        long[] sizes = [10, 16, 20, 25, 32, 50, 64, 100, 128, 200, 250, 256, 500, 512, 1000, 1024, 32768];
+        var max = sequence.Tables.Select(t => reading.Keys[t].Max).Where(m => m is not null).Max();
+        if (sequence.Descending || sequence.Link == SourceLink.None || sequence.SourceValue is not { } source
+            || source < 1_000 || max is not { } key || key <= source)
+        {
+            return null;
+        }
+        var ratio = (double)key / (double)source;
+        var nearest = sizes.MinBy(k => Math.Abs(ratio / k - 1));
+        return Math.Abs(ratio / nearest - 1) <= 0.05 ? nearest : null;
+    }
+
     private static BigInteger Mod(BigInteger a, BigInteger m) => ((a % m) + m) % m;
 
     public static Expectation Expect(Scenario scenario, SequenceSpec sequence, Reading before)
@@ -131,6 +149,11 @@ internal static class InvariantOracle
             else if (sequence.Tables.FirstOrDefault(t => minimal > TypeMax(t.KeyType) || minimal < TypeMin(t.KeyType)) is { } narrow)
             {
                 cause = $"next value {Scenario.Num(minimal)} does not fit {narrow.KeyType} column {narrow.Display}.{narrow.Column}";
+            }
+            else if (HiloFactor(sequence, before) is { } k
+                && sequence.Tables.FirstOrDefault(t => minimal * k > TypeMax(t.KeyType)) is { } hilo)
+            {
+                cause = $"hilo-shaped keys (factor {k}): next value {Scenario.Num(minimal)} × {k} does not fit {hilo.KeyType} column {hilo.Display}.{hilo.Column}";
             }
         }
         return new Expectation(sequence, inScope, margin, reference, nextBefore, anchor, minimal, cause);
