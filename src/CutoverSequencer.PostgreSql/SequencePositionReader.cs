@@ -140,11 +140,66 @@ internal static class SequencePositionReader
     }
 
     /// <summary>
-    /// last_value and is_called of each named sequence, in UNION ALL statements of
+    /// last_value and is_called of each named sequence: on PostgreSQL 18 and later through
+    /// pg_get_sequence_data() in one statement, before that in UNION ALL statements of
     /// <see cref="ChunkSize"/>; <paramref name="read"/> gets each row's index into
     /// <paramref name="names"/>.
     /// </summary>
     public static async Task ReadAllAsync(NpgsqlConnection connection,
+        IReadOnlyList<(string Schema, string Name)> names,
+        Action<int, long, bool> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(read);
+        if (connection.PostgreSqlVersion.Major >= 18)
+        {
+            // PostgreSQL 18: one parameterised statement for every sequence. It yields NULL where the user may
+            // not read a sequence: those go through the classic read, which names the refusal.
+            var unread = await ReadBySequenceDataAsync(connection, names, read, cancellationToken)
+                .ConfigureAwait(false);
+            if (unread.Count > 0)
+            {
+                await ReadByRelationAsync(connection, [.. unread.Select(i => names[i])],
+                    (k, lastValue, called) => read(unread[k], lastValue, called), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            return;
+        }
+        await ReadByRelationAsync(connection, names, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<int>> ReadBySequenceDataAsync(NpgsqlConnection connection,
+        IReadOnlyList<(string Schema, string Name)> names, Action<int, long, bool> read,
+        CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT u.i::pg_catalog.int4 - 1, d.last_value, d.is_called " +
+            "FROM pg_catalog.unnest($1::pg_catalog.text[]) WITH ORDINALITY AS u(x, i), " +
+            "LATERAL pg_catalog.pg_get_sequence_data(u.x::pg_catalog.regclass) AS d ORDER BY u.i";
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = names.Select(n => $"{Identifier.Quote(n.Schema)}.{Identifier.Quote(n.Name)}").ToArray(),
+        });
+        var unread = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var index = reader.GetInt32(0);
+            if (reader.IsDBNull(1) || reader.IsDBNull(2))
+            {
+                unread.Add(index);
+            }
+            else
+            {
+                read(index, reader.GetInt64(1), reader.GetBoolean(2));
+            }
+        }
+        return unread;
+    }
+
+    /// <summary>The read every release has: <c>SELECT last_value, is_called FROM</c> each sequence.</summary>
+    private static async Task ReadByRelationAsync(NpgsqlConnection connection,
         IReadOnlyList<(string Schema, string Name)> names,
         Action<int, long, bool> read, CancellationToken cancellationToken)
     {
