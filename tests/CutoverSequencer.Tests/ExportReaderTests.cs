@@ -129,7 +129,7 @@ public class ExportReaderTests : IDisposable
 
         var message = Assert.Throws<InvalidInputException>(() => new OracleExportReader(files.Root, []).Read()).Message;
 
-        Assert.StartsWith("sequences.csv:2: not valid UTF-8 (byte 135): ", message, StringComparison.Ordinal);
+        Assert.StartsWith("sequences.csv:2: not valid UTF-8 (byte 137): ", message, StringComparison.Ordinal);
         Assert.Contains("set NLS_LANG=.AL32UTF8", message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', message);
     }
