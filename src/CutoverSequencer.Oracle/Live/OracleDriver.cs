@@ -62,9 +62,14 @@ public static class OracleDriver
     {
         try
         {
-            return assembly?.GetType(FactoryType)
-                ?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)
-                ?.GetValue(null) as DbProviderFactory;
+            // GetType(name) answers null for a type whose dependencies cannot load; asked to throw, it says why.
+            var type = assembly?.GetType(FactoryType) ?? assembly?.GetType(FactoryType, throwOnError: true);
+            return type?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+                as DbProviderFactory;
+        }
+        catch (TypeLoadException) when (assembly?.GetTypes().All(t => t.FullName != FactoryType) == true)
+        {
+            return null;
         }
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException
             or TypeInitializationException or ReflectionTypeLoadException or BadImageFormatException
