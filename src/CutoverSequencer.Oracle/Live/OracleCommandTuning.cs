@@ -13,8 +13,9 @@ public static class OracleCommandTuning
     public const int CommandTimeoutSeconds = 900;
 
     /// <summary>
-    /// Bytes fetched per round trip: DBA_SOURCE rows are up to 4000 characters (16 KB in AL32UTF8), so
-    /// ODP.NET's default 128 KB brings a handful of rows at a time; 4 MB brings hundreds.
+    /// Bytes fetched per round trip: ODP.NET sizes a row by its widest possible values, and a DBA_SOURCE
+    /// row (TEXT is VARCHAR2(4000), beside two 128-character names) takes over 4 KB, so the default 128 KB
+    /// brings a few dozen lines per round trip; 4 MB brings about a thousand.
     /// </summary>
     public const long FetchSizeBytes = 4L * 1024 * 1024;
 
