@@ -2,7 +2,8 @@
 -- Generated from the queries the live reader uses (src/CutoverSequencer.Oracle/Sql); do not edit by hand.
 --
 -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
--- trigger_dependencies.csv, columns.csv, guid_samples.csv and export_info.csv
+-- trigger_dependencies.csv, columns.csv, source_code.csv, dependencies.csv, guid_samples.csv
+-- and export_info.csv
 -- into the current directory (SET MARKUP CSV ON: RFC 4180 quoting, a header
 -- row even when a query returns no rows, an empty field for NULL). Read-only: it only queries the
 -- dictionary and samples at most 20 values of each GUID-looking key column.
@@ -55,6 +56,8 @@ VARIABLE dict VARCHAR2(3)
 VARIABLE scale_flag VARCHAR2(128)
 VARIABLE session_flag VARCHAR2(128)
 VARIABLE identity_sequence VARCHAR2(128)
+VARIABLE data_default VARCHAR2(128)
+VARIABLE nextval_default VARCHAR2(128)
 VARIABLE db_version VARCHAR2(128)
 
 -- Owners folded as Oracle folds names: unquoted upper case, "Quoted" exact.
@@ -112,6 +115,8 @@ BEGIN
   :scale_flag := pick(:dict || '_SEQUENCES', 'SCALE_FLAG', 's.scale_flag', 'CAST(NULL AS VARCHAR2(1))');
   :session_flag := pick(:dict || '_SEQUENCES', 'SESSION_FLAG', 's.session_flag', 'CAST(NULL AS VARCHAR2(1))');
   :identity_sequence := pick(:dict || '_TAB_IDENTITY_COLS', 'SEQUENCE_NAME', 'i.sequence_name', 'CAST(NULL AS VARCHAR2(128))');
+  :data_default := pick(:dict || '_TAB_COLUMNS', 'DATA_DEFAULT_VC', 'c.data_default_vc', 'c.data_default');
+  :nextval_default := pick(:dict || '_TAB_COLUMNS', 'DATA_DEFAULT_VC', 'UPPER(c.data_default_vc) LIKE ''%NEXTVAL%''', 'c.default_length > 0');
   :db_version := pick('PRODUCT_COMPONENT_VERSION', 'VERSION_FULL', 'p.version_full', 'p.version');
 END;
 /
@@ -121,8 +126,10 @@ COLUMN probe_dict NEW_VALUE dict NOPRINT
 COLUMN probe_scale_flag NEW_VALUE scale_flag NOPRINT
 COLUMN probe_session_flag NEW_VALUE session_flag NOPRINT
 COLUMN probe_identity_sequence NEW_VALUE identity_sequence NOPRINT
+COLUMN probe_data_default NEW_VALUE data_default NOPRINT
+COLUMN probe_nextval_default NEW_VALUE nextval_default NOPRINT
 COLUMN probe_db_version NEW_VALUE db_version NOPRINT
-SELECT :dict AS probe_dict, :scale_flag AS probe_scale_flag, :session_flag AS probe_session_flag, :identity_sequence AS probe_identity_sequence, :db_version AS probe_db_version FROM dual;
+SELECT :dict AS probe_dict, :scale_flag AS probe_scale_flag, :session_flag AS probe_session_flag, :identity_sequence AS probe_identity_sequence, :data_default AS probe_data_default, :nextval_default AS probe_nextval_default, :db_version AS probe_db_version FROM dual;
 CLEAR COLUMNS
 
 -- Every file emptied first: a run that stops leaves no file of an earlier run behind.
@@ -137,6 +144,10 @@ SPOOL OFF
 SPOOL trigger_dependencies.csv
 SPOOL OFF
 SPOOL columns.csv
+SPOOL OFF
+SPOOL source_code.csv
+SPOOL OFF
+SPOOL dependencies.csv
 SPOOL OFF
 SPOOL guid_samples.csv
 SPOOL OFF
@@ -275,7 +286,7 @@ PRINT rc
 SPOOL OFF
 
 SPOOL columns.csv
-SELECT 'OWNER' AS h1, 'TABLE_NAME' AS h2, 'COLUMN_NAME' AS h3, 'DATA_TYPE' AS h4, 'DATA_LENGTH' AS h5, 'CHAR_LENGTH' AS h6 FROM dual;
+SELECT 'OWNER' AS h1, 'TABLE_NAME' AS h2, 'COLUMN_NAME' AS h3, 'DATA_TYPE' AS h4, 'DATA_LENGTH' AS h5, 'CHAR_LENGTH' AS h6, 'DATA_DEFAULT' AS h7 FROM dual;
 BEGIN
   OPEN :rc FOR q'~
 WITH owners AS (
@@ -288,13 +299,73 @@ SELECT c.owner,
        c.column_name,
        c.data_type,
        c.data_length,
-       c.char_length
+       c.char_length,
+       &data_default. AS data_default
 FROM &dict._tab_columns c
 JOIN &dict._tables tb ON tb.owner = c.owner AND tb.table_name = c.table_name
 WHERE c.owner IN (SELECT owner FROM owners)
-  AND REGEXP_LIKE(c.column_name, '(^|_)(ID|GUID|UUID)$', 'i')
-  AND c.data_type IN ('RAW', 'VARCHAR2', 'CHAR', 'NVARCHAR2', 'NCHAR')
+  AND ((REGEXP_LIKE(c.column_name, '(^|_)(ID|GUID|UUID)$', 'i')
+        AND c.data_type IN ('RAW', 'VARCHAR2', 'CHAR', 'NVARCHAR2', 'NCHAR'))
+    OR (c.default_length > 0 AND c.identity_column = 'NO'
+        AND c.data_type IN ('NUMBER', 'FLOAT', 'INTEGER')
+        AND &nextval_default.))
 ORDER BY c.owner, c.table_name, c.column_id
+~' USING :owners, :owners;
+END;
+/
+PRINT rc
+SPOOL OFF
+
+SPOOL source_code.csv
+SELECT 'OWNER' AS h1, 'NAME' AS h2, 'TYPE' AS h3, 'LINE' AS h4, 'TEXT' AS h5 FROM dual;
+BEGIN
+  OPEN :rc FOR q'~
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+),
+code AS (
+  SELECT DISTINCT d.owner, d.name, d.type
+  FROM &dict._dependencies d
+  WHERE d.referenced_type = 'SEQUENCE'
+    AND d.type IN ('PACKAGE BODY', 'PROCEDURE', 'FUNCTION', 'TYPE BODY')
+    AND (d.owner IN (SELECT owner FROM owners) OR d.referenced_owner IN (SELECT owner FROM owners))
+)
+SELECT s.owner,
+       s.name,
+       s.type,
+       s.line,
+       s.text
+FROM &dict._source s
+JOIN code c ON c.owner = s.owner AND c.name = s.name AND c.type = s.type
+ORDER BY s.owner, s.name, s.type, s.line
+~' USING :owners, :owners;
+END;
+/
+PRINT rc
+SPOOL OFF
+
+SPOOL dependencies.csv
+SELECT 'OWNER' AS h1, 'NAME' AS h2, 'TYPE' AS h3, 'REFERENCED_OWNER' AS h4, 'REFERENCED_NAME' AS h5, 'REFERENCED_TYPE' AS h6 FROM dual;
+BEGIN
+  OPEN :rc FOR q'~
+WITH owners AS (
+  SELECT TRIM(REGEXP_SUBSTR(:owners, '[^,]+', 1, LEVEL)) AS owner
+  FROM dual
+  CONNECT BY LEVEL <= REGEXP_COUNT(:owners, ',') + 1
+)
+SELECT d.owner,
+       d.name,
+       d.type,
+       d.referenced_owner,
+       d.referenced_name,
+       d.referenced_type
+FROM &dict._dependencies d
+WHERE d.referenced_type = 'SEQUENCE'
+  AND d.type IN ('PACKAGE BODY', 'PROCEDURE', 'FUNCTION', 'TYPE BODY')
+  AND (d.owner IN (SELECT owner FROM owners) OR d.referenced_owner IN (SELECT owner FROM owners))
+ORDER BY d.owner, d.name, d.type, d.referenced_owner, d.referenced_name
 ~' USING :owners, :owners;
 END;
 /

@@ -105,7 +105,7 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
     }
 
     [PostgresFact]
-    public async Task Plan_maps_trigger_and_identity_keys_nobody_listed_and_writes_reviewable_ddl()
+    public async Task Plan_maps_trigger_identity_default_and_plsql_keys_nobody_listed_and_writes_reviewable_ddl()
     {
         var (cs, config) = await LoadSampleAsync();
 
@@ -120,6 +120,13 @@ public sealed class SeedExampleTests(PostgresCluster postgres) : IDisposable
         Assert.Equal("identity column FINANCE.CUSTOMER_PROFILE.PROFILE_ID", profile.GetProperty("origin").GetString());
         Assert.Equal("FINANCE.ISEQ$$_74512", profile.GetProperty("sourceSequence").GetString());
         Assert.Equal(62001, profile.GetProperty("newValue").GetInt64());
+        var invoice = Cli.Sequence(report, "public.invoice_seq");
+        Assert.Equal("source column default", invoice.GetProperty("origin").GetString());
+        Assert.Equal("FINANCE.INVOICE_SEQ", invoice.GetProperty("sourceSequence").GetString());
+        Assert.Equal(41209, invoice.GetProperty("newValue").GetInt64());
+        var statement = Cli.Sequence(report, "public.statement_seq");
+        Assert.Equal("PL/SQL FINANCE.STATEMENT_API.ADD_LINE", statement.GetProperty("origin").GetString());
+        Assert.Equal(412117, statement.GetProperty("newValue").GetInt64());
 
         var findings = report.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(2, findings.Count(f => f.GetProperty("code").GetString() == "TRIGGER_SEQUENCE_PATTERN"));

@@ -28,14 +28,19 @@ public class ExportReaderTests : IDisposable
 
         var catalog = new OracleExportReader(sample, ["finance"]).Read();
 
-        Assert.Equal(8, catalog.Sequences.Count);
+        Assert.Equal(10, catalog.Sequences.Count);
         Assert.Equal("ISEQ$$_74512", Assert.Single(catalog.IdentityColumns).SequenceName);
         Assert.Equal(3, catalog.Triggers.Count);
         var trigger = catalog.Triggers.Single(t => t.Name == "ORDER_HEADER_BI");
         Assert.StartsWith("TRIGGER ORDER_HEADER_BI\n  BEFORE INSERT ON ORDER_HEADER\n", trigger.Text, StringComparison.Ordinal);
         Assert.EndsWith("END IF;\nEND;", trigger.Text, StringComparison.Ordinal);
         Assert.False(catalog.Triggers.Single(t => t.Name == "PAYMENT_BI").Enabled);
-        Assert.Equal(5, catalog.Columns.Count);
+        Assert.Equal(6, catalog.Columns.Count);
+        Assert.Equal("\"FINANCE\".\"INVOICE_SEQ\".\"NEXTVAL\"", catalog.Columns.Single(c => c.Table == "INVOICE").DataDefault);
+        var routine = Assert.Single(catalog.Routines);
+        Assert.Equal(("FINANCE.STATEMENT_API", "PACKAGE BODY"), (routine.FullName, routine.Type));
+        Assert.Equal(["FINANCE.STATEMENT_SEQ"], routine.ReferencedSequences);
+        Assert.StartsWith("PACKAGE BODY statement_api AS\n", routine.Text, StringComparison.Ordinal);
         Assert.Equal(5, catalog.Samples.Count);
         var account = catalog.Sequences.Single(s => s.Name == "ACCOUNT_SEQ");
         Assert.Equal(847_331, account.LastNumber);

@@ -28,6 +28,10 @@ public class OracleDictionaryProbeTests
     private static readonly string[] Identity12102 =
         ["OWNER", "TABLE_NAME", "COLUMN_NAME", "GENERATION_TYPE", "SEQUENCE_NAME", "IDENTITY_OPTIONS"];
 
+    private static readonly string[] Columns12 = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_DEFAULT", "IDENTITY_COLUMN"];
+
+    private static readonly string[] Columns23 = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_DEFAULT", "IDENTITY_COLUMN", "DATA_DEFAULT_VC"];
+
     private static readonly string[] Version12 = ["PRODUCT", "VERSION", "STATUS"];
 
     private static readonly string[] Version18 = ["PRODUCT", "VERSION", "VERSION_FULL", "STATUS"];
@@ -65,17 +69,19 @@ public class OracleDictionaryProbeTests
             ["DBA_SEQUENCES"] = Probe(sequences),
             ["DBA_TAB_IDENTITY_COLS"] = Probe(identity),
             ["PRODUCT_COMPONENT_VERSION"] = Probe(version),
+            ["DBA_TAB_COLUMNS"] = Probe(release == "23ai" ? Columns23 : Columns12),
         };
 
         var choice = DictionaryProbe.Choose("DBA", v => views.GetValueOrDefault(v));
 
         Assert.Equal((scale, session, identitySequence, versionFull), (choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence, choice.VersionFull));
+        Assert.Equal(release == "23ai", choice.DataDefaultText);
+        Assert.Contains(release == "23ai" ? "UPPER(c.data_default_vc) LIKE '%NEXTVAL%'" : "c.default_length > 0))", CatalogQueries.Render("columns", choice), StringComparison.Ordinal);
         var sequencesSql = CatalogQueries.Render("sequences", choice);
         Assert.Contains(scale ? "s.scale_flag                 AS scale_flag" : "CAST(NULL AS VARCHAR2(1))                 AS scale_flag", sequencesSql, StringComparison.Ordinal);
         Assert.Contains(session ? "s.session_flag               AS session_flag" : "CAST(NULL AS VARCHAR2(1))               AS session_flag", sequencesSql, StringComparison.Ordinal);
         Assert.Contains(identitySequence ? "i.sequence_name AS sequence_name" : "CAST(NULL AS VARCHAR2(128)) AS sequence_name", CatalogQueries.Render("identity_columns", choice), StringComparison.Ordinal);
         Assert.Contains(versionFull ? "(SELECT p.version_full FROM" : "(SELECT p.version FROM", CatalogQueries.Render("export_info", choice), StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(release));
     }
 
     [Fact]
@@ -90,7 +96,7 @@ public class OracleDictionaryProbeTests
 
         var choice = DictionaryProbe.Choose("ALL", v => views.GetValueOrDefault(v));
 
-        Assert.Equal(["ALL_SEQUENCES", "ALL_TAB_IDENTITY_COLS", "PRODUCT_COMPONENT_VERSION"], DictionaryProbe.Views("ALL"));
+        Assert.Equal(["ALL_SEQUENCES", "ALL_TAB_IDENTITY_COLS", "ALL_TAB_COLUMNS", "PRODUCT_COMPONENT_VERSION"], DictionaryProbe.Views("ALL"));
         Assert.Equal(new DictionaryChoice("ALL", true, true, true) { VersionFull = true }, choice);
         Assert.Contains("FROM ALL_sequences s", CatalogQueries.Render("sequences", choice), StringComparison.Ordinal);
     }

@@ -69,6 +69,8 @@ public class OracleExportScriptTests
             ["trigger_source.csv"] = CatalogMapping.TriggerSourceColumns,
             ["trigger_dependencies.csv"] = CatalogMapping.DependencyColumns,
             ["columns.csv"] = CatalogMapping.ColumnColumns,
+            ["source_code.csv"] = CatalogMapping.RoutineSourceColumns,
+            ["dependencies.csv"] = CatalogMapping.CodeDependencyColumns,
             ["guid_samples.csv"] = CatalogMapping.SampleColumns,
             ["export_info.csv"] = ["CAPTURED_AT", "CURRENT_SCN", "DB_VERSION"],
         };

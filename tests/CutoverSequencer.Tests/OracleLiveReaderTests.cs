@@ -127,11 +127,53 @@ public class OracleLiveReaderTests
     }
 
     [Fact]
+    public void Maps_column_defaults_stored_code_and_its_dependencies_from_live_rows()
+    {
+        var columns = Table("columns", ("OWNER", typeof(string)), ("TABLE_NAME", typeof(string)), ("COLUMN_NAME", typeof(string)),
+            ("DATA_TYPE", typeof(string)), ("DATA_LENGTH", typeof(decimal)), ("CHAR_LENGTH", typeof(decimal)), ("DATA_DEFAULT", typeof(string)));
+        columns.Rows.Add("FINANCE", "INVOICE", "INVOICE_ID", "NUMBER", 22m, 0m, "\"FINANCE\".\"INVOICE_SEQ\".\"NEXTVAL\" ");
+        columns.Rows.Add("FINANCE", "TOKEN", "TOKEN_ID", "RAW", 16m, 0m, DBNull.Value);
+        var code = Table("code", ("OWNER", typeof(string)), ("NAME", typeof(string)), ("TYPE", typeof(string)), ("LINE", typeof(decimal)),
+            ("TEXT", typeof(string)));
+        code.Rows.Add("FINANCE", "API", "PACKAGE BODY", 2m, "  PROCEDURE p IS BEGIN NULL; END;\n");
+        code.Rows.Add("FINANCE", "API", "PACKAGE BODY", 1m, "PACKAGE BODY api AS\n");
+        code.Rows.Add("FINANCE", "API", "PACKAGE BODY", 3m, "END api;\n");
+        code.Rows.Add("FINANCE", "LOADER", "PROCEDURE", 1m, "PROCEDURE loader IS BEGIN NULL; END;\n");
+        var dependencies = Table("dependencies", ("OWNER", typeof(string)), ("NAME", typeof(string)), ("TYPE", typeof(string)),
+            ("REFERENCED_OWNER", typeof(string)), ("REFERENCED_NAME", typeof(string)), ("REFERENCED_TYPE", typeof(string)));
+        dependencies.Rows.Add("FINANCE", "API", "PACKAGE BODY", "FINANCE", "ORDER_SEQ", "SEQUENCE");
+        dependencies.Rows.Add("FINANCE", "API", "PACKAGE BODY", "FINANCE", "ORDERS", "TABLE");
+
+        var catalog = Assemble(Read(Sequences(true), "sequences.csv"), Read(columns, "columns.csv"), Read(code, "source_code.csv"),
+            Read(dependencies, "dependencies.csv"));
+
+        Assert.Equal("\"FINANCE\".\"INVOICE_SEQ\".\"NEXTVAL\"", catalog.Columns.Single(c => c.Table == "INVOICE").DataDefault);
+        Assert.Null(catalog.Columns.Single(c => c.Table == "TOKEN").DataDefault);
+        var api = catalog.Routines.Single(r => r.Name == "API");
+        Assert.Equal("PACKAGE BODY api AS\n  PROCEDURE p IS BEGIN NULL; END;\nEND api;", api.Text);
+        Assert.Equal(["FINANCE.ORDER_SEQ"], api.ReferencedSequences);
+        Assert.Empty(catalog.Routines.Single(r => r.Name == "LOADER").ReferencedSequences!);
+    }
+
+    [Theory]
+    [InlineData(true, "c.data_default_vc AS data_default", "UPPER(c.data_default_vc) LIKE '%NEXTVAL%'")]
+    [InlineData(false, "c.data_default AS data_default", "c.default_length > 0")]
+    public void Column_defaults_are_read_as_text_where_the_release_has_it_and_as_the_long_before(bool text, string select,
+        string filter)
+    {
+        var sql = CatalogQueries.Render("columns", new DictionaryChoice("DBA", true, true, true) { DataDefaultText = text });
+
+        Assert.Contains(select, sql, StringComparison.Ordinal);
+        Assert.Contains(filter, sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_export_query_renders_for_every_dictionary_choice()
     {
         foreach (var (_, query) in CatalogQueries.ExportFiles)
         {
-            foreach (var choice in new[] { DictionaryChoice.Full, new DictionaryChoice("ALL", false, false, false) })
+            foreach (var choice in new[] { DictionaryChoice.Full, new DictionaryChoice("ALL", false, false, false),
+                DictionaryChoice.Full with { DataDefaultText = false } })
             {
                 var sql = CatalogQueries.Render(query, choice);
                 Assert.DoesNotContain("{{", sql, StringComparison.Ordinal);

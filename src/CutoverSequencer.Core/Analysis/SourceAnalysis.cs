@@ -7,10 +7,11 @@ using CutoverSequencer.Core.Naming;
 namespace CutoverSequencer.Core.Analysis;
 
 /// <summary>
-/// Turns trigger patterns and identity columns into mappings the configuration did not list
-/// (configured entries win), and GUID key columns into findings. Pure.
+/// Turns trigger patterns, identity columns, sequence column defaults and (with discover) stored code
+/// that inserts NEXTVAL into mappings the configuration did not list (configured entries win), and GUID
+/// key columns into findings. Pure.
 /// </summary>
-public static class SourceAnalysis
+public static partial class SourceAnalysis
 {
     public static AnalysisResult Analyze(SourceCatalog source, CutoverConfig config)
     {
@@ -24,13 +25,25 @@ public static class SourceAnalysis
         void AddMapping(TableEntry entry) => Merge(entries, [entry]);
 
         var triggers = TriggerAnalyzer.AnalyzeAll(source.Triggers, source.Sequences);
+        var codeFunctions = RoutineAnalyzer.SequenceFunctions(source.Routines, source.Sequences);
         foreach (var call in triggers.Functions)
         {
             var trigger = call.Trigger;
-            findings.Add(Finding.Create(FindingCatalog.TriggerKeyFromFunction, trigger.FullName,
-                ("trigger", trigger.FullName), ("table", $"{trigger.TableOwner}.{trigger.Table}"),
-                ("column", call.Column), ("function", call.Function),
+            // A function of the stored code read that returns one sequence's NEXTVAL: the key is that sequence's.
+            var returns = codeFunctions.GetValueOrDefault(call.Function)
+                ?? codeFunctions.GetValueOrDefault($"{trigger.Owner}.{call.Function}");
+            findings.Add(Finding.Create(FindingCatalog.TriggerKeyFromFunction, returns is null ? null : "resolved",
+                trigger.FullName, ("trigger", trigger.FullName), ("table", $"{trigger.TableOwner}.{trigger.Table}"),
+                ("column", call.Column), ("function", call.Function), ("sequence", returns?.FullName),
                 ("evidence", string.Join("; ", call.Evidence))));
+            if (returns is not null)
+            {
+                AddMapping(new TableEntry(names.Map(trigger.TableOwner, trigger.Table), names.Name(call.Column),
+                    names.Map(returns.Owner, returns.Name), null, Quoted(returns.Owner, returns.Name), trigger.Location)
+                {
+                    Origin = $"trigger {trigger.FullName} through {call.Function}()",
+                });
+            }
         }
         foreach (var pattern in triggers.Patterns)
         {
@@ -47,6 +60,8 @@ public static class SourceAnalysis
                 ("state", trigger.Enabled ? "enabled" : "disabled"),
                 ("column", $"{trigger.TableOwner}.{trigger.Table}.{pattern.Column}"),
                 ("sequence", pattern.Sequence.FullName), ("variant", pattern.Variant),
+                ("confidence", Confidence(pattern.Confidence)),
+                ("evidence", pattern.Evidence.Count == 0 ? null : string.Join("; ", pattern.Evidence)),
                 ("disabled", trigger.Enabled ? null : "")) with
             {
                 Resolution = "Replace the trigger with a column default after the load (also in " +
@@ -67,6 +82,19 @@ public static class SourceAnalysis
             {
                 Origin = $"identity column {identity.Owner}.{identity.Table}.{identity.Column}",
             });
+        }
+
+        foreach (var entry in ColumnDefaults(source, names))
+        {
+            AddMapping(entry);
+        }
+        foreach (var (entry, finding) in StoredCode(source, names, config.SequenceAdvancement.Discover))
+        {
+            findings.Add(finding);
+            if (entry is not null)
+            {
+                AddMapping(entry);
+            }
         }
 
         foreach (var guid in GuidAnalyzer.Analyze(source.Columns, source.Samples))

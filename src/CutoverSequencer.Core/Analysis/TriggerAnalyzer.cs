@@ -73,7 +73,7 @@ public static class TriggerAnalyzer
                 }
                 continue;
             }
-            var sequence = Resolve(origin.Name, trigger.Owner, sequences);
+            var sequence = SequenceNames.Resolve(origin.Name, trigger.Owner, sequences);
             // DBA_DEPENDENCIES is the compiler's own link: when read, the sequence must be in it.
             var linked = trigger.ReferencedSequences is null
                 || (sequence is not null && trigger.ReferencedSequences.Contains(sequence.FullName));
@@ -137,21 +137,5 @@ public static class TriggerAnalyzer
             || name.ToUpperInvariant().Split('_', '.', ' ')
                 .Any(p => p is "ID" or "KEY" or "SEQ" or "NO" or "NUM" or "NBR" or "PK" or "NEXT");
         return Key(column) || Key(function);
-    }
-
-    /// <summary>The sequence a name refers to: OWNER.NAME, or NAME in the trigger owner's schema first.</summary>
-    private static SourceSequence? Resolve(
-        IReadOnlyList<string> parts, string triggerOwner, IReadOnlyList<SourceSequence> sequences)
-    {
-        if (parts.Count == 2)
-        {
-            return sequences.FirstOrDefault(s => s.Owner == parts[0] && s.Name == parts[1]);
-        }
-        if (parts.Count != 1)
-        {
-            return null;
-        }
-        return sequences.FirstOrDefault(s => s.Owner == triggerOwner && s.Name == parts[0])
-            ?? (sequences.Count(s => s.Name == parts[0]) == 1 ? sequences.First(s => s.Name == parts[0]) : null);
     }
 }

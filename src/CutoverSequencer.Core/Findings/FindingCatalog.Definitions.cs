@@ -236,17 +236,49 @@ public static partial class FindingCatalog
             "SET DEFAULT nextval(...) (written to post-load-defaults.sql for review).")
         {
             Message =
-                "Trigger {trigger} ({type}, {state}) fills {column} from {sequence} ({variant}).[{disabled} The " +
+                "Trigger {trigger} ({type}, {state}) fills {column} from {sequence} ({variant}; {confidence}[: " +
+                "{evidence}]).[{disabled} The " +
                 "trigger is DISABLED in the source: confirm the application really relies on it.]",
         },
         new(TriggerKeyFromFunction, Severity.Info,
             "A BEFORE INSERT row trigger fills a key column from a function or package call, not from a sequence " +
-            "directly; what the call returns cannot be read from the trigger, so the column is not mapped.",
+            "directly. When the stored code read (source_code.csv, or DBA_SOURCE live) shows the function returns " +
+            "one sequence's NEXTVAL, the column is mapped to that sequence; otherwise it is not mapped.",
             "Read the function: if it returns a sequence's NEXTVAL, list the table under sequenceAdvancement.tables " +
             "with that sourceSequence; otherwise plan how the key is generated after cutover.")
         {
             Message =
                 "Trigger {trigger} fills {table}.{column} from {function}() ({evidence}).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["resolved"] =
+                    "Trigger {trigger} fills {table}.{column} from {function}() ({evidence}), which returns " +
+                    "{sequence}.NEXTVAL in the stored code read: mapped to {sequence}.",
+            },
+        },
+        new(PlSqlSequenceUsage, Severity.Info,
+            "Stored code (a package, procedure, function or type body that references the sequence) inserts the " +
+            "sequence's NEXTVAL into a table: in the VALUES or SELECT list of an INSERT (also FORALL and MERGE), " +
+            "directly, through a variable (SELECT ... NEXTVAL INTO v FROM DUAL; v := ...NEXTVAL) or a function " +
+            "that returns it. When one value goes into several tables, the first insert is the key and the others " +
+            "reference it. 'certain': straight from NEXTVAL (at most one variable) on every path, and " +
+            "DBA_DEPENDENCIES names the sequence; 'likely' otherwise. With discover: true a certain reading is " +
+            "mapped; a likely one is a proposal and blocks nothing.",
+            "Review the evidence; to map the table, paste the entry given under sequenceAdvancement.tables.")
+        {
+            Message =
+                "{column} is filled from {sequence}.NEXTVAL by stored code {routines} ({confidence}; {evidence}); " +
+                "not mapped automatically.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["mapped"] =
+                    "{column} is filled from {sequence}.NEXTVAL by stored code {routines} ({confidence}; " +
+                    "{evidence}): mapped.",
+                ["no column list"] =
+                    "Value {position} of an INSERT into {table} that lists no columns is {sequence}.NEXTVAL, in " +
+                    "stored code {routines} ({confidence}; {evidence}): not mapped, the key column cannot be read " +
+                    "from the code.",
+            },
         },
         new(UuidColumn, Severity.Info,
             "A *_ID / *_GUID / *_UUID column of RAW(16) or 32/36/38 characters holds GUIDs (every sampled value is " +

@@ -17,6 +17,9 @@ public sealed record SourceCatalog(
 
     public IReadOnlyList<SourceColumn> Columns { get; init; } = [];
 
+    /// <summary>Stored code that references sequences (packages, procedures, functions, type bodies).</summary>
+    public IReadOnlyList<SourceRoutine> Routines { get; init; } = [];
+
     public IReadOnlyList<SourceValueSample> Samples { get; init; } = [];
 
     /// <summary>Findings about how the catalog was read (for example a fallback from DBA_ to ALL_ views).</summary>

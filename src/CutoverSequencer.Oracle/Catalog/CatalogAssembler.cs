@@ -37,15 +37,24 @@ public static class CatalogAssembler
         var samples = (rows("guid_samples.csv", CatalogMapping.SampleColumns) ?? [])
             .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Sample).ToList();
 
+        var codeDependencies = rows("dependencies.csv", CatalogMapping.CodeDependencyColumns);
+        var routines = CatalogMapping.Routines(
+            rows("source_code.csv", CatalogMapping.RoutineSourceColumns) ?? [], codeDependencies,
+            owner => wanted.Count == 0 || wanted.Contains(owner));
+        // dependencies.csv's TRIGGER rows stand in for trigger_dependencies.csv when only the former was written.
+        var triggerDependencies = rows("trigger_dependencies.csv", CatalogMapping.DependencyColumns)
+            ?? (codeDependencies?.Where(r => r.Trimmed("TYPE")?.ToUpperInvariant() == "TRIGGER").ToList() is
+                { Count: > 0 } fromCode ? fromCode : null);
+
         var info = rows("export_info.csv", ["CAPTURED_AT"])?.FirstOrDefault();
         var (capturedAt, scn, version) = info is null ? (null, null, null) : CatalogMapping.ExportInfo(info);
         var described = description + (scn is null ? "" : $" (SCN {scn})");
         return new SourceCatalog(kind, described, sequences, capturedAt, scn, version)
         {
             IdentityColumns = identities,
-            Triggers = CatalogMapping.Triggers(
-                triggerRows, lines, rows("trigger_dependencies.csv", CatalogMapping.DependencyColumns)),
+            Triggers = CatalogMapping.Triggers(triggerRows, lines, triggerDependencies),
             Columns = columns,
+            Routines = routines,
             Samples = samples,
         };
     }

@@ -33,6 +33,11 @@ public static class CatalogMapping
     public static readonly string[] ColumnColumns =
         ["OWNER", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "DATA_LENGTH", "CHAR_LENGTH"];
 
+    public static readonly string[] RoutineSourceColumns = ["OWNER", "NAME", "TYPE", "LINE", "TEXT"];
+
+    public static readonly string[] CodeDependencyColumns =
+        ["OWNER", "NAME", "TYPE", "REFERENCED_OWNER", "REFERENCED_NAME", "REFERENCED_TYPE"];
+
     public static readonly string[] SampleColumns = ["OWNER", "TABLE_NAME", "COLUMN_NAME", "VALUE"];
 
     public static SourceSequence Sequence(CatalogRow row)
@@ -93,7 +98,10 @@ public static class CatalogMapping
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(row.Name("OWNER"), row.Name("TABLE_NAME"), row.Name("COLUMN_NAME"), row.Text("DATA_TYPE"),
-            row.OptionalInt("DATA_LENGTH"), row.OptionalInt("CHAR_LENGTH"), row.Location);
+            row.OptionalInt("DATA_LENGTH"), row.OptionalInt("CHAR_LENGTH"), row.Location)
+        {
+            DataDefault = row.Trimmed("DATA_DEFAULT"),
+        };
     }
 
     public static SourceValueSample Sample(CatalogRow row)
@@ -146,6 +154,47 @@ public static class CatalogMapping
                 ReferencedSequences = dependencies is null ? null : dependencies.GetValueOrDefault(key) ?? [],
             };
         })];
+    }
+
+    /// <summary>
+    /// Stored code from DBA_SOURCE lines (source_code.csv), in LINE order, joined per unit (owner, name and
+    /// type: a package's body apart from its specification); with the sequences each unit depends on when
+    /// dependencies.csv was read. A unit is kept when its owner is wanted or a sequence it uses belongs to a
+    /// wanted owner (code in a schema of its own).
+    /// </summary>
+    public static IReadOnlyList<SourceRoutine> Routines(
+        IReadOnlyList<CatalogRow> lines, IReadOnlyList<CatalogRow>? dependencyRows, Func<string, bool> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(wanted);
+        var dependencies = dependencyRows?
+            .Where(r => string.Equals(r.Trimmed("REFERENCED_TYPE"), "SEQUENCE", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(r => (r.Text("OWNER"), r.Text("NAME"), r.Text("TYPE").ToUpperInvariant()))
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<string>)
+                    [.. g.Select(r => $"{r.Text("REFERENCED_OWNER")}.{r.Text("REFERENCED_NAME")}").Distinct()]);
+        var routines = new List<SourceRoutine>();
+        foreach (var unit in lines.GroupBy(r => (r.Text("OWNER"), r.Text("NAME"), r.Text("TYPE").ToUpperInvariant())))
+        {
+            var ordered = unit
+                .Select(r => (Row: r, Line: r.OptionalInt("LINE") ?? throw r.Error("LINE", "is empty")))
+                .OrderBy(l => l.Line)
+                .ToList();
+            var referenced = dependencies is null ? null : dependencies.GetValueOrDefault(unit.Key) ?? [];
+            var (owner, name, type) = unit.Key;
+            if (!wanted(owner) && !(referenced ?? []).Any(r => wanted(r[..r.IndexOf('.', StringComparison.Ordinal)])))
+            {
+                continue;
+            }
+            var text = string.Join("\n", ordered.Select(l => (l.Row.Get("TEXT") ?? "").TrimEnd('\r', '\n')));
+            routines.Add(new SourceRoutine(ordered[0].Row.Name("OWNER"), ordered[0].Row.Name("NAME"), type, text,
+                ordered[0].Row.Location)
+            {
+                ReferencedSequences = referenced,
+            });
+        }
+        return routines;
     }
 
     /// <summary>Rejects a second row for the same object, naming both places.</summary>

@@ -20,6 +20,8 @@ public static class CatalogQueries
         ("trigger_source.csv", "trigger_source"),
         ("trigger_dependencies.csv", "trigger_dependencies"),
         ("columns.csv", "columns"),
+        ("source_code.csv", "source_code"),
+        ("dependencies.csv", "dependencies"),
         ("guid_samples.csv", "guid_samples"),
         ("export_info.csv", "export_info"),
     ];
@@ -64,6 +66,16 @@ public static class CatalogQueries
         }
         return text;
     }
+
+    /// <summary>The column default's text: DATA_DEFAULT_VC where the release has it, else the LONG.</summary>
+    public static string DataDefault(bool text) => text ? "c.data_default_vc" : "c.data_default";
+
+    /// <summary>
+    /// The filter on numeric columns with a default: NEXTVAL in DATA_DEFAULT_VC, or none (a LONG cannot be
+    /// searched in SQL: the reader filters).
+    /// </summary>
+    public static string NextvalDefault(bool text) =>
+        text ? "UPPER(c.data_default_vc) LIKE '%NEXTVAL%'" : "c.default_length > 0";
 
     /// <summary>The probe of one view: no rows, only its column names (or ORA-00942 / ORA-01031).</summary>
     public static string Probe(string view)

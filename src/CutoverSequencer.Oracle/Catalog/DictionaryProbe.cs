@@ -22,6 +22,11 @@ public static partial class DictionaryProbe
         // TAB_IDENTITY_COLS.SEQUENCE_NAME: 12.1.0.2 and later.
         new("identity_sequence", "TAB_IDENTITY_COLS", true, "SEQUENCE_NAME", "i.sequence_name",
             "CAST(NULL AS VARCHAR2(128))", c => c.IdentitySequence),
+        // TAB_COLUMNS.DATA_DEFAULT_VC: 23ai; before it the default is only the LONG DATA_DEFAULT.
+        new("data_default", "TAB_COLUMNS", true, "DATA_DEFAULT_VC", CatalogQueries.DataDefault(text: true),
+            CatalogQueries.DataDefault(text: false), c => c.DataDefaultText),
+        new("nextval_default", "TAB_COLUMNS", true, "DATA_DEFAULT_VC", CatalogQueries.NextvalDefault(text: true),
+            CatalogQueries.NextvalDefault(text: false), c => c.DataDefaultText),
         // VERSION_FULL: 18c and later, where VERSION holds only the major release (19.0.0.0.0).
         new("db_version", "PRODUCT_COMPONENT_VERSION", false, "VERSION_FULL", "p.version_full", "p.version",
             c => c.VersionFull),
@@ -44,6 +49,7 @@ public static partial class DictionaryProbe
         return new(prefix, present.Contains("scale_flag"), present.Contains("session_flag"),
             present.Contains("identity_sequence"))
         {
+            DataDefaultText = present.Contains("data_default"),
             VersionFull = present.Contains("db_version"),
         };
     }

@@ -144,8 +144,9 @@ public static class ExportScript
         foreach (var column in DictionaryProbe.Columns)
         {
             var view = column.Prefixed ? $":dict || '_{column.View}'" : $"'{column.View}'";
+            var (present, absent) = (Text(column.Present), Text(column.Absent));
             sb.Append(CultureInfo.InvariantCulture,
-                $"  :{column.Token} := pick({view}, '{column.Column}', '{column.Present}', '{column.Absent}');\n");
+                $"  :{column.Token} := pick({view}, '{column.Column}', {present}, {absent});\n");
         }
         sb.Append("END;\n/\n\n-- Into substitution variables, through probe_* columns that no export query selects.\n");
         sb.Append("COLUMN probe_dict NEW_VALUE dict NOPRINT\n");
@@ -237,6 +238,9 @@ public static class ExportScript
         }
         return sql;
     }
+
+    /// <summary>A PL/SQL string literal.</summary>
+    private static string Text(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Literal(string sql) =>
         sql.Contains($"{Quote}'", StringComparison.Ordinal)

@@ -24,6 +24,8 @@ public static class OracleCommandTuning
         ArgumentNullException.ThrowIfNull(command);
         command.CommandTimeout = CommandTimeoutSeconds;
         SetIfPresent(command, "FetchSize", FetchSizeBytes);
+        // Before 23ai a column default is a LONG: fetched whole only when asked (ODP.NET reads none by default).
+        SetIfPresent(command, "InitialLONGFetchSize", -1);
     }
 
     /// <summary>Sets a writable numeric property when the object has one; true when it was set.</summary>

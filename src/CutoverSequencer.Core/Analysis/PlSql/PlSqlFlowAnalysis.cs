@@ -9,7 +9,7 @@ namespace CutoverSequencer.Core.Analysis.PlSql;
 /// statement that stores them. Branches a condition rules out are skipped: the caller says which
 /// conditions are known (e.g. <c>UPDATING</c> is false in an insert). Pure.
 /// </summary>
-public sealed class PlSqlFlowAnalysis
+public sealed partial class PlSqlFlowAnalysis
 {
     private const int MaxEvidenceText = 160;
 
@@ -32,6 +32,49 @@ public sealed class PlSqlFlowAnalysis
         writes.Clear();
         Statements(statements, new PlSqlScope(), conditional: false);
         return [.. writes];
+    }
+
+    /// <summary>
+    /// A program unit's subprograms (a package body's, or a standalone procedure or function), each run
+    /// as called: its own statements unconditional, the unit's functions known to all of them, and
+    /// <paramref name="external"/> (functions of other units, by the name callers use) too. A package's
+    /// initialisation block counts as one more routine, named after the unit.
+    /// </summary>
+    public IReadOnlyList<(string Routine, IReadOnlyList<PlSqlWrite> Writes)> RunUnit(
+        string unit, PlSqlBlock block, IReadOnlyDictionary<string, IReadOnlyList<PlSqlOrigin>>? external = null)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var scope = new PlSqlScope();
+        foreach (var (name, results) in external ?? new Dictionary<string, IReadOnlyList<PlSqlOrigin>>())
+        {
+            scope.DeclareFunction(name, results);
+        }
+        var routines = block.Declarations.OfType<PlSqlSubprogram>().ToList();
+        foreach (var declaration in block.Declarations)
+        {
+            if (declaration is PlSqlSubprogram subprogram)
+            {
+                Subprogram(subprogram, scope);
+            }
+            else if (declaration is PlSqlSimpleStatement { Tokens: [{ IsName: true } name, ..] })
+            {
+                scope.Declare(name.Value);
+            }
+        }
+        var result = new List<(string, IReadOnlyList<PlSqlWrite>)>();
+        foreach (var routine in routines)
+        {
+            writes.Clear();
+            Block(routine.Block, scope.Clone(), conditional: false);
+            result.Add((routine.Name, [.. writes]));
+        }
+        if (block.Body.Count > 0)
+        {
+            writes.Clear();
+            Statements(block.Body, scope.Clone(), conditional: false);
+            result.Add((unit, [.. writes]));
+        }
+        return result;
     }
 
     private PlSqlScope Statements(IReadOnlyList<PlSqlStatement> statements, PlSqlScope scope, bool conditional)
@@ -141,6 +184,11 @@ public sealed class PlSqlFlowAnalysis
         if (t[0].Is("SELECT") && Index(t, "INTO", 1) is var into && into > 0)
         {
             SelectInto(t, into, scope, conditional);
+            return;
+        }
+        if (InsertAt(t) is var insert and >= 0)
+        {
+            Insert(t, insert, scope, conditional);
             return;
         }
         if (t[0].Is("RETURN"))

@@ -11,4 +11,10 @@ public enum PlSqlWriteForm
 
     /// <summary><c>RETURN expression</c> in a function.</summary>
     Return,
+
+    /// <summary>
+    /// <c>INSERT INTO table (col, ...) VALUES (...)</c> or <c>... SELECT ...</c> (also in FORALL and MERGE),
+    /// matched by position.
+    /// </summary>
+    Insert,
 }

@@ -1,0 +1,6 @@
+-- type: FUNCTION
+-- depends: FINANCE.ORDER_SEQ
+FUNCTION next_order_id RETURN NUMBER IS
+BEGIN
+  RETURN order_seq.NEXTVAL;
+END;

@@ -1,0 +1,5 @@
+-- type: PROCEDURE
+PROCEDURE guid_key IS
+BEGIN
+  INSERT INTO documents (doc_guid, created) VALUES (SYS_GUID(), SYSDATE);
+END;

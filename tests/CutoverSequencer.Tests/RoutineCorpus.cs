@@ -1,0 +1,44 @@
+using CutoverSequencer.Core.Analysis;
+using CutoverSequencer.Core.Model;
+
+namespace CutoverSequencer.Tests;
+
+/// <summary>
+/// The stored-code corpus under Data/routines. Leading "-- key: value" lines give the unit's type (DBA_SOURCE
+/// TYPE), the DBA_DEPENDENCIES sequences (depends, comma-separated; absent means not read) and what analysis
+/// must find: "expect: TABLE.COLUMN &lt;- OWNER.SEQUENCE (confidence)" per key (OWNER.TABLE.COLUMN outside the
+/// unit's schema, TABLE#N for the Nth value of an INSERT without a column list). The rest is the text.
+/// </summary>
+public sealed record RoutineCorpus(string File, SourceRoutine Routine, IReadOnlyList<string> Expected)
+{
+    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Data", "routines");
+
+    public static IEnumerable<string> Files(string prefix) =>
+        Directory.GetFiles(Folder, prefix + "*.sql").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+
+    public static RoutineCorpus Load(string file)
+    {
+        var lines = System.IO.File.ReadAllLines(Path.Combine(Folder, file));
+        var header = lines
+            .TakeWhile(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal))
+            .ToList();
+        List<string> All(string key) =>
+            [.. header.Where(l => l.StartsWith($"-- {key}: ", StringComparison.Ordinal))
+                .Select(l => l[(key.Length + 5)..])];
+        var text = string.Join("\n", lines.Skip(header.Count));
+        var name = Path.GetFileNameWithoutExtension(file).ToUpperInvariant();
+        var routine = new SourceRoutine("FINANCE", name, All("type").FirstOrDefault() ?? "PROCEDURE", text, file)
+        {
+            ReferencedSequences = All("depends").FirstOrDefault()?.Split(',', StringSplitOptions.TrimEntries),
+        };
+        return new RoutineCorpus(file, routine, All("expect"));
+    }
+
+    /// <summary>A usage as the corpus spells it.</summary>
+    public static string Describe(RoutineKeyUsage usage)
+    {
+        var table = usage.TableOwner == usage.Routine.Owner ? usage.Table : $"{usage.TableOwner}.{usage.Table}";
+        var key = usage.Column is null ? $"{table}#{usage.Position}" : $"{table}.{usage.Column}";
+        return $"{key} <- {usage.Sequence.FullName} ({usage.Confidence.ToString().ToLowerInvariant()})";
+    }
+}
