@@ -114,7 +114,7 @@ public class ExportReaderTests : IDisposable
     [InlineData(Header + "\n\"FINANCE\",\"S\",1,100,1,\"N\",\"N\",0,\n", "sequences.csv:2: LAST_NUMBER is empty")]
     [InlineData(Header + "\n\"FINANCE\",\"S\",1,100,0,\"N\",\"N\",0,7\n", "sequences.csv:2: INCREMENT_BY is 0")]
     [InlineData(Header + "\n\"FINANCE\",\"S\",1,100,1,\"N\",\"N\",0,7\n\"FINANCE\",\"S\",1,100,1,\"N\",\"N\",0,9\n", "sequences.csv:3: sequence FINANCE.S is listed twice (first at sequences.csv:2)")]
-    [InlineData("", "sequences.csv: the file is empty (expected a header row)")]
+    [InlineData("", "sequences.csv: the file is empty, without a header row (the export writes its header row even when there is no sequence): the export did not finish; run it again")]
     public void Broken_files_name_the_file_and_line(string text, string expected) =>
         Assert.Equal(expected, Error(text));
 
@@ -134,7 +134,9 @@ public class ExportReaderTests : IDisposable
 
         var message = Assert.Throws<InvalidInputException>(() => new OracleExportReader(files.Root, []).Read()).Message;
 
-        Assert.StartsWith("sequences.csv: not valid UTF-8", message, StringComparison.Ordinal);
+        Assert.StartsWith("sequences.csv:2: not valid UTF-8 (byte 137): ", message, StringComparison.Ordinal);
+        Assert.Contains("set NLS_LANG=.AL32UTF8", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
     }
 
     [Fact]

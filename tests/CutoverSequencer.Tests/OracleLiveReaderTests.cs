@@ -123,7 +123,7 @@ public class OracleLiveReaderTests
     {
         Assert.Equal(["owners", "owners"], CatalogQueries.BindOrder(CatalogQueries.Load("sequences")));
         Assert.Empty(CatalogQueries.BindOrder(CatalogQueries.Load("export_info")));
-        Assert.Equal(["view_name", "column_name"], CatalogQueries.BindOrder(CatalogQueries.Load("probe_column")));
+        Assert.Empty(CatalogQueries.BindOrder(CatalogQueries.Probe("DBA_SEQUENCES")));
     }
 
     [Fact]
@@ -177,7 +177,9 @@ public class OracleLiveReaderTests
             {
                 var sql = CatalogQueries.Render(query, choice);
                 Assert.DoesNotContain("{{", sql, StringComparison.Ordinal);
-                Assert.DoesNotContain(";", sql.TrimEnd(), StringComparison.Ordinal);
+                // Only the PL/SQL function of the GUID sampling holds semicolons; no query ends with one.
+                Assert.False(sql.TrimEnd().EndsWith(';'), query);
+                Assert.True(query == "guid_samples" || !sql.Contains(';', StringComparison.Ordinal), query);
             }
         }
     }
@@ -186,7 +188,7 @@ public class OracleLiveReaderTests
     public void The_shipped_export_script_is_generated_from_the_same_queries()
     {
         var path = Path.Combine(Repository.Root, "docs", "oracle", "export-catalog.sql");
-        var generated = CatalogQueries.SqlPlusScript();
+        var generated = ExportScript.Text();
         if (File.ReadAllText(path) != generated)
         {
             File.WriteAllText(path + ".received", generated);

@@ -26,8 +26,10 @@ public static class CatalogAssembler
 
         var identities = (rows("identity_columns.csv", CatalogMapping.IdentityColumns) ?? [])
             .Where(r => Wanted(r, "OWNER")).Select(CatalogMapping.Identity).ToList();
+        // A trigger counts when it or its table belongs to a listed owner: a code schema with CREATE ANY
+        // TRIGGER may own the triggers on the application's tables.
         var triggerRows = (rows("triggers.csv", CatalogMapping.TriggerColumns) ?? [])
-            .Where(r => Wanted(r, "OWNER")).ToList();
+            .Where(r => Wanted(r, "OWNER") || Wanted(r, "TABLE_OWNER")).ToList();
         var lines = (rows("trigger_source.csv", CatalogMapping.TriggerSourceColumns) ?? [])
             .Select(CatalogMapping.SourceLine);
         var columns = (rows("columns.csv", CatalogMapping.ColumnColumns) ?? [])

@@ -4,12 +4,10 @@ namespace CutoverSequencer.Oracle.Catalog;
 
 /// <summary>
 /// The dictionary queries, kept once as embedded resources (Sql/*.sql) and used both by the live
-/// reader and by the generated SQL*Plus export script, so both produce the same files.
-/// Tokens: <c>{{dict}}</c> (DBA or ALL), <c>{{scale_flag}}</c>, <c>{{session_flag}}</c>,
-/// <c>{{identity_sequence}}</c> (a column, or NULL on releases without it), <c>{{data_default}}</c> and
-/// <c>{{nextval_default}}</c> (DATA_DEFAULT_VC and a NEXTVAL filter on it, or the LONG DATA_DEFAULT
-/// unfiltered). Bind variable
-/// <c>:owners</c> is a comma-separated list of owners as Oracle stores them.
+/// reader and by the generated SQL*Plus export script (<see cref="ExportScript"/>), so both produce the
+/// same files. Tokens: <c>{{dict}}</c> (DBA or ALL), <c>{{view}}</c> (probe_view.sql) and the
+/// release-specific columns of <see cref="DictionaryProbe.Columns"/>. Bind variable <c>:owners</c> is a
+/// comma-separated list of owners as Oracle stores them.
 /// </summary>
 public static class CatalogQueries
 {
@@ -27,6 +25,13 @@ public static class CatalogQueries
         ("guid_samples.csv", "guid_samples"),
         ("export_info.csv", "export_info"),
     ];
+
+    /// <summary>
+    /// The query run when the first one fails: V$DATABASE needs SELECT_CATALOG_ROLE, and the capture
+    /// time and release still matter without it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Fallbacks { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["export_info"] = "export_info_basic" };
 
     /// <summary>
     /// A query's text, with the shared owner-list CTE (<c>{{owners}}</c>, from owners.sql) in place.
@@ -52,22 +57,14 @@ public static class CatalogQueries
     public static string Render(string name, DictionaryChoice choice)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        return Load(name)
-            .Replace("{{dict}}", choice.Prefix, StringComparison.Ordinal)
-            .Replace(
-                "{{scale_flag}}",
-                choice.ScaleFlag ? "s.scale_flag" : "CAST(NULL AS VARCHAR2(1))",
-                StringComparison.Ordinal)
-            .Replace(
-                "{{session_flag}}",
-                choice.SessionFlag ? "s.session_flag" : "CAST(NULL AS VARCHAR2(1))",
-                StringComparison.Ordinal)
-            .Replace(
-                "{{identity_sequence}}",
-                choice.IdentitySequence ? "i.sequence_name" : "CAST(NULL AS VARCHAR2(128))",
-                StringComparison.Ordinal)
-            .Replace("{{data_default}}", DataDefault(choice.DataDefaultText), StringComparison.Ordinal)
-            .Replace("{{nextval_default}}", NextvalDefault(choice.DataDefaultText), StringComparison.Ordinal);
+        var text = Load(name).Replace("{{dict}}", choice.Prefix, StringComparison.Ordinal);
+        foreach (var column in DictionaryProbe.Columns)
+        {
+            text = text.Replace(
+                $"{{{{{column.Token}}}}}", column.IsPresent(choice) ? column.Present : column.Absent,
+                StringComparison.Ordinal);
+        }
+        return text;
     }
 
     /// <summary>The column default's text: DATA_DEFAULT_VC where the release has it, else the LONG.</summary>
@@ -79,6 +76,15 @@ public static class CatalogQueries
     /// </summary>
     public static string NextvalDefault(bool text) =>
         text ? "UPPER(c.data_default_vc) LIKE '%NEXTVAL%'" : "c.default_length > 0";
+
+    /// <summary>The probe of one view: no rows, only its column names (or ORA-00942 / ORA-01031).</summary>
+    public static string Probe(string view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Length > 0 && view.All(c => char.IsAsciiLetterUpper(c) || c == '_' || c == '$')
+            ? Load("probe_view").Replace("{{view}}", view, StringComparison.Ordinal)
+            : throw new ArgumentException($"not a dictionary view name: {view}", nameof(view));
+    }
 
     /// <summary>
     /// The bind variables of a query in order of appearance, string literals skipped (ODP.NET binds by position).
@@ -112,96 +118,102 @@ public static class CatalogQueries
     }
 
     /// <summary>
-    /// The SQL*Plus / SQLcl script that writes the export files: the same queries, with the tokens
-    /// turned into substitution variables that the script's own probes fill.
+    /// The column names of a query's result, upper case, in order: the aliases (or column names) of the
+    /// outermost SELECT list. The export script writes them as the header row, so a file has one even when
+    /// the query returns no rows.
     /// </summary>
-    public static string SqlPlusScript()
+    public static IReadOnlyList<string> SelectedColumns(string sql)
     {
-        var sb = new StringBuilder();
-        sb.Append("""
-            -- CutoverSequencer: Oracle catalog export for source.kind: oracle-export.
-            -- Generated from the queries the live reader uses (src/CutoverSequencer.Oracle/Sql); do not edit by hand.
-            --
-            -- Writes sequences.csv, identity_columns.csv, triggers.csv, trigger_source.csv,
-            """);
-        sb.Append(
-            "\n-- trigger_dependencies.csv, columns.csv, source_code.csv, dependencies.csv, guid_samples.csv and " +
-            "export_info.csv\n-- into the current directory " +
-            "(SET MARKUP CSV ON: RFC 4180\n");
-        sb.Append("""
-            -- quoting, a header row, an empty field for NULL). Read-only: it only queries the dictionary and
-            -- samples at most 20 values of each GUID-looking key column.
-            --
-            --   sqlplus -S migrator@ORCL @export-catalog.sql FINANCE,SALES
-            --
-            -- The argument is a comma-separated list of owners, as Oracle stores them (upper case unless
-            -- created quoted). DBA_ views need SELECT_CATALOG_ROLE or SELECT ANY DICTIONARY; without them the
-            -- script falls back to ALL_ views, which show only what this user may see. Numbers go through
-            -- TO_CHAR(x, 'TM9'): LAST_NUMBER must be exact. Run it at the full-load snapshot or later.
-
-            SET MARKUP CSV ON QUOTE ON
-            SET FEEDBACK OFF
-            SET HEADING ON
-            SET PAGESIZE 50000
-            SET LINESIZE 32767
-            SET LONG 100000
-            SET TRIMSPOOL ON
-            SET TERMOUT OFF
-            SET VERIFY OFF
-            SET ECHO OFF
-            SET SQLBLANKLINES ON
-            ALTER SESSION SET NLS_NUMERIC_CHARACTERS = '.,';
-
-            VARIABLE owners VARCHAR2(4000)
-            VARIABLE view_name VARCHAR2(128)
-            VARIABLE column_name VARCHAR2(128)
-            EXEC :owners := '&1'
-
-            -- Which dictionary: DBA_ when permitted, else ALL_.
-            COLUMN dict NEW_VALUE dict NOPRINT
-            EXEC :view_name := 'DBA_SEQUENCES'
-
-            """);
-        sb.Append(Probe("probe_view", "dict", "'DBA'", "'ALL'"));
-        foreach (var (view, column, variable, expression) in new[]
+        ArgumentNullException.ThrowIfNull(sql);
+        var (select, from) = (-1, -1);
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < sql.Length; i++)
         {
-            ("&dict._SEQUENCES", "SCALE_FLAG", "scale_flag", "s.scale_flag"),
-            ("&dict._SEQUENCES", "SESSION_FLAG", "session_flag", "s.session_flag"),
-            ("&dict._TAB_IDENTITY_COLS", "SEQUENCE_NAME", "identity_sequence", "i.sequence_name"),
-            ("&dict._TAB_COLUMNS", "DATA_DEFAULT_VC", "default_expr", DataDefault(text: true)),
-        })
-        {
-            sb.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"\n-- {column} exists only on some releases.\nCOLUMN {variable} NEW_VALUE {variable} NOPRINT\n" +
-                $"EXEC :view_name := '{view}'; :column_name := '{column}'\n");
-            var nullType = column == "SEQUENCE_NAME" ? "VARCHAR2(128)" : "VARCHAR2(1)";
-            var otherwise = column == "DATA_DEFAULT_VC" ? DataDefault(text: false) : $"CAST(NULL AS {nullType})";
-            sb.Append(Probe("probe_column", variable, $"'{expression}'", $"'{otherwise}'"));
-            if (column == "DATA_DEFAULT_VC")
+            var c = sql[i];
+            if (c == '\'')
             {
-                sb.Append("COLUMN default_filter NEW_VALUE default_filter NOPRINT\n");
-                sb.Append(Probe("probe_column", "default_filter",
-                    Literal(NextvalDefault(text: true)), Literal(NextvalDefault(text: false))));
+                inString = !inString;
+            }
+            else if (inString)
+            {
+                continue;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth--;
+            }
+            else if (depth == 0 && Word(sql, i, "SELECT"))
+            {
+                (select, from) = (i + "SELECT".Length, -1);
+            }
+            else if (depth == 0 && select >= 0 && from < 0 && Word(sql, i, "FROM"))
+            {
+                from = i;
             }
         }
-        foreach (var (file, query) in ExportFiles)
+        if (select < 0 || from < 0)
         {
-            var sql = Load(query)
-                .Replace("{{dict}}", "&dict.", StringComparison.Ordinal)
-                .Replace("{{scale_flag}}", "&scale_flag", StringComparison.Ordinal)
-                .Replace("{{session_flag}}", "&session_flag", StringComparison.Ordinal)
-                .Replace("{{identity_sequence}}", "&identity_sequence", StringComparison.Ordinal)
-                .Replace("{{data_default}}", "&default_expr", StringComparison.Ordinal)
-                .Replace("{{nextval_default}}", "&default_filter", StringComparison.Ordinal);
-            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\nSPOOL {file}\n{sql};\nSPOOL OFF\n");
+            throw new InvalidOperationException("no outermost SELECT ... FROM in the query");
         }
-        sb.Append("\nSET TERMOUT ON\nPROMPT Wrote the export files into the current directory.\nEXIT\n");
-        return sb.ToString();
+        return [.. SplitTopLevel(sql[select..from]).Select(Alias)];
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static bool Word(string sql, int at, string word) =>
+        string.Compare(sql, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (at == 0 || !IsNamePart(sql[at - 1]))
+        && (at + word.Length >= sql.Length || !IsNamePart(sql[at + word.Length]));
 
-    private static string Probe(string query, string variable, string whenFound, string otherwise) =>
-        $"SELECT CASE WHEN found > 0 THEN {whenFound} ELSE {otherwise} END AS {variable}\n" +
-        $"FROM (\n{Load(query)}\n);\n";
+    private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '#' or '.';
+
+    private static List<string> SplitTopLevel(string list)
+    {
+        var items = new List<string>();
+        var (depth, start, inString) = (0, 0, false);
+        for (var i = 0; i < list.Length; i++)
+        {
+            switch (list[i])
+            {
+                case '\'':
+                    inString = !inString;
+                    break;
+                case '(' when !inString:
+                    depth++;
+                    break;
+                case ')' when !inString:
+                    depth--;
+                    break;
+                case ',' when !inString && depth == 0:
+                    items.Add(list[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+        items.Add(list[start..]);
+        return items;
+    }
+
+    /// <summary><c>expr AS alias</c>, <c>t.column</c> or <c>column</c> → its name.</summary>
+    private static string Alias(string item)
+    {
+        var text = item.Trim();
+        var end = text.Length;
+        var start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '$' or '#'))
+        {
+            start--;
+        }
+        var name = text[start..end];
+        var before = text[..start].TrimEnd();
+        var isAlias = before.Length == 0 || before.EndsWith('.')
+            || (before.EndsWith("AS", StringComparison.OrdinalIgnoreCase)
+                && (before.Length == 2 || char.IsWhiteSpace(before[^3]) || before[^3] == ')'));
+        return name.Length > 0 && isAlias
+            ? name.ToUpperInvariant()
+            : throw new InvalidOperationException($"select item without a name (give it AS alias): {text}");
+    }
 }

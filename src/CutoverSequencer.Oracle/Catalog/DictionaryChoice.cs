@@ -9,6 +9,10 @@ public sealed record DictionaryChoice(string Prefix, bool ScaleFlag, bool Sessio
     /// </summary>
     public bool DataDefaultText { get; init; }
 
+    /// <summary>PRODUCT_COMPONENT_VERSION.VERSION_FULL (18c and later; VERSION says only 19.0.0.0.0 there).</summary>
+    public bool VersionFull { get; init; }
+
     /// <summary>Everything present: DBA_ views of 23ai.</summary>
-    public static DictionaryChoice Full { get; } = new("DBA", true, true, true) { DataDefaultText = true };
+    public static DictionaryChoice Full { get; } =
+        new("DBA", true, true, true) { DataDefaultText = true, VersionFull = true };
 }

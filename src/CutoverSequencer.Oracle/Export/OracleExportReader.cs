@@ -25,9 +25,29 @@ public sealed class OracleExportReader(string directory, IReadOnlyList<string> o
             "oracle-export", $"oracle-export {directory}", Rows, [.. owners.Select(OracleName.Fold)]);
     }
 
+    /// <summary>
+    /// Files an export always writes with a header row: sequences.csv (required) and export_info.csv (one
+    /// row, written last). Empty, they mean an export that did not finish, not "no rows".
+    /// </summary>
+    private static readonly Dictionary<string, string> AlwaysWithHeader = new(StringComparer.Ordinal)
+    {
+        ["sequences.csv"] = "the export writes its header row even when there is no sequence",
+        ["export_info.csv"] = "the export writes this file last, always with one row",
+    };
+
     private IReadOnlyList<CatalogRow>? Rows(string file, IReadOnlyCollection<string> required)
     {
         var path = Path.Combine(directory, file);
-        return File.Exists(path) ? ExportFile.Read(path, required) : null;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        // An empty optional file is a query without rows (the old export script spooled nothing then).
+        return ExportFile.Read(path, required)
+            ?? (AlwaysWithHeader.TryGetValue(file, out var why)
+                ? throw new InvalidInputException(
+                    $"{file}: the file is empty, without a header row ({why}): the export did not finish; " +
+                    "run it again")
+                : []);
     }
 }

@@ -44,15 +44,46 @@ public static class OracleDriver
             {
             }
         }
-        var factory = assembly?.GetType(FactoryType)
-            ?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)
-            ?.GetValue(null) as DbProviderFactory;
+        var factory = Factory(assembly, driverPath);
         return factory ?? throw new ConnectionFailedException(
             "the Oracle driver (ODP.NET, Oracle.ManagedDataAccess) is not available: " +
             "build with 'dotnet publish src/CutoverSequencer.Cli -p:WithOracleClient=true', " +
             "or set source.driverPath to an Oracle.ManagedDataAccess.dll " +
             "(NuGet package Oracle.ManagedDataAccess.Core), " +
             "or export the catalog with docs/oracle/export-catalog.sql and use source.kind: oracle-export");
+    }
+
+    /// <summary>
+    /// The provider's factory. Resolving the type loads the assemblies it depends on: a driver copied
+    /// without them fails here (file not found, type load or type initializer errors), which is a driver
+    /// that cannot be used (exit 3), said plainly, not a defect of this tool.
+    /// </summary>
+    private static DbProviderFactory? Factory(Assembly? assembly, string? driverPath)
+    {
+        try
+        {
+            // GetType(name) answers null for a type whose dependencies cannot load; asked to throw, it says why.
+            var type = assembly?.GetType(FactoryType) ?? assembly?.GetType(FactoryType, throwOnError: true);
+            return type?.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+                as DbProviderFactory;
+        }
+        catch (TypeLoadException) when (assembly?.GetTypes().All(t => t.FullName != FactoryType) == true)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException
+            or TypeInitializationException or ReflectionTypeLoadException or BadImageFormatException
+            or TargetInvocationException)
+        {
+            var cause = e is TypeInitializationException or TargetInvocationException && e.InnerException is { } inner
+                ? inner.Message
+                : e.Message;
+            throw new ConnectionFailedException(
+                $"the Oracle driver {driverPath ?? AssemblyName} was found but cannot be used: {cause} " +
+                "(a dependency is missing: copy Oracle.ManagedDataAccess.dll together with the other DLLs of " +
+                "its NuGet package Oracle.ManagedDataAccess.Core and of that package's dependencies, " +
+                "or build with -p:WithOracleClient=true)", e);
+        }
     }
 
     /// <summary><c>oracle://user@data-source</c>: where we connect, never the password.</summary>

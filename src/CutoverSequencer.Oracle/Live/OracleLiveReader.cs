@@ -66,32 +66,32 @@ public sealed class OracleLiveReader(
 
         var findings = new List<Finding>();
         var ownerList = string.Join(",", Owners());
-        var dba = await CountAsync(
-            connection, "probe_view", new() { ["view_name"] = "DBA_SEQUENCES" }, cancellationToken)
-            .ConfigureAwait(false) > 0;
+        var views = new Dictionary<string, IReadOnlyCollection<string>?>(StringComparer.Ordinal);
+        async Task<IReadOnlyCollection<string>?> ColumnsOf(string view)
+        {
+            if (!views.TryGetValue(view, out var columns))
+            {
+                columns = await ProbeAsync(connection, view, cancellationToken).ConfigureAwait(false);
+                views[view] = columns;
+            }
+            return columns;
+        }
+        var dba = await ColumnsOf("DBA_SEQUENCES").ConfigureAwait(false) is not null;
         var prefix = dba ? "DBA" : "ALL";
         if (!dba)
         {
             findings.Add(Finding.Create(FindingCatalog.SourceCatalogFallback, endpoint));
             log.LogWarning("DBA_ views not permitted: reading ALL_ views");
         }
-        async Task<bool> Has(string view, string column) =>
-            await CountAsync(
-                connection,
-                "probe_column",
-                new() { ["view_name"] = $"{prefix}_{view}", ["column_name"] = column },
-                cancellationToken).ConfigureAwait(false) > 0;
-        var choice = new DictionaryChoice(prefix,
-            await Has("SEQUENCES", "SCALE_FLAG").ConfigureAwait(false),
-            await Has("SEQUENCES", "SESSION_FLAG").ConfigureAwait(false),
-            await Has("TAB_IDENTITY_COLS", "SEQUENCE_NAME").ConfigureAwait(false))
+        foreach (var view in DictionaryProbe.Views(prefix))
         {
-            DataDefaultText = await Has("TAB_COLUMNS", "DATA_DEFAULT_VC").ConfigureAwait(false),
-        };
+            await ColumnsOf(view).ConfigureAwait(false);
+        }
+        var choice = DictionaryProbe.Choose(prefix, view => views.GetValueOrDefault(view));
         log.LogInformation(
             "Oracle dictionary: {Prefix}_ views; scale_flag {Scale}, session_flag {Session}, " +
-            "identity sequence_name {Identity}, data_default_vc {DefaultText}",
-            prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence, choice.DataDefaultText);
+            "identity sequence_name {Identity}, version_full {VersionFull}",
+            prefix, choice.ScaleFlag, choice.SessionFlag, choice.IdentitySequence, choice.VersionFull);
 
         var tables = new List<CatalogTable>();
         foreach (var (file, query) in CatalogQueries.ExportFiles)
@@ -102,11 +102,11 @@ public sealed class OracleLiveReader(
                 tables.Add(await QueryAsync(connection, file, query, choice, binds, cancellationToken)
                     .ConfigureAwait(false));
             }
-            catch (DbException e) when (query == "export_info")
+            catch (DbException e) when (CatalogQueries.Fallbacks.TryGetValue(query, out var fallback))
             {
                 // V$DATABASE needs extra privileges: capture time and version still matter.
-                log.LogWarning("No SCN: {Message}", FirstLine(e.Message));
-                tables.Add(await QueryAsync(connection, file, "export_info_basic", choice, binds, cancellationToken)
+                log.LogWarning("{Query} failed, reading {Fallback}: {Message}", query, fallback, FirstLine(e.Message));
+                tables.Add(await QueryAsync(connection, file, fallback, choice, binds, cancellationToken)
                     .ConfigureAwait(false));
             }
             catch (DbException e) when (query == "guid_samples")
@@ -135,12 +135,28 @@ public sealed class OracleLiveReader(
         return ArrayRow.ReadAll(reader, file, $"{choice.Prefix} {query}");
     }
 
-    private static async Task<long> CountAsync(
-        DbConnection connection, string query, Dictionary<string, string> values, CancellationToken cancellationToken)
+    /// <summary>
+    /// The columns of a view from <c>SELECT * FROM view WHERE 1 = 0</c>; null when the session cannot
+    /// read it (ORA-00942 / ORA-01031). Any other error is a failed read.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>?> ProbeAsync(
+        DbConnection connection, string view, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, CatalogQueries.Load(query), values);
-        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            await using var command = Command(connection, CatalogQueries.Probe(view), []);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return DictionaryProbe.FieldNames(reader);
+        }
+        catch (DbException e) when (DictionaryProbe.IsNotReadable(e))
+        {
+            log.LogInformation("{View} cannot be read: {Message}", view, FirstLine(e.Message));
+            return null;
+        }
+        catch (DbException e)
+        {
+            throw new ConnectionFailedException($"probing {view} on {endpoint} failed: {FirstLine(e.Message)}", e);
+        }
     }
 
     /// <summary>Parameters added in order of appearance: ODP.NET binds by position unless told otherwise.</summary>
@@ -150,8 +166,7 @@ public sealed class OracleLiveReader(
 #pragma warning disable CA2100 // the text is one of the embedded queries; values are bound
         command.CommandText = sql;
 #pragma warning restore CA2100
-        // Before 23ai a column default is a LONG: fetched whole only when asked (ODP.NET reads none by default).
-        command.GetType().GetProperty("InitialLONGFetchSize")?.SetValue(command, -1);
+        OracleCommandTuning.Apply(command);
         foreach (var name in CatalogQueries.BindOrder(sql))
         {
             var parameter = command.CreateParameter();

@@ -1,3 +1,1 @@
-SELECT COUNT(*) AS found
-FROM all_views
-WHERE owner = 'SYS' AND view_name = :view_name
+SELECT * FROM {{view}} WHERE 1 = 0
