@@ -16,4 +16,10 @@ public sealed record AdvancementConfig(
 
     /// <summary>Multiplier on rate × window (default 2): the margin must outlast bursts.</summary>
     public decimal RateHeadroom { get; init; } = 2m;
+
+    /// <summary>KEY_HEADROOM_LOW when less than this percentage of a key's range is left (default 10).</summary>
+    public double HeadroomPercent { get; init; } = 10;
+
+    /// <summary>KEY_HEADROOM_LOW when the values left last less than this at the known rate (default 365d).</summary>
+    public TimeSpan HeadroomTime { get; init; } = TimeSpan.FromDays(365);
 }

@@ -40,8 +40,17 @@ public static partial class ConfigLoader
                     : Fail<decimal>("sequenceAdvancement:rateHeadroom",
                         $"'rateHeadroom' must be a number of at least 1, not '{h}'")
                 : 2m;
+            var headroomPercent = Text("sequenceAdvancement:keyHeadroom:percent") is { } pct
+                ? double.TryParse(pct, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                    && value is >= 0 and <= 100
+                    ? value
+                    : Fail<double>("sequenceAdvancement:keyHeadroom:percent",
+                        $"'percent' must be a number from 0 to 100, not '{pct}'")
+                : 10;
             return new AdvancementConfig(enabled, margin, entries)
             {
+                HeadroomPercent = headroomPercent,
+                HeadroomTime = Duration("sequenceAdvancement:keyHeadroom:time") ?? TimeSpan.FromDays(365),
                 Discover = discover,
                 Interleave = ReadInterleave(),
                 CatchUpWindow = Duration("sequenceAdvancement:catchUpWindow"),

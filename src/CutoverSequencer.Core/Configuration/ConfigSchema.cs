@@ -43,6 +43,9 @@ internal sealed class ConfigSchema
             ("discover", Scalar()),
             ("catchUpWindow", Scalar()),
             ("rateHeadroom", Scalar()),
+            ("keyHeadroom", Map(
+                ("percent", Scalar()),
+                ("time", Scalar()))),
             ("interleave", Map(
                 ("nodes", Scalar()),
                 ("node", Scalar()))),

@@ -29,6 +29,18 @@ public static partial class FindingCatalog
                     "(block size {blockSize}) reaches key {key:N0}.",
             },
         },
+        new(KeyHeadroomLow, Severity.Warning,
+            "After the plan, a key has little room left before its limit (the sequence's MAXVALUE, MINVALUE when " +
+            "descending, or the key column's type): less than sequenceAdvancement.keyHeadroom.percent (default " +
+            "10%) of its range, or less than keyHeadroom.time (default 365d) at the measured or declared insert " +
+            "rate. Nothing fails yet; the first insert past the limit will.",
+            "Widen the key before it runs out (ALTER TABLE ... ALTER COLUMN ... TYPE bigint, then ALTER SEQUENCE ... " +
+            "AS bigint MAXVALUE ...), or plan the change; lower the margin only if the data allows it.")
+        {
+            Message =
+                "{sequence} has {left:N0} values left after the plan (next value {next:N0}, last {limit:N0}, set by " +
+                "{limitedBy}): {percent:0.###}% of its range[, about {time:hours} at {rate:N0} per hour].",
+        },
         new(TableNotFound, Severity.Blocking,
             "A configured table does not exist in the target database.",
             "Fix the table name in the configuration (unquoted names fold to lower case; quote mixed-case names) " +

@@ -32,6 +32,7 @@ public static partial class FindingCatalog
     public const string TriggerSequencePattern = "TRIGGER_SEQUENCE_PATTERN";
     public const string TriggerKeyFromFunction = "TRIGGER_KEY_FROM_FUNCTION";
     public const string PlSqlSequenceUsage = "PLSQL_SEQUENCE_USAGE";
+    public const string KeyHeadroomLow = "KEY_HEADROOM_LOW";
     public const string UuidColumn = "UUID_COLUMN";
     public const string DiscoveredMappingUnresolved = "DISCOVERED_MAPPING_UNRESOLVED";
     public const string SourceCatalogFallback = "SOURCE_CATALOG_FALLBACK";

@@ -7,7 +7,8 @@ namespace CutoverSequencer.Core.Findings;
 
 /// <summary>
 /// Renders a message template: <c>{name}</c> or <c>{name:format}</c> takes the named argument
-/// (formatted with the invariant culture; the format <c>bytes</c> spells a byte count, a list is
+/// (formatted with the invariant culture; the format <c>bytes</c> spells a byte count, <c>hours</c> a
+/// duration given in hours, a list is
 /// joined with ", "); <c>[...]</c> is rendered only when every argument inside it is non-null.
 /// </summary>
 public static class FindingTemplate
@@ -108,6 +109,8 @@ public static class FindingTemplate
         null => "",
         string text => text,
         long bytes when format == "bytes" => bytes.Bytes().Humanize("0.#", CultureInfo.InvariantCulture),
+        double hours when format == "hours" => TimeSpan.FromHours(Math.Min(hours, TimeSpan.MaxValue.TotalHours / 2))
+            .Humanize(2, CultureInfo.InvariantCulture, maxUnit: TimeUnit.Year),
         IFormattable formattable => formattable.ToString(format, CultureInfo.InvariantCulture),
         IEnumerable list => string.Join(", ", list.Cast<object?>().Select(v => Format(v, format))),
         _ => value.ToString() ?? "",

@@ -87,6 +87,18 @@ public static partial class AdvancementPlanner
             rows.Add(PlanSequence(group, settings, source, lookup, rates, matchedSource, findings, sourceByColumn));
         }
 
+        foreach (var row in rows.Where(r => r.Action is PlanAction.Advance or PlanAction.Unchanged))
+        {
+            if (row.Headroom is { } room && (room.PercentLeft < settings.HeadroomPercent
+                || room.HoursLeft < settings.HeadroomTime.TotalHours))
+            {
+                findings.Add(Finding.Create(FindingCatalog.KeyHeadroomLow, row.Name, ("sequence", row.Name),
+                    ("left", room.ValuesLeft), ("next", row.NextValue), ("limit", room.Limit),
+                    ("limitedBy", room.LimitedBy), ("percent", room.PercentLeft),
+                    ("time", room.HoursLeft), ("rate", room.ValuesPerHour)));
+            }
+        }
+
         foreach (var unmatched in source.Sequences.Where(s => !matchedSource.Contains(s)))
         {
             findings.Add(Finding.Create(FindingCatalog.UnmappedSourceSequence, unmatched.FullName,

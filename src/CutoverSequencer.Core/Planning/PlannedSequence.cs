@@ -66,6 +66,9 @@ public sealed record PlannedSequence
     /// <summary>Hilo: the highest key the block of the next value can hold (<see cref="Hilo.LastKey"/>).</summary>
     public BigInteger? LastKey => BlockSize is { } k && NextValue is { } next ? Hilo.LastKey(next, k) : null;
 
+    /// <summary>How far the key can still go after the plan (<see cref="KeyHeadroom.Of"/>).</summary>
+    public KeyHeadroom? Headroom => KeyHeadroom.Of(this);
+
     /// <summary>The rate-aware margin's derivation, when a catch-up window and a rate are known.</summary>
     public RateMargin? Rate { get; init; }
 

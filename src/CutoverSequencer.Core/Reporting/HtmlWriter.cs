@@ -45,6 +45,10 @@ public static class HtmlWriter
                 background: #f6f8fa;
                 border-radius: 3px;
             }
+            .meter { display: inline-block; width: 4rem; height: .55rem; margin-right: .35rem; vertical-align: middle;
+                border: 1px solid var(--line); border-radius: 2px; background: #fff; }
+            .meter > span { display: block; height: 100%; background: var(--ok); }
+            .meter.low > span { background: var(--bad); }
             code { padding: 0 .2rem; } pre { padding: .6rem; overflow-x: auto; white-space: pre-wrap; }
             .status {
                 display: inline-block;
@@ -130,6 +134,15 @@ public static class HtmlWriter
     {
         for (var i = 0; i < parts.Count; i++)
         {
+            if (parts[i].Style == InlineStyle.Meter)
+            {
+                // The share left, drawn; the low class at under 10 % (the default KEY_HEADROOM_LOW threshold).
+                var low = double.Parse(parts[i].Text, System.Globalization.CultureInfo.InvariantCulture) < 10;
+                var share = E(parts[i].Text);
+                output.Write($"<span class=\"meter{(low ? " low" : "")}\" role=\"img\" aria-label=\"{share}% left\">" +
+                    $"<span style=\"width: {share}%\"></span></span>");
+                continue;
+            }
             var (open, close) = parts[i].Style switch
             {
                 InlineStyle.Strong => ("<strong>", "</strong>"),

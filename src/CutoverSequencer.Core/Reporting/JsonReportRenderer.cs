@@ -127,6 +127,12 @@ public static class JsonReportRenderer
             NewIncrement = row.NewIncrement,
             Rate = row.Rate is { } r ? new JsonRate(Math.Round(r.PerHour, 3), DerivationWording.Basis(r.Basis),
                 r.Window.TotalHours, r.Headroom, r.Required, r.Configured) : null,
+            Headroom = row.Action == PlanAction.Blocked || row.Headroom is not { } room
+                ? null
+                : new JsonHeadroom(Int64(room.Limit), room.LimitedBy, Int64(room.ValuesLeft),
+                    Math.Round(room.PercentLeft, 6),
+                    room.ValuesPerHour is { } rate ? Math.Round(rate, 3) : null,
+                    room.HoursLeft is { } hours ? Math.Round(hours, 1) : null),
             Hilo = row.BlockSize is { } blockSize
                 ? new JsonHilo(blockSize, Int64(row.FirstKey), Int64(row.LastKey))
                 : null,

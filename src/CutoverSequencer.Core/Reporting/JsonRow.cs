@@ -37,6 +37,9 @@ internal sealed record JsonRow
 
     public required JsonRate? Rate { get; init; }
 
+    /// <summary>How far the key can still go after the plan (null when blocked or without a next value).</summary>
+    public required JsonHeadroom? Headroom { get; init; }
+
     /// <summary>Hilo entries only (null otherwise): added after the first schema, so readers may ignore it.</summary>
     public required JsonHilo? Hilo { get; init; }
 

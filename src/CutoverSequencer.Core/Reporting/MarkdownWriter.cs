@@ -73,6 +73,8 @@ public static class MarkdownWriter
             var part = parts[i];
             switch (part.Style)
             {
+                case InlineStyle.Meter:
+                    break;
                 case InlineStyle.Strong:
                     output.Write("**");
                     WriteEscaped(part.Text, output);

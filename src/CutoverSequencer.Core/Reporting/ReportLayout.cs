@@ -29,7 +29,7 @@ public static class ReportLayout
                     new Column("Target max", true),
                 new Column("Margin", true), new Column("New value (setval)", true), new Column("Next value", true),
                     new Column("Expected gap"),
-                new Column("Action"), new Column("Verified"),
+                new Column("Headroom"), new Column("Action"), new Column("Verified"),
             ],
             report.Plan.Sequences.Select(row => SequenceRow(report, row)));
 
@@ -168,9 +168,24 @@ public static class ReportLayout
         [
             Text(row.Name), Text(keys), Text(N(row.SourceLast)), Text(N(row.TargetMax)), Text(N(row.Margin)),
                 Text(N(row.NewValue)),
-            Text(N(row.NextValue)), Text(gap), [action], [verified],
+            Text(N(row.NextValue)), Text(gap), Headroom(row), [action], [verified],
         ];
     }
+
+    /// <summary>The share of the key's range left after the plan, the values left and what limits them.</summary>
+    private static IReadOnlyList<Inline> Headroom(PlannedSequence row) =>
+        row.Action == PlanAction.Blocked || row.Headroom is not { } room
+            ? Text("–")
+            : [Inline.Meter(room.PercentLeft), Inline.Plain(string.Create(CultureInfo.InvariantCulture,
+                $"{Percent(room.PercentLeft)} left ({N(room.ValuesLeft)} values; {room.LimitedBy})"))];
+
+    private static string Percent(double value) => value switch
+    {
+        // Rounded down: a key 99.99 % clear is not "100 %".
+        >= 1 => (Math.Floor(value * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        > 0 => (Math.Floor(value * 10_000) / 10_000).ToString("0.####", CultureInfo.InvariantCulture) + "%",
+        _ => "0%",
+    };
 
     private static IReadOnlyList<Inline> Text(string text) => [Inline.Plain(text)];
 
