@@ -73,8 +73,14 @@ public class ReportApprovalTests
         Assert.Contains("@media print", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The tool's version and commit change with every build: the approved files hold placeholders.</summary>
+    private static string Scrubbed(string json) => json
+        .Replace($"\"version\": \"{Core.Runtime.ToolVersion.Version}\"", "\"version\": \"<version>\"", StringComparison.Ordinal)
+        .Replace($"\"commit\": \"{Core.Runtime.ToolVersion.Commit}\"", "\"commit\": \"<commit>\"", StringComparison.Ordinal);
+
     private static void Approve(string name, string received)
     {
+        received = Scrubbed(received);
         var directory = Path.Combine(Repository.Root, "tests", "CutoverSequencer.Tests", "Approved");
         var extension = Path.GetExtension(name);
         var approvedPath = Path.Combine(directory, Path.GetFileNameWithoutExtension(name) + ".approved" + extension);
