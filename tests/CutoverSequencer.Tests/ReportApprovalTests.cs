@@ -13,7 +13,7 @@ public class ReportApprovalTests
 {
     private static readonly DateTimeOffset Generated = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
 
-    private static CutoverReport VerifiedSeedRun()
+    internal static CutoverReport VerifiedSeedRun()
     {
         var (settings, source, target) = FinancialSchema();
         var plan = AdvancementPlanner.Plan(settings, source with { CapturedAt = Generated.AddHours(-3) }, target);
@@ -29,7 +29,7 @@ public class ReportApprovalTests
              new("plan", TimeSpan.FromMilliseconds(3)), new("apply", TimeSpan.FromMilliseconds(9)), new("verify", TimeSpan.FromMilliseconds(15))]);
     }
 
-    private static CutoverReport BlockedPlan()
+    internal static CutoverReport BlockedPlan()
     {
         var ticket = Entry("ticket", "ticket_id", "ticket_seq", line: 10);
         var account = Entry("account", "account_id", "account_seq", line: 11);
