@@ -159,6 +159,8 @@ public sealed class OrchestrationTests(PostgresCluster postgres) : IDisposable
         var passed = await RecipeAsync("ci-gate.sh", cleanEnvironment, clean, Path.Combine(workspace.Root, "ci1"));
         Assert.True(passed.ExitCode == 0, passed.Stdout + passed.Stderr);
         Assert.Contains("plan: planned (exit 0)", passed.Stdout, StringComparison.Ordinal);
+        // As docs/orchestration.md shows it.
+        Assert.Contains("sequences: 7 (7 to advance, 0 unchanged, 0 blocked)", passed.Stdout, StringComparison.Ordinal);
         Assert.Contains("findings: 4 (0 blocking, 3 warning, 1 info)", passed.Stdout, StringComparison.Ordinal);
 
         var (blocked, blockedEnvironment) = await BlockedAsync();
