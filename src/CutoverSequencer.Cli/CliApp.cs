@@ -2,7 +2,6 @@ using System.CommandLine;
 using CutoverSequencer.Core;
 using Serilog;
 using Serilog.Events;
-using Serilog.Formatting.Json;
 
 namespace CutoverSequencer.Cli;
 
@@ -55,6 +54,10 @@ public static class CliApp
             "loaded keys, proves it, and reports." + ExitCodeHelp);
         root.Options.Add(logFormatOption);
         root.Options.Add(verboseOption);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(output);
+        }
 
         var baselineOption = new Option<FileSystemInfo?>("--baseline")
         {
@@ -73,7 +76,7 @@ public static class CliApp
             {
                 configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption,
             };
-            command.SetAction((result, token) => WithLogger(result, log => entry(new StageRequest
+            command.SetAction((result, token) => WithLogger(result, name, (log, outcome) => entry(new StageRequest
             {
                 Command = Core.Stage.StageCommand.Plan,
                 ConfigPath = result.GetValue(configOption)!.FullName,
@@ -83,6 +86,7 @@ public static class CliApp
                 RequireQuiet = result.GetValue(quietOption),
                 Force = result.GetValue(forceReportDirOption),
                 Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+                Outcome = outcome,
             }, output, log, token)));
             return command;
         }
@@ -105,9 +109,12 @@ public static class CliApp
         {
             configOption, outputOption,
         };
-        export.SetAction((result, token) => WithLogger(result, log =>
+        export.SetAction((result, token) => WithLogger(result, "export", (log, outcome) =>
             Commands.ExportAsync(
-                new ExportRequest(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName),
+                new ExportRequest(result.GetValue(configOption)!.FullName, result.GetValue(outputOption)!.FullName)
+                {
+                    Outcome = outcome,
+                },
                 output, log, token)));
         root.Subcommands.Add(export);
 
@@ -128,10 +135,10 @@ public static class CliApp
         {
             configOption, journalOption, reportDirOption, forceOption,
         };
-        rollback.SetAction((result, token) => WithLogger(result, log =>
+        rollback.SetAction((result, token) => WithLogger(result, "rollback", (log, outcome) =>
             Commands.RollbackAsync(
                 new RollbackRequest(result.GetValue(configOption)!.FullName, result.GetValue(journalOption)!.FullName,
-                    result.GetValue(forceOption), result.GetValue(reportDirOption)?.FullName),
+                    result.GetValue(forceOption), result.GetValue(reportDirOption)?.FullName) { Outcome = outcome },
                 output, log, token)));
         root.Subcommands.Add(rollback);
 
@@ -140,13 +147,25 @@ public static class CliApp
         {
             reportDirOption,
         };
-        demo.SetAction((result, token) => WithLogger(result, log =>
-            Commands.DemoAsync(new DemoRequest(result.GetValue(reportDirOption)?.FullName), output, log, token)));
+        demo.SetAction((result, token) => WithLogger(result, "demo", (log, outcome) =>
+            Commands.DemoAsync(new DemoRequest(result.GetValue(reportDirOption)?.FullName) { Outcome = outcome },
+                output, log, token)));
         root.Subcommands.Add(demo);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            if (WantsJson(args))
+            {
+                // Every stderr line is JSON with --log-format json, usage errors included.
+                await using var log = CreateLogger("json", verbose: false, error);
+                foreach (var parseError in parsed.Errors)
+                {
+                    log.ForContext("Event", "usage").Error("{Message:l}", parseError.Message);
+                }
+                LogResult(log, ExitCodes.InvalidInput, new RunOutcome { Command = parsed.CommandResult.Command.Name });
+                return ExitCodes.InvalidInput;
+            }
             foreach (var parseError in parsed.Errors)
             {
                 await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
@@ -163,20 +182,53 @@ public static class CliApp
             ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
         }).ConfigureAwait(false);
 
-        Task<int> WithLogger(ParseResult result, Func<ILogger, Task<int>> run) =>
-            GuardAsync(result.GetValue(logFormatOption) ?? "text", result.GetValue(verboseOption), error, run);
+        Task<int> WithLogger(ParseResult result, string command, Func<ILogger, RunOutcome, Task<int>> run)
+        {
+            var outcome = new RunOutcome { Command = command };
+            return GuardAsync(result.GetValue(logFormatOption) ?? "text", result.GetValue(verboseOption), error,
+                log => run(log, outcome), outcome);
+        }
+    }
+
+    /// <summary>
+    /// Whether the arguments ask for JSON logs, read from the raw arguments: a line that could not be parsed
+    /// still gets its errors as JSON when it says <c>--log-format json</c> (or <c>=json</c>, <c>:json</c>).
+    /// </summary>
+    internal static bool WantsJson(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--log-format=json" or "--log-format:json"
+                || (args[i] == "--log-format" && i + 1 < args.Count && args[i + 1] == "json"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
     /// Runs a command and maps how it ended to an exit code: a CutoverException carries its own; an
     /// interruption that reaches here stopped before any write (1); anything else is a defect (5).
+    /// With JSON logs the last line is the <c>result</c> event (status, exit code, report files).
     /// </summary>
     public static async Task<int> GuardAsync(
-        string logFormat, bool verbose, TextWriter error, Func<ILogger, Task<int>> run)
+        string logFormat, bool verbose, TextWriter error, Func<ILogger, Task<int>> run, RunOutcome? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(run);
-        await using var log = CreateLogger(logFormat, verbose);
+        await using var log = CreateLogger(logFormat, verbose, error);
+        var code = await RunGuardedAsync(logFormat, verbose, error, log, run).ConfigureAwait(false);
+        if (logFormat == "json")
+        {
+            LogResult(log, code, outcome ?? new RunOutcome());
+        }
+        return code;
+    }
+
+    private static async Task<int> RunGuardedAsync(
+        string logFormat, bool verbose, TextWriter error, ILogger log, Func<ILogger, Task<int>> run)
+    {
         try
         {
             return await run(log).ConfigureAwait(false);
@@ -216,15 +268,28 @@ public static class CliApp
         }
     }
 
+    /// <summary>
+    /// The last JSON log line of every run: <c>Properties.Event</c> is "result", with the status (the report's,
+    /// else one named after the exit code), the exit code, the command and the files written.
+    /// </summary>
+    private static void LogResult(ILogger log, int exitCode, RunOutcome outcome)
+    {
+        var status = outcome.Status ?? RunOutcome.StatusOf(exitCode);
+        log.ForContext("Event", "result")
+            .ForContext("Command", outcome.Command)
+            .ForContext("Reports", outcome.Reports, destructureObjects: true)
+            .Information("Result: {Status:l} (exit code {ExitCode})", status, exitCode);
+    }
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
-    private static Serilog.Core.Logger CreateLogger(string format, bool verbose)
+    private static Serilog.Core.Logger CreateLogger(string format, bool verbose, TextWriter error)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information);
+        // JSON lines go to the command's error writer (stderr in the process), one event per line.
         configuration = format == "json"
-            ? configuration.WriteTo.Console(
-                new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
+            ? configuration.WriteTo.Sink(new JsonLineSink(error))
             : configuration.WriteTo.Console(
                 outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}" +
                     (verbose ? "{Exception}" : ""),

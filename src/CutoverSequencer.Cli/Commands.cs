@@ -19,7 +19,8 @@ public static class Commands
     public static Task<int> ExportAsync(ExportRequest request, TextWriter output, ILogger log, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StageRunner.ExportAsync(request.ConfigPath, request.OutputDirectory, output, log, token);
+        return StageRunner.ExportAsync(
+            request.ConfigPath, request.OutputDirectory, output, log, token, request.Outcome);
     }
 
     public static Task<int> RollbackAsync(
@@ -27,12 +28,13 @@ public static class Commands
     {
         ArgumentNullException.ThrowIfNull(request);
         return StageRunner.RollbackAsync(
-            request.ConfigPath, request.JournalPath, request.Force, request.ReportDirectory, output, log, token);
+            request.ConfigPath, request.JournalPath, request.Force, request.ReportDirectory, output, log, token,
+            request.Outcome);
     }
 
     public static Task<int> DemoAsync(DemoRequest request, TextWriter output, ILogger log, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Demo.RunAsync(request.ReportDirectory, output, log, token);
+        return Demo.RunAsync(request.ReportDirectory, output, log, token, request.Outcome);
     }
 }

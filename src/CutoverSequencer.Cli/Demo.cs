@@ -14,7 +14,8 @@ namespace CutoverSequencer.Cli;
 public static class Demo
 {
     public static async Task<int> RunAsync(
-        string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
+        string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken,
+        RunOutcome? outcome = null)
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "sample");
         log.Information("Starting a throwaway PostgreSQL cluster");
@@ -36,6 +37,7 @@ public static class Demo
             ConfigPath = Path.Combine(sample, "cutover.yaml"),
             ReportDirectory = directory,
             Overrides = overrides,
+            Outcome = outcome,
         };
         var exitCode = await Commands.ApplyAsync(request, output, log, cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,8 @@
 namespace CutoverSequencer.Cli;
 
 /// <summary>demo: where the reports go; null: a new folder under reports/.</summary>
-public sealed record DemoRequest(string? ReportDirectory);
+public sealed record DemoRequest(string? ReportDirectory)
+{
+    /// <summary>Where the run's status and files are recorded for the result event; null: nowhere.</summary>
+    public RunOutcome? Outcome { get; init; }
+}

@@ -27,4 +27,7 @@ public sealed record StageRequest
 
     /// <summary>Where key-read progress goes (the terminal status line); null: periodic log lines.</summary>
     public IProgress<KeyReadProgress>? Progress { get; init; }
+
+    /// <summary>Where the run's status and files are recorded for the result event; null: nowhere.</summary>
+    public RunOutcome? Outcome { get; init; }
 }

@@ -60,6 +60,7 @@ public static class StageRunner
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(report, directory);
+        request.Outcome?.Record(report, ReportFiles.Of(report, directory));
         log.Debug("Reports written in {Ms} ms; {Figures}", watch.ElapsedMilliseconds, LargeRun.Figures());
         await RunSummary.WriteAsync(report, directory, output).ConfigureAwait(false);
         return report.ExitCode;
@@ -67,7 +68,12 @@ public static class StageRunner
 
     /// <summary><c>export</c>: the export files of a live source, as its kind writes them.</summary>
     public static async Task<int> ExportAsync(
-        string configPath, string outputDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken)
+        string configPath,
+        string outputDirectory,
+        TextWriter output,
+        ILogger log,
+        CancellationToken cancellationToken,
+        RunOutcome? outcome = null)
     {
         var config = ConfigLoader.Load(configPath, SourceKinds.All, null, ConnectionStringCheck.Problem);
         var kind = SourceKinds.All.Find(config.Source.Kind)!;
@@ -84,6 +90,7 @@ public static class StageRunner
             await output.WriteLineAsync($"  {file.File,-22} {file.Rows,8} rows").ConfigureAwait(false);
         }
         await output.WriteLineAsync($"Export written to {outputDirectory} ({export.ReadFrom})").ConfigureAwait(false);
+        outcome?.Record("exported", outputDirectory, []);
         return ExitCodes.Done;
     }
 
@@ -107,7 +114,8 @@ public static class StageRunner
         string? reportDirectory,
         TextWriter output,
         ILogger log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RunOutcome? outcome = null)
     {
         var config = ConfigLoader.Load(configPath, SourceKinds.All, null, ConnectionStringCheck.Problem);
         var request = new Core.Rollback.RollbackRequest
@@ -122,11 +130,16 @@ public static class StageRunner
         var result = await new RollbackService(TimeProvider.System, log.ForLibraries())
             .RunAsync(request, () => new PostgresTarget(config.Target, log.ForLibraries()), cancellationToken)
             .ConfigureAwait(false);
-        foreach (var outcome in result.Outcomes)
+        foreach (var row in result.Outcomes)
         {
-            await output.WriteLineAsync($"  {outcome.Action,-18} {outcome.Sequence,-40} {outcome.Detail}")
+            await output.WriteLineAsync($"  {row.Action,-18} {row.Sequence,-40} {row.Detail}")
                 .ConfigureAwait(false);
         }
+        outcome?.Record(RollbackReport.StatusOf(result.Refused), result.ReportDirectory,
+        [
+            ("markdown", RollbackReport.MarkdownFile), ("html", RollbackReport.HtmlFile),
+            ("json", RollbackReport.JsonFile), ("journal", result.JournalPath),
+        ]);
         var reportLine =
             $"Report: {Path.Combine(result.ReportDirectory, RollbackReport.MarkdownFile)} (also .html, .json)";
         if (result.Refused)

@@ -15,9 +15,14 @@ internal sealed class RunningCli : IDisposable
     private readonly Task<string> stdout;
     private readonly Task<string> stderr;
 
-    public RunningCli(Process process)
+    private readonly IReadOnlyList<string> arguments;
+    private readonly DateTime startedUtc;
+
+    public RunningCli(Process process, IReadOnlyList<string> arguments, DateTime startedUtc)
     {
         this.process = process;
+        this.arguments = arguments;
+        this.startedUtc = startedUtc;
         stdout = process.StandardOutput.ReadToEndAsync();
         stderr = process.StandardError.ReadToEndAsync();
     }
@@ -33,7 +38,9 @@ internal sealed class RunningCli : IDisposable
     {
         using var cancel = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(cancel.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var result = new CliResult(process.ExitCode, await stdout, await stderr);
+        ProducedJson.Validate(arguments, result.Stdout, startedUtc);
+        return result;
     }
 
     public void Dispose() => process.Dispose();
@@ -70,7 +77,8 @@ internal static class Cli
         {
             start.Environment[key] = value;
         }
-        return new RunningCli(Process.Start(start)!);
+        var started = DateTime.UtcNow;
+        return new RunningCli(Process.Start(start)!, arguments, started);
     }
 
     public static JsonElement Report(string directory) =>

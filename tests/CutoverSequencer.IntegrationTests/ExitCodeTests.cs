@@ -227,8 +227,12 @@ public sealed class ExitCodeTests(PostgresCluster postgres) : IDisposable
         var result = await Cli.RunAsync(null, "plan", "--config", config, "--log-format", "json");
 
         Assert.Equal(2, result.ExitCode);
-        var line = Assert.Single(result.ErrorLines);
-        var log = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        // The error, then the result event that closes every JSON log.
+        Assert.Equal(2, result.ErrorLines.Length);
+        var log = System.Text.Json.JsonDocument.Parse(result.ErrorLines[0]).RootElement;
+        var outcome = System.Text.Json.JsonDocument.Parse(result.ErrorLines[1]).RootElement.GetProperty("Properties");
+        Assert.Equal("result", outcome.GetProperty("Event").GetString());
+        Assert.Equal("invalid-input", outcome.GetProperty("Status").GetString());
         Assert.Equal("Error", log.GetProperty("Level").GetString());
         Assert.EndsWith("cutover.yaml:6: 'safetyMargin' must be greater than zero, not -3", log.GetProperty("RenderedMessage").GetString(), StringComparison.Ordinal);
     }

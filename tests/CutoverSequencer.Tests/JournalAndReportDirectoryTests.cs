@@ -145,7 +145,7 @@ public sealed class JournalAndReportDirectoryTests : IDisposable
         Assert.Single(ApplyJournal.FindIncomplete(Path.Combine(files.Root, "rerun"), Target));
     }
 
-    private static RollbackReport Rollback(bool refused) => new(Now, "/r/apply/apply-journal.json", Target, "cutover.yaml", Forced: false, refused,
+    internal static RollbackReport Rollback(bool refused) => new(Now, "/r/apply/apply-journal.json", Target, "cutover.yaml", Forced: false, refused,
     [
         new RollbackRow(Entry("public.account_seq"), refused ? "would restore" : "restored", new SequenceReading(857331, true, 1), refused ? new SequenceReading(857331, true, 1) : new SequenceReading(1, false, 1)),
         new RollbackRow(Entry("public.\"<script>alert(1)</script>\""), refused ? "moved" : "unchanged", new SequenceReading(1, false, 1), new SequenceReading(1, false, 1)),

@@ -13,7 +13,7 @@ public class ReportApprovalTests
 {
     private static readonly DateTimeOffset Generated = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
 
-    private static CutoverReport VerifiedSeedRun()
+    internal static CutoverReport VerifiedSeedRun()
     {
         var (settings, source, target) = FinancialSchema();
         var plan = AdvancementPlanner.Plan(settings, source with { CapturedAt = Generated.AddHours(-3) }, target);
@@ -29,7 +29,7 @@ public class ReportApprovalTests
              new("plan", TimeSpan.FromMilliseconds(3)), new("apply", TimeSpan.FromMilliseconds(9)), new("verify", TimeSpan.FromMilliseconds(15))]);
     }
 
-    private static CutoverReport BlockedPlan()
+    internal static CutoverReport BlockedPlan()
     {
         var ticket = Entry("ticket", "ticket_id", "ticket_seq", line: 10);
         var account = Entry("account", "account_id", "account_seq", line: 11);
@@ -73,8 +73,14 @@ public class ReportApprovalTests
         Assert.Contains("@media print", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The tool's version and commit change with every build: the approved files hold placeholders.</summary>
+    private static string Scrubbed(string json) => json
+        .Replace($"\"version\": \"{Core.Runtime.ToolVersion.Version}\"", "\"version\": \"<version>\"", StringComparison.Ordinal)
+        .Replace($"\"commit\": \"{Core.Runtime.ToolVersion.Commit}\"", "\"commit\": \"<commit>\"", StringComparison.Ordinal);
+
     private static void Approve(string name, string received)
     {
+        received = Scrubbed(received);
         var directory = Path.Combine(Repository.Root, "tests", "CutoverSequencer.Tests", "Approved");
         var extension = Path.GetExtension(name);
         var approvedPath = Path.Combine(directory, Path.GetFileNameWithoutExtension(name) + ".approved" + extension);

@@ -3,16 +3,21 @@ using CutoverSequencer.Core.Stage;
 
 namespace CutoverSequencer.Core.Reporting;
 
-// The JSON report's shape: property names (camelCase) and order are the contract.
+// The JSON report's shape: property names (camelCase) and order are the contract
+// (docs/schemas/cutover-report.schema.json; extend it, never rename).
 internal sealed record JsonReport
 {
-    public required string Tool { get; init; }
+    public required string SchemaVersion { get; init; }
+
+    public required Runtime.ToolInfo Tool { get; init; }
 
     public required string Command { get; init; }
 
     public required ReportStatus Status { get; init; }
 
     public required int ExitCode { get; init; }
+
+    public required JsonSummary Summary { get; init; }
 
     public required DateTimeOffset GeneratedAt { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CutoverSequencer.Core.Findings;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.Core.Wording;
@@ -19,27 +20,37 @@ public static class JsonReportRenderer
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    public static string Render(CutoverReport report) => ReportWriter.ToText(w => Write(report, w));
+    /// <summary>
+    /// The version of docs/schemas/cutover-report.schema.json this rendering follows: the minor part grows
+    /// with added fields, the major part would change only if a field changed meaning or type.
+    /// </summary>
+    public const string SchemaVersion = "1.0";
+
+    /// <summary>The rendering as text; <paramref name="directory"/>: where the files are (null: names only).</summary>
+    public static string Render(CutoverReport report, string? directory = null) =>
+        ReportWriter.ToText(w => Write(report, w, directory));
 
     /// <summary>Streamed: rows are produced and written one at a time.</summary>
-    public static void Write(CutoverReport report, TextWriter output)
+    public static void Write(CutoverReport report, TextWriter output, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         using var stream = new TextWriterStream(output);
-        Write(report, stream);
+        Write(report, stream, directory);
     }
 
     /// <summary>Streamed as UTF-8 straight into a file.</summary>
-    public static void Write(CutoverReport report, Stream output)
+    public static void Write(CutoverReport report, Stream output, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var document = new JsonReport
         {
-            Tool = "cutover-sequencer",
+            SchemaVersion = SchemaVersion,
+            Tool = Runtime.ToolInfo.Current,
             Command = report.Command,
             Status = report.Status,
             ExitCode = report.ExitCode,
+            Summary = Summary(report, ReportFiles.Of(report, directory)),
             GeneratedAt = report.GeneratedAt,
             Config = report.ConfigFile,
             Source = new JsonSource(report.Source, report.SourceCapturedAt),
@@ -148,6 +159,26 @@ public static class JsonReportRenderer
             Verified = verification?.Passed,
             Verification = verification?.Detail,
         };
+    }
+
+    private static JsonSummary Summary(CutoverReport report, ReportFiles files)
+    {
+        int advance = 0, unchanged = 0, blocked = 0, set = 0;
+        foreach (var row in report.Plan.Sequences)
+        {
+            switch (row.Action)
+            {
+                case PlanAction.Advance: advance++; break;
+                case PlanAction.Unchanged: unchanged++; break;
+                default: blocked++; break;
+            }
+            set += report.WasSet(row) ? 1 : 0;
+        }
+        int Count(Severity severity) => report.Findings.Count(f => f.Severity == severity);
+        return new JsonSummary(report.Status, report.ExitCode, report.Plan.Sequences.Count,
+            new JsonActionCounts(advance, unchanged, blocked, set), report.Findings.Count,
+            new JsonSeverityCounts(Count(Severity.Blocking), Count(Severity.Warning),
+                Count(Severity.Info)), files);
     }
 
     private static JsonGapPart? Part(GapPart? part) => part is null ? null : new JsonGapPart(Int64(part.First),

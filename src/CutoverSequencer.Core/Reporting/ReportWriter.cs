@@ -42,7 +42,8 @@ public static class ReportWriter
                 => MarkdownReportRenderer.Write(report, w)),
             () => WriteAtomically(Path.Combine(directory, HtmlFile), (TextWriter w) => HtmlReportRenderer.Write(report,
                 w)),
-            () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s) => JsonReportRenderer.Write(report, s)),
+            () => WriteAtomically(Path.Combine(directory, JsonFile), (Stream s)
+                => JsonReportRenderer.Write(report, s, directory)),
         ];
         if (Runtime.LargeRun.Applies(report.Plan.Sequences.Count))
         {

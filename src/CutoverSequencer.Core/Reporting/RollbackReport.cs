@@ -20,7 +20,9 @@ public sealed record RollbackReport(
     /// rolled-back (every journaled sequence is at its pre-apply state or was left unchanged) or refused
     /// (nothing written).
     /// </summary>
-    public string Status => Refused ? "refused" : "rolled-back";
+    public string Status => StatusOf(Refused);
+
+    public static string StatusOf(bool refused) => refused ? "refused" : "rolled-back";
 
     public int ExitCode => Refused ? ExitCodes.BlockedOrUnverified : ExitCodes.Done;
 

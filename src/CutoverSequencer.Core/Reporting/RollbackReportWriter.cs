@@ -116,6 +116,9 @@ public static class RollbackReportWriter
 
     private static string Number(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>The version of docs/schemas/rollback-report.schema.json written.</summary>
+    public const string SchemaVersion = "1.0";
+
     private static void WriteJson(RollbackReport report, Stream stream)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -124,6 +127,13 @@ public static class RollbackReportWriter
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         w.WriteStartObject();
+        // docs/schemas/rollback-report.schema.json
+        w.WriteString("schemaVersion", SchemaVersion);
+        w.WriteStartObject("tool");
+        w.WriteString("name", Runtime.ToolInfo.Current.Name);
+        w.WriteString("version", Runtime.ToolInfo.Current.Version);
+        w.WriteString("commit", Runtime.ToolInfo.Current.Commit);
+        w.WriteEndObject();
         w.WriteString("command", "rollback");
         w.WriteString("status", report.Status);
         w.WriteNumber("exitCode", report.ExitCode);

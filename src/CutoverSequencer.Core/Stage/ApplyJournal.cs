@@ -65,7 +65,10 @@ public sealed partial class ApplyJournal
                 Margin = r.Margin,
             },
             JournalEntry.Pending)).ToList();
-        var document = new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries);
+        var document = new JournalDocument(1, target, configFile, now, JournalDocument.InProgress, null, null, entries)
+        {
+            Tool = Runtime.ToolInfo.Current,
+        };
         var journal = new ApplyJournal(path, document, autosave: true);
         journal.Save(durable: true);
         return journal;
@@ -156,6 +159,10 @@ public sealed partial class ApplyJournal
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
+            if (LooksLikeReport(path))
+            {
+                throw new InvalidInputException($"{path}: not an apply journal: {ReportNotJournal}", e);
+            }
             throw new InvalidInputException(IsJson(path)
                 ? $"{path}: not an apply journal: {WrongType(e.Path)} has the wrong type{where}"
                 : $"{path}: not an apply journal: invalid JSON{where} " +
@@ -176,6 +183,28 @@ public sealed partial class ApplyJournal
     private static string WrongType(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "the document" : $"'{jsonPath[2..]}'";
 
+    private const string ReportNotJournal = "it looks like a report (cutover-report.json or rollback-report.json); " +
+        "the journal is the apply-journal.json that apply writes beside its report";
+
+    /// <summary>
+    /// A report (of any version: an early one's <c>tool</c> is a string) has a command and sequences but no
+    /// journal version or start time.
+    /// </summary>
+    private static bool LooksLikeReport(string path)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = parsed.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("command", out _)
+                && root.TryGetProperty("sequences", out _) && !root.TryGetProperty("startedAt", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsJson(string path)
     {
         try
@@ -195,8 +224,7 @@ public sealed partial class ApplyJournal
         // A report has a status and sequences too, but no version or start time.
         if (document.Version == 0 && document.StartedAt == default && document.Sequences is not null)
         {
-            return "it looks like a report (cutover-report.json or rollback-report.json); " +
-                "the journal is the apply-journal.json that apply writes beside its report";
+            return ReportNotJournal;
         }
         if (document.Version != 1)
         {
@@ -259,7 +287,12 @@ public sealed partial class ApplyJournal
         {
             // Entry by entry into the file, flushed as it goes: a journal of many thousand entries is
             // never held whole in a buffer (it is rewritten several times a second during apply).
-            var document = Document;
+            // Always in the current schema; a rewritten journal keeps the tool that applied (when it was recorded).
+            var document = Document with
+            {
+                SchemaVersion = JournalDocument.CurrentSchemaVersion,
+                Tool = Document.Tool ?? Runtime.ToolInfo.Current,
+            };
             var options = new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder };
             using (var writer = new Utf8JsonWriter(stream, options))
             {

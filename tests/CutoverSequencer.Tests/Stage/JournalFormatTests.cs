@@ -44,8 +44,9 @@ public sealed class JournalFormatTests : IDisposable
         Assert.Equal((1000L, 100L), (entry.Planned.Reference!.Value, entry.Planned.Margin!.Value));
 
         using var document = JsonDocument.Parse(first);
-        Assert.Equal(["version", "target", "config", "startedAt", "status", "finishedAt", "error", "sequences"],
+        Assert.Equal(["schemaVersion", "tool", "version", "target", "config", "startedAt", "status", "finishedAt", "error", "sequences"],
             document.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.StartsWith("{\n  \"version\": 1,\n  \"target\": \"postgresql://migrator@pg:5432/finance\",", first, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schemaVersion\": \"1.0\",\n  \"tool\": {\n", first, StringComparison.Ordinal);
+        Assert.Contains("\n  \"version\": 1,\n  \"target\": \"postgresql://migrator@pg:5432/finance\",", first, StringComparison.Ordinal);
     }
 }
