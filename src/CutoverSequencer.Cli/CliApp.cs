@@ -70,24 +70,27 @@ public static class CliApp
             Description = "Block when other client sessions are connected to the target database.",
         };
 
+        StageRequest Request(ParseResult result, FileInfo config, RunOutcome outcome) => new()
+        {
+            Command = Core.Stage.StageCommand.Plan,
+            ConfigPath = config.FullName,
+            ReportDirectory = result.GetValue(reportDirOption)?.FullName,
+            BaselinePath = result.GetValue(baselineOption)?.FullName,
+            Strict = result.GetValue(strictOption),
+            RequireQuiet = result.GetValue(quietOption),
+            Force = result.GetValue(forceReportDirOption),
+            Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+            Outcome = outcome,
+        };
+
         Command StageCommand(string name, CommandEntry entry, string description)
         {
             var command = new Command(name, description + ExitCodeHelp)
             {
                 configOption, reportDirOption, forceReportDirOption, baselineOption, strictOption, quietOption,
             };
-            command.SetAction((result, token) => WithLogger(result, name, (log, outcome) => entry(new StageRequest
-            {
-                Command = Core.Stage.StageCommand.Plan,
-                ConfigPath = result.GetValue(configOption)!.FullName,
-                ReportDirectory = result.GetValue(reportDirOption)?.FullName,
-                BaselinePath = result.GetValue(baselineOption)?.FullName,
-                Strict = result.GetValue(strictOption),
-                RequireQuiet = result.GetValue(quietOption),
-                Force = result.GetValue(forceReportDirOption),
-                Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
-                Outcome = outcome,
-            }, output, log, token)));
+            command.SetAction((result, token) => WithLogger(result, name, (log, outcome) =>
+                entry(Request(result, result.GetValue(configOption)!, outcome), output, log, token)));
             return command;
         }
 
@@ -95,8 +98,45 @@ public static class CliApp
             "Inspect source and target, plan the new values and write the report. Writes to no database."));
         root.Subcommands.Add(StageCommand("apply", Commands.ApplyAsync,
             "Inspect, plan, setval every planned sequence, verify by reading back, and report."));
-        root.Subcommands.Add(StageCommand("verify", Commands.VerifyAsync,
-            "Read every sequence back and prove its next value clears every key. Writes to no database."));
+        var verify = StageCommand("verify", Commands.VerifyAsync,
+            "Read every sequence back and prove its next value clears every key. Writes to no database. " +
+            "With --nodes, verify every multi-master node and prove their key streams cannot meet.");
+        // verify --nodes a.yaml b.yaml: each file one node's configuration; --config is then not needed.
+        var nodesOption = new Option<FileInfo[]>("--nodes")
+        {
+            Description = "Multi-master: the configuration of every node (two or more); prove their future key " +
+                "streams cannot meet (same increment, distinct residues or disjoint ranges, no next value at or " +
+                "below another node's keys). Replaces --config.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        verify.Options.Add(nodesOption);
+        var verifyConfig = new Option<FileInfo>("--config", "-c") { Description = configOption.Description };
+        verify.Options.Remove(configOption);
+        verify.Options.Add(verifyConfig);
+        verify.Validators.Add(result =>
+        {
+            var nodes = result.GetValue(nodesOption) ?? [];
+            var config = result.GetValue(verifyConfig);
+            if (config is null && nodes.Length == 0)
+            {
+                result.AddError("Option '--config' is required (or --nodes with two or more node configurations).");
+            }
+            else if (config is not null && nodes.Length > 0)
+            {
+                result.AddError("Give either --config or --nodes, not both.");
+            }
+            else if (nodes.Length == 1)
+            {
+                result.AddError("--nodes needs the configuration of at least two nodes.");
+            }
+        });
+        verify.SetAction((result, token) => WithLogger(result, "verify", (log, outcome) =>
+            result.GetValue(nodesOption) is { Length: > 0 } nodes
+                ? NodesRunner.VerifyAsync([.. nodes.Select(n => n.FullName)],
+                    result.GetValue(reportDirOption)?.FullName, result.GetValue(forceReportDirOption), output, log,
+                    token, outcome)
+                : Commands.VerifyAsync(Request(result, result.GetValue(verifyConfig)!, outcome), output, log, token)));
+        root.Subcommands.Add(verify);
 
         var outputOption = new Option<DirectoryInfo>("--output")
         {

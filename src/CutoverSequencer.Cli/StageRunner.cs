@@ -14,6 +14,11 @@ namespace CutoverSequencer.Cli;
 public static class StageRunner
 {
     public static async Task<int> RunAsync(
+        StageRequest request, TextWriter output, ILogger log, CancellationToken cancellationToken) =>
+        (await RunStageAsync(request, output, log, cancellationToken).ConfigureAwait(false)).ExitCode;
+
+    /// <summary>One plan, apply or verify, its reports written and summarised; the report it wrote.</summary>
+    public static async Task<CutoverReport> RunStageAsync(
         StageRequest request, TextWriter output, ILogger log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,7 +68,7 @@ public static class StageRunner
         request.Outcome?.Record(report, ReportFiles.Of(report, directory));
         log.Debug("Reports written in {Ms} ms; {Figures}", watch.ElapsedMilliseconds, LargeRun.Figures());
         await RunSummary.WriteAsync(report, directory, output).ConfigureAwait(false);
-        return report.ExitCode;
+        return report;
     }
 
     /// <summary><c>export</c>: the export files of a live source, as its kind writes them.</summary>

@@ -41,6 +41,32 @@ public static partial class FindingCatalog
                 "{sequence} has {left:N0} values left after the plan (next value {next:N0}, last {limit:N0}, set by " +
                 "{limitedBy}): {percent:0.###}% of its range[, about {time:hours} at {rate:N0} per hour].",
         },
+        new(NodeStreamsOverlap, Severity.Blocking,
+            "verify --nodes: two multi-master nodes could issue the same key from a sequence: their ranges overlap " +
+            "and they step by different increments, by an increment smaller than the number of nodes, or from the " +
+            "same residue; or a node's next value is not past a key already present on another node.",
+            "Re-run apply on each node with sequenceAdvancement.interleave (nodes: N, node: 1..N, a distinct node " +
+            "each), or give each node a range of its own (MINVALUE/MAXVALUE), then verify --nodes again.")
+        {
+            Message = "{sequence}: nodes {a} and {b} step by different increments ({incrementA} and {incrementB}).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["stride"] =
+                    "{sequence}: nodes {a} and {b} step by {increment}, fewer than the {nodes} nodes: their streams " +
+                    "cannot all be distinct.",
+                ["residue"] =
+                    "{sequence}: nodes {a} (next value {nextA:N0}) and {b} (next value {nextB:N0}) are on the same " +
+                    "residue {residue} modulo {increment}: they will issue the same keys.",
+                ["keys"] =
+                    "{sequence}: node {a}'s next value {next:N0} is not past key {key:N0} present on node {b}.",
+            },
+        },
+        new(NodeSequenceMissing, Severity.Warning,
+            "verify --nodes: a sequence exists on some nodes only, so its streams on the others were not compared.",
+            "Confirm the sequence is local to those nodes, or create and interleave it on every node.")
+        {
+            Message = "{sequence} is on {present} but not on {missing}.",
+        },
         new(TableNotFound, Severity.Blocking,
             "A configured table does not exist in the target database.",
             "Fix the table name in the configuration (unquoted names fold to lower case; quote mixed-case names) " +
