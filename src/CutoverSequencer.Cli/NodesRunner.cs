@@ -79,7 +79,7 @@ public static class NodesRunner
         plan.Sequences
             .Where(r => r.Current is not null && r.Sequence is not null)
             .Select(r => new NodeStream(node, r.Name, r.Current!.NextValue, r.Current.Increment, r.Current.MinValue,
-                r.Current.MaxValue, r.TargetMax));
+                r.Current.MaxValue, r.TargetMax) { Cycle = r.Current.Cycle, BlockSize = r.BlockSize });
 
     private static async Task WriteAsync(string directory, IReadOnlyList<string> names, IReadOnlyList<string> configs,
         List<NodeStream> streams, IReadOnlyList<Finding> findings, bool proven)

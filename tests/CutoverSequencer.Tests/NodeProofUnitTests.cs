@@ -56,4 +56,24 @@ public sealed class NodeProofUnitTests
         Assert.Equal((FindingCatalog.NodeSequenceMissing, Severity.Warning), (finding.Code, finding.Severity));
         Assert.Equal("x is on a but not on b.", finding.Message);
     }
+
+    [Fact]
+    public void A_cycling_stream_in_a_shared_range_is_blocking_and_range_partitioned_nodes_ignore_each_others_keys()
+    {
+        var cycling = NodeProof.Prove(["a", "b"], [S("a", 1201, 2) with { Cycle = true }, S("b", 1202, 2)]);
+        var ranges = NodeProof.Prove(["a", "b"],
+            [S("a", 101, 1, 1, 1_000_000, key: 1_000_500), S("b", 1_000_501, 1, 1_000_001, 2_000_000, key: 100)]);
+
+        Assert.Contains("cycles on node a", Assert.Single(cycling).Message, StringComparison.Ordinal);
+        Assert.Empty(ranges);
+    }
+
+    [Fact]
+    public void A_hilo_stream_is_compared_by_the_first_key_of_its_next_block()
+    {
+        var hilo = NodeProof.Prove(["a", "b"],
+            [S("a", 1001, 2, key: 40_000) with { BlockSize = 50 }, S("b", 1002, 2, key: 40_000) with { BlockSize = 50 }]);
+
+        Assert.Empty(hilo);
+    }
 }

@@ -97,4 +97,79 @@ public sealed class RoutineAnalyzerTests
         Assert.Equal(["ORDER_LINE", "ORDER_LINE_ARCHIVE"], found.Select(u => u.Table).Order(StringComparer.Ordinal));
         Assert.All(found, u => Assert.Equal("FINANCE.LINE_SEQ", u.Sequence.FullName));
     }
+
+    [Fact]
+    public void Each_call_of_a_function_that_returns_NEXTVAL_makes_a_new_key_and_a_nested_functions_return_is_its_own()
+    {
+        var unit = new SourceRoutine("FINANCE", "DOCS", "PACKAGE BODY", """
+            PACKAGE BODY docs AS
+              FUNCTION next_id RETURN NUMBER IS
+              BEGIN
+                RETURN legacy_seq.NEXTVAL;
+              END;
+              FUNCTION counted RETURN NUMBER IS
+                FUNCTION inner_id RETURN NUMBER IS BEGIN RETURN order_seq.NEXTVAL; END;
+                v_count NUMBER;
+              BEGIN
+                SELECT COUNT(*) INTO v_count FROM orders;
+                RETURN v_count;
+              END;
+              PROCEDURE two IS
+                v1 NUMBER;
+                v2 NUMBER;
+              BEGIN
+                v1 := next_id;
+                INSERT INTO legacy_doc (doc_id) VALUES (v1);
+                v2 := next_id;
+                INSERT INTO legacy_note (note_id) VALUES (v2);
+                INSERT INTO orders (order_id) VALUES (counted);
+              END;
+            END docs;
+            """, "source_code.csv:2") { ReferencedSequences = ["FINANCE.LEGACY_SEQ", "FINANCE.ORDER_SEQ"] };
+
+        var found = RoutineAnalyzer.Analyze([unit], TriggerCorpus.Sequences);
+
+        Assert.Equal(["LEGACY_DOC.DOC_ID <- FINANCE.LEGACY_SEQ (likely)", "LEGACY_NOTE.NOTE_ID <- FINANCE.LEGACY_SEQ (likely)"],
+            found.Select(RoutineCorpus.Describe).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_inserted_on_exclusive_branches_is_a_key_of_each_table()
+    {
+        var unit = new SourceRoutine("FINANCE", "SPLIT", "PROCEDURE", """
+            PROCEDURE split(p_kind VARCHAR2) IS
+              v NUMBER;
+            BEGIN
+              v := order_seq.NEXTVAL;
+              IF p_kind = 'A' THEN
+                INSERT INTO orders (order_id) VALUES (v);
+              ELSE
+                INSERT INTO order_archive (order_id) VALUES (v);
+              END IF;
+            END;
+            """, "source_code.csv:2") { ReferencedSequences = ["FINANCE.ORDER_SEQ"] };
+
+        var found = RoutineAnalyzer.Analyze([unit], TriggerCorpus.Sequences);
+
+        Assert.Equal(["ORDERS", "ORDER_ARCHIVE"], found.Select(u => u.Table).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_package_in_two_schemas_resolves_to_each_schemas_own_sequence()
+    {
+        SourceRoutine Ids(string owner) => new(owner, "IDS", "PACKAGE BODY", """
+            PACKAGE BODY ids AS
+              FUNCTION next_id RETURN NUMBER IS BEGIN RETURN tenant_seq.NEXTVAL; END;
+            END ids;
+            """, "source_code.csv:2") { ReferencedSequences = [$"{owner}.TENANT_SEQ"] };
+        SourceRoutine Add(string owner) => new(owner, "ADD_ROW", "PROCEDURE", """
+            PROCEDURE add_row IS BEGIN INSERT INTO items (item_id) VALUES (ids.next_id); END;
+            """, "source_code.csv:9") { ReferencedSequences = [] };
+        SourceSequence[] sequences = [OracleSeq("TENANT_SEQ", 1, owner: "T1"), OracleSeq("TENANT_SEQ", 1, owner: "T2")];
+
+        var found = RoutineAnalyzer.Analyze([Ids("T1"), Ids("T2"), Add("T1"), Add("T2")], sequences);
+
+        Assert.Equal(["T1.ITEMS <- T1.TENANT_SEQ", "T2.ITEMS <- T2.TENANT_SEQ"],
+            found.Select(u => $"{u.TableOwner}.{u.Table} <- {u.Sequence.FullName}").Order(StringComparer.Ordinal));
+    }
 }

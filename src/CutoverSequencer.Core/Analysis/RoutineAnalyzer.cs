@@ -26,18 +26,38 @@ public static class RoutineAnalyzer
         var usages = new List<RoutineKeyUsage>();
         foreach (var (routine, block) in units)
         {
+            var callable = As(routine.Owner, functions);
             foreach (var (subprogram, writes) in new PlSqlFlowAnalysis(routine.Text)
-                .RunUnit(routine.Name, block!, functions))
+                .RunUnit(routine.Name, block!, callable))
             {
-                Collect(routine, subprogram, writes, functions, sequences, usages);
+                Collect(routine, subprogram, writes, callable, sequences, usages);
             }
         }
         return usages;
     }
 
     /// <summary>
-    /// The sequence a stored function returns the NEXTVAL of, by every name a caller may use (PKG.F,
-    /// OWNER.PKG.F, F, OWNER.F), when it returns only that sequence's values.
+    /// The functions as code of <paramref name="owner"/> names them: owner-qualified, and without the owner for
+    /// its own schema's functions (the same package deployed in several schemas resolves to each one's own).
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<PlSqlOrigin>> As(
+        string owner, IReadOnlyDictionary<string, IReadOnlyList<PlSqlOrigin>> functions)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        var names = new Dictionary<string, IReadOnlyList<PlSqlOrigin>>(functions, StringComparer.Ordinal);
+        foreach (var (name, results) in functions)
+        {
+            if (name.StartsWith(owner + ".", StringComparison.Ordinal))
+            {
+                names[name[(owner.Length + 1)..]] = results;
+            }
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// The sequence a stored function returns the NEXTVAL of, by owner-qualified name (OWNER.PKG.F, OWNER.F),
+    /// when every value it returns is that sequence's.
     /// </summary>
     public static IReadOnlyDictionary<string, SourceSequence> SequenceFunctions(
         IReadOnlyList<SourceRoutine> routines, IReadOnlyList<SourceSequence> sequences)
@@ -50,10 +70,11 @@ public static class RoutineAnalyzer
             .Select(u => (u.Routine, u.Block!))
             .ToList();
         var result = new Dictionary<string, SourceSequence>(StringComparer.Ordinal);
-        foreach (var (name, origins) in Functions(units, sequences))
+        var partial = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, origins) in Functions(units, sequences, partial))
         {
             var returned = origins.Select(o => SequenceNames.Resolve(o.Name, "", sequences)).Distinct().ToList();
-            if (returned is [{ } only])
+            if (returned is [{ } only] && !partial.Contains(name))
             {
                 result[name] = only;
             }
@@ -62,11 +83,12 @@ public static class RoutineAnalyzer
     }
 
     /// <summary>
-    /// Functions that return a sequence's NEXTVAL, under every name a caller may use (PKG.F and OWNER.PKG.F
-    /// for a package member, F and OWNER.F for a standalone function), with the sequence qualified by its owner.
+    /// Functions that return a sequence's NEXTVAL, by owner-qualified name (OWNER.PKG.F for a package member,
+    /// OWNER.F for a standalone function), with the sequence qualified by its owner.
     /// </summary>
     private static Dictionary<string, IReadOnlyList<PlSqlOrigin>> Functions(
-        List<(SourceRoutine Routine, PlSqlBlock Block)> units, IReadOnlyList<SourceSequence> sequences)
+        List<(SourceRoutine Routine, PlSqlBlock Block)> units, IReadOnlyList<SourceSequence> sequences,
+        HashSet<string>? partial = null)
     {
         var functions = new Dictionary<string, IReadOnlyList<PlSqlOrigin>>(StringComparer.Ordinal);
         foreach (var (routine, block) in units)
@@ -87,13 +109,13 @@ public static class RoutineAnalyzer
                 {
                     continue;
                 }
-                string[] names = member
-                    ? [$"{routine.Name}.{name}", $"{routine.Owner}.{routine.Name}.{name}"]
-                    : [name, $"{routine.Owner}.{name}"];
-                foreach (var key in names)
+                var key = member ? $"{routine.Owner}.{routine.Name}.{name}" : $"{routine.Owner}.{name}";
+                // Some RETURN gives something else (or a sequence not in the catalog): not only that sequence's.
+                if (writes.Count(w => w.Form == PlSqlWriteForm.Return) != results.Count)
                 {
-                    functions.TryAdd(key, results);
+                    partial?.Add(key);
                 }
+                functions.TryAdd(key, results);
             }
         }
         return functions;
@@ -104,7 +126,7 @@ public static class RoutineAnalyzer
         List<RoutineKeyUsage> usages)
     {
         // Where each value was made (its first statement) → the table its first insert went to.
-        var keyOf = new Dictionary<PlSqlEvidence, (IReadOnlyList<string> Table, int Position)>();
+        var keyOf = new Dictionary<PlSqlEvidence, (IReadOnlyList<string> Table, int Position, bool Conditional)>();
         foreach (var write in writes.Where(w => w.Form == PlSqlWriteForm.Insert))
         {
             var origin = write.Origin;
@@ -112,17 +134,21 @@ public static class RoutineAnalyzer
             {
                 continue;
             }
+            // A value held in a variable and inserted again is a reference to the key its first insert made;
+            // a function's value is made anew at each call, and an insert on one branch may exclude the other.
+            var throughCall = origin.Variables.Any(v => v.EndsWith("()", StringComparison.Ordinal));
             var made = origin.Evidence[0];
-            if (keyOf.TryGetValue(made, out var first))
+            if (!throughCall && keyOf.TryGetValue(made, out var first))
             {
-                if (!first.Table.SequenceEqual(write.Table!) || first.Position != write.Position)
+                if (!first.Conditional && (!first.Table.SequenceEqual(write.Table!)
+                    || first.Position != write.Position))
                 {
                     continue; // the same value stored again: a reference to the key, not a key
                 }
             }
-            else
+            else if (!throughCall)
             {
-                keyOf[made] = (write.Table!, write.Position!.Value);
+                keyOf[made] = (write.Table!, write.Position!.Value, origin.Conditional);
             }
             if (SequenceNames.Resolve(origin.Name, routine.Owner, sequences) is not { } sequence)
             {

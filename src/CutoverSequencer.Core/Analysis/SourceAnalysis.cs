@@ -30,8 +30,8 @@ public static partial class SourceAnalysis
         {
             var trigger = call.Trigger;
             // A function of the stored code read that returns one sequence's NEXTVAL: the key is that sequence's.
-            var returns = codeFunctions.GetValueOrDefault(call.Function)
-                ?? codeFunctions.GetValueOrDefault($"{trigger.Owner}.{call.Function}");
+            var returns = codeFunctions.GetValueOrDefault($"{trigger.Owner}.{call.Function}")
+                ?? codeFunctions.GetValueOrDefault(call.Function);
             findings.Add(Finding.Create(FindingCatalog.TriggerKeyFromFunction, returns is null ? null : "resolved",
                 trigger.FullName, ("trigger", trigger.FullName), ("table", $"{trigger.TableOwner}.{trigger.Table}"),
                 ("column", call.Column), ("function", call.Function), ("sequence", returns?.FullName),

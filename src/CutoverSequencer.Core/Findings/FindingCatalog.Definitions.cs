@@ -59,6 +59,9 @@ public static partial class FindingCatalog
                     "residue {residue} modulo {increment}: they will issue the same keys.",
                 ["keys"] =
                     "{sequence}: node {a}'s next value {next:N0} is not past key {key:N0} present on node {b}.",
+                ["cycle"] =
+                    "{sequence} cycles on node {a} (CYCLE) in a range it shares with other nodes: after its limit it " +
+                    "restarts on another residue.",
             },
         },
         new(NodeSequenceMissing, Severity.Warning,

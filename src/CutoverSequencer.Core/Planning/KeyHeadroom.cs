@@ -43,7 +43,9 @@ public sealed record KeyHeadroom
         var (limit, by) = descending
             ? ((BigInteger)sequence.MinValue, "sequence MINVALUE")
             : ((BigInteger)sequence.MaxValue, "sequence MAXVALUE");
-        var step = BigInteger.Abs(sequence.Increment);
+        // The increment the plan leaves the sequence with (interleave changes it).
+        var increment = row.NewIncrement ?? sequence.Increment;
+        var step = BigInteger.Abs(increment);
         foreach (var column in row.Columns)
         {
             if (column.IntegerRange is not { } range)
@@ -54,7 +56,8 @@ public sealed record KeyHeadroom
             var columnLimit = descending ? range.Min : range.Max;
             if (row.BlockSize is { } k)
             {
-                columnLimit = descending ? columnLimit : (columnLimit + 1) / k;
+                // The last value whose block (v·k … v·k + k − 1) still fits the column.
+                columnLimit = descending ? columnLimit / k : ((columnLimit + 1) / k) - 1;
             }
             if (descending ? columnLimit > limit : columnLimit < limit)
             {
@@ -64,14 +67,30 @@ public sealed record KeyHeadroom
         var start = descending ? (BigInteger)sequence.MaxValue : sequence.MinValue;
         BigInteger Count(BigInteger from) =>
             (descending ? from < limit : from > limit) ? 0 : (BigInteger.Abs(limit - from) / step) + 1;
-        double? perHour = row.Rate?.PerHour ?? row.Entries.Max(e => e.ExpectedInsertsPerHour);
         return new KeyHeadroom
         {
             Limit = limit,
             LimitedBy = by,
             ValuesLeft = Count(next),
             RangeValues = Count(start),
-            ValuesPerHour = perHour is { } rate && row.BlockSize is { } size ? rate / size : perHour,
+            ValuesPerHour = CallsPerHour(row, Math.Abs((double)sequence.Increment)),
         };
+    }
+
+    /// <summary>
+    /// nextval calls per hour. A measured rate is the source sequence's movement per hour, in its values: one
+    /// call per INCREMENT BY (the source's equals the sequence's, or INCREMENT_MISMATCH stops the plan); a
+    /// declared one counts inserts, which take one call each, or one per block with hilo.
+    /// </summary>
+    private static double? CallsPerHour(PlannedSequence row, double increment)
+    {
+        if (row.Rate is { } rate)
+        {
+            return rate.Basis.IsDeclared
+                ? (row.BlockSize is { } k ? rate.PerHour / k : rate.PerHour)
+                : rate.PerHour / Math.Max(1, increment);
+        }
+        var declared = row.Entries.Max(e => e.ExpectedInsertsPerHour);
+        return declared is { } perHour && row.BlockSize is { } size ? perHour / size : declared;
     }
 }

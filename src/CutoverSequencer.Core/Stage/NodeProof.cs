@@ -33,11 +33,17 @@ public static class NodeProof
             {
                 continue;
             }
-            if (!Disjoint(each))
+            var disjoint = Disjoint(each);
+            if (!disjoint)
             {
                 Streams(name, each, findings);
+                foreach (var cycling in each.Where(c => c.Cycle))
+                {
+                    findings.Add(Finding.Create(FindingCatalog.NodeStreamsOverlap, "cycle", name, ("sequence", name),
+                        ("a", cycling.Node)));
+                }
             }
-            Keys(name, each, findings);
+            Keys(name, each, disjoint, findings);
         }
         return Finding.Ordered(findings);
     }
@@ -81,18 +87,23 @@ public static class NodeProof
         }
     }
 
-    private static void Keys(string name, List<NodeStream> each, List<Finding> findings)
+    private static void Keys(string name, List<NodeStream> each, bool disjoint, List<Finding> findings)
     {
         foreach (var node in each)
         {
             foreach (var other in each.Where(o => o != node && o.MaxKey is not null))
             {
                 var key = other.MaxKey!.Value;
-                var clear = node.Descending ? node.Next < key : node.Next > key;
+                // Range-partitioned nodes: another node's keys outside this node's range are never reached.
+                if (disjoint && (key < node.MinValue || key > node.MaxValue))
+                {
+                    continue;
+                }
+                var clear = node.Descending ? node.NextKey < key : node.NextKey > key;
                 if (!clear)
                 {
                     findings.Add(Finding.Create(FindingCatalog.NodeStreamsOverlap, "keys", name, ("sequence", name),
-                        ("a", node.Node), ("b", other.Node), ("next", node.Next), ("key", key)));
+                        ("a", node.Node), ("b", other.Node), ("next", node.NextKey), ("key", key)));
                 }
             }
         }

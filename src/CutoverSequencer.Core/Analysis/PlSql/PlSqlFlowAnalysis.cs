@@ -139,6 +139,14 @@ public sealed partial class PlSqlFlowAnalysis
         var before = writes.Count;
         Block(subprogram.Block, scope.Clone(), conditional: true);
         var results = writes.Skip(before).Where(w => w.Form == PlSqlWriteForm.Return).Select(w => w.Origin).ToList();
+        // Its RETURNs are its results, not the enclosing function's: a nested function's must not count twice.
+        for (var i = writes.Count - 1; i >= before; i--)
+        {
+            if (writes[i].Form == PlSqlWriteForm.Return)
+            {
+                writes.RemoveAt(i);
+            }
+        }
         if (subprogram.IsFunction)
         {
             scope.DeclareFunction(subprogram.Name, results);
