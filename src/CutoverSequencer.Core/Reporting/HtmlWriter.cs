@@ -45,7 +45,7 @@ public static class HtmlWriter
             ul.blocking li { margin: .2rem 0; }
             td:first-child { min-width: 8em; }
             th { background: #f6f8fa; text-align: left; }
-            td.num, th.num { text-align: right; white-space: nowrap; }
+            td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
             tr:nth-child(even) td { background: #fbfcfd; }
             tr.blocked:nth-child(even) td { background: #fde8e6; }
             code, pre {
