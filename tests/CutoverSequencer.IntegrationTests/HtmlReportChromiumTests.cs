@@ -57,6 +57,10 @@ public sealed class HtmlReportChromiumTests
             .Where(p => p.s.Action == Core.Planning.PlanAction.Blocked).Select(p => ReportLayout.Anchor(p.i));
         Assert.Equal(expected, blockedRows);
         Assert.Equal("", Attribute(dom, "data-overflow"));
+        // Printed, the badge and the blocked row keep their colours: #b42318 and #fde8e6 are filled in the PDF.
+        var fills = PdfFillColours(Path.Combine(Artifacts, "blocked-plan.pdf"));
+        Assert.Contains(".7059 .1373 .0941", fills);
+        Assert.Contains(".9922 .9098 .902", fills);
     }
 
     [ChromiumFact]
@@ -101,6 +105,35 @@ public sealed class HtmlReportChromiumTests
         var dom = await Chromium.RunAsync(probed, "--dump-dom", "--window-size=1200,1600");
         Assert.Contains("data-overflow=", dom, StringComparison.Ordinal);
         return dom;
+    }
+
+    /// <summary>The RGB fill colours the PDF's content streams set (Chromium writes them Flate-compressed).</summary>
+    private static HashSet<string> PdfFillColours(string pdf)
+    {
+        var bytes = File.ReadAllBytes(pdf);
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        var colours = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match stream in Regex.Matches(text, "stream\r?\n(.*?)\r?\nendstream", RegexOptions.Singleline))
+        {
+            var data = System.Text.Encoding.Latin1.GetBytes(stream.Groups[1].Value);
+            string content;
+            try
+            {
+                using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data),
+                    System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new StreamReader(input, System.Text.Encoding.Latin1);
+                content = reader.ReadToEnd();
+            }
+            catch (InvalidDataException)
+            {
+                continue;
+            }
+            foreach (Match fill in Regex.Matches(content, "([\\d.]+ [\\d.]+ [\\d.]+) (?:rg|sc|scn)\\b"))
+            {
+                colours.Add(fill.Groups[1].Value);
+            }
+        }
+        return colours;
     }
 
     private static string Attribute(string dom, string name)
