@@ -31,10 +31,10 @@ public static class HtmlWriter
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
             th, td {
                 border: 1px solid var(--line);
-                padding: .3rem .5rem;
+                padding: .3rem .45rem;
                 vertical-align: top;
                 overflow-wrap: normal;
-                min-width: 5.5em;
+                min-width: 3em;
             }
             /* Codes and names never break mid-word: the table grows and its wrapper scrolls instead. */
             td.id, th.id, td code { overflow-wrap: normal; word-break: keep-all; white-space: nowrap; }
