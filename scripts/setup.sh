@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need on a fresh Debian/Ubuntu machine: the PostgreSQL server
-# binaries (initdb, pg_ctl). The .NET SDK must already be present (see global.json). With
+# binaries (initdb, pg_ctl) and Chromium (the HTML report's checks run in a real headless browser). The .NET SDK must already be present (see global.json). With
 # CUTOVER_PG_VERSIONS="14 16 17 18" it also fetches those pinned server versions into a cache folder
 # (scripts/postgres-versions.sh; the test clusters take their binaries from CUTOVER_PG_BIN).
 set -euo pipefail
@@ -27,6 +27,20 @@ if ! have_postgres; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq postgresql >/dev/null
   have_postgres || { echo "setup: postgresql installed but initdb still not found" >&2; exit 1; }
+fi
+
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: chromium not found; installing the chromium package" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: need root (or sudo) to install chromium" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium >/dev/null
+  command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] \
+    || { echo "setup: chromium installed but still not found" >&2; exit 1; }
 fi
 
 if [ -n "${CUTOVER_PG_VERSIONS:-}" ]; then

@@ -1,7 +1,5 @@
-using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Stage;
-using static CutoverSequencer.Tests.Builders;
 
 namespace CutoverSequencer.Tests;
 
@@ -11,37 +9,9 @@ namespace CutoverSequencer.Tests;
 /// </summary>
 public class ReportApprovalTests
 {
-    private static readonly DateTimeOffset Generated = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    internal static CutoverReport VerifiedSeedRun() => SampleReports.VerifiedSeedRun();
 
-    internal static CutoverReport VerifiedSeedRun()
-    {
-        var (settings, source, target) = FinancialSchema();
-        var plan = AdvancementPlanner.Plan(settings, source with { CapturedAt = Generated.AddHours(-3) }, target);
-        var after = target with
-        {
-            Entries = [.. target.Entries.Select((e, i) => e with { Sequence = e.Sequence! with { LastValue = (long)plan.Sequences[i].NewValue!.Value, IsCalled = true } })],
-        };
-        var (verification, findings) = Verifier.Verify(plan, after);
-        return new CutoverReport("apply", ReportStatus.Verified, Generated, "configs/sample/cutover.yaml", source.Description,
-            Generated.AddHours(-3), target.Description, plan, [.. plan.Findings, .. findings],
-            new ApplyResult([.. plan.Sequences.Select(s => s.Sequence!)], null, null), verification,
-            [new("inspect source", TimeSpan.FromMilliseconds(12)), new("inspect target", TimeSpan.FromMilliseconds(140)),
-             new("plan", TimeSpan.FromMilliseconds(3)), new("apply", TimeSpan.FromMilliseconds(9)), new("verify", TimeSpan.FromMilliseconds(15))]);
-    }
-
-    internal static CutoverReport BlockedPlan()
-    {
-        var ticket = Entry("ticket", "ticket_id", "ticket_seq", line: 10);
-        var account = Entry("account", "account_id", "account_seq", line: 11);
-        var plan = AdvancementPlanner.Plan(
-            Settings(10_000, true, ticket, account),
-            Source(OracleSeq("ACCOUNT_SEQ", 847_331), OracleSeq("AUDIT_EVENT_SEQ", 12)),
-            Target(State(ticket, Sequence("ticket_seq", cache: 20), 2_147_480_000, columnType: "integer"),
-                   State(account, Sequence("account_seq", lastValue: 900_000, isCalled: true), 847_290)));
-        return new CutoverReport("plan", ReportStatus.Blocked, Generated, "cutover.yaml", "oracle-export ./export", null,
-            "postgresql://migrator@db:5432/finance", plan, plan.Findings, null, null,
-            [new("inspect source", TimeSpan.FromMilliseconds(4)), new("inspect target", TimeSpan.FromMilliseconds(30)), new("plan", TimeSpan.FromMilliseconds(1))]);
-    }
+    internal static CutoverReport BlockedPlan() => SampleReports.BlockedPlan();
 
     [Fact]
     public void Markdown_of_a_verified_apply_matches_the_approved_file() =>
@@ -71,6 +41,38 @@ public class ReportApprovalTests
         Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
         Assert.Contains("<table>", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_of_a_blocked_plan_lists_the_blocking_finding_first_and_marks_its_row()
+    {
+        var html = HtmlReportRenderer.Render(BlockedPlan());
+
+        var list = html.IndexOf("<ul class=\"blocking\">", StringComparison.Ordinal);
+        Assert.True(list >= 0 && list < html.IndexOf("<h2>Operations brief</h2>", StringComparison.Ordinal));
+        Assert.Contains("<code>COLUMN_TYPE_OVERFLOW</code> <a href=\"#seq-1\">public.ticket.ticket_id</a>", html,
+            StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"seq-1\" class=\"blocked\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"seq-2\">", html, StringComparison.Ordinal);
+        Assert.Contains("<thead>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_brief_table_holds_the_values_of_the_brief_sentences()
+    {
+        var report = VerifiedSeedRun();
+
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("<th class=\"num\">Last loaded key</th><th class=\"num\">Source high-water mark</th>", html,
+            StringComparison.Ordinal);
+        Assert.Contains("<td class=\"id\">public.account_seq</td><td class=\"id\">public.account.account_id</td>" +
+            "<td class=\"num\">847,290</td><td class=\"num\">847,331</td><td class=\"num\">857,332 (read back)</td>",
+            html, StringComparison.Ordinal);
+        Assert.Contains("public.account_seq (public.account.account_id): last loaded key 847,290; source high-water " +
+            "mark 847,331; first new value 857,332 (read back)", MarkdownReportRenderer.Render(report),
+            StringComparison.Ordinal);
+        Assert.Contains("No blocking findings.", html, StringComparison.Ordinal);
     }
 
     /// <summary>The tool's version and commit change with every build: the approved files hold placeholders.</summary>

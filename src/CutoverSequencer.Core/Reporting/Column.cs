@@ -1,3 +1,4 @@
 namespace CutoverSequencer.Core.Reporting;
 
-public sealed record Column(string Title, bool Numeric = false);
+/// <param name="Identifier">Codes and names: never wrapped mid-word in HTML.</param>
+public sealed record Column(string Title, bool Numeric = false, bool Identifier = false);

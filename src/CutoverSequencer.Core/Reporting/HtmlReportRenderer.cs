@@ -19,7 +19,7 @@ public static class HtmlReportRenderer
         };
         var generated = report.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss",
             CultureInfo.InvariantCulture);
-        HtmlWriter.Write(ReportLayout.Blocks(report), output, $"Cutover sequence report: {status}",
+        HtmlWriter.Write(ReportLayout.Blocks(report, glance: true), output, $"Cutover sequence report: {status}",
             status.ToUpperInvariant(), badge,
             $"cutover-sequencer · {report.Command} · {generated} UTC");
     }

@@ -31,15 +31,23 @@ public static class HtmlWriter
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
             th, td {
                 border: 1px solid var(--line);
-                padding: .3rem .5rem;
+                padding: .3rem .45rem;
                 vertical-align: top;
-                overflow-wrap: anywhere;
-                min-width: 5.5em;
+                overflow-wrap: normal;
+                min-width: 3em;
             }
+            /* Codes and names never break mid-word: the table grows and its wrapper scrolls instead. */
+            td.id, th.id, td code { overflow-wrap: normal; word-break: keep-all; white-space: nowrap; }
+            .scroll { overflow-x: auto; max-width: 100%; }
+            tr.blocked td { background: #fde8e6; }
+            tr.blocked td:first-child { box-shadow: inset 4px 0 0 var(--bad); font-weight: 600; }
+            :target td { outline: 2px solid var(--bad); }
+            ul.blocking li { margin: .2rem 0; }
             td:first-child { min-width: 8em; }
             th { background: #f6f8fa; text-align: left; }
-            td.num, th.num { text-align: right; white-space: nowrap; }
+            td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
             tr:nth-child(even) td { background: #fbfcfd; }
+            tr.blocked:nth-child(even) td { background: #fde8e6; }
             code, pre {
                 font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
                 background: #f6f8fa;
@@ -63,9 +71,12 @@ public static class HtmlWriter
             .status.warn { background: var(--warn); }
             footer { color: var(--muted); margin-top: 2rem; font-size: 12px; }
             @media print {
-              body { margin: 0; max-width: none; font-size: 10pt; }
+              /* The status colours, the blocked rows and the meters print as on screen. */
+              * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              body { margin: 0; max-width: none; font-size: 9pt; }
               h2 { break-after: avoid; } tr, li { break-inside: avoid; }
-              .status { border: 1px solid #000; color: #000; background: none !important; }
+              thead { display: table-header-group; }
+              .scroll { overflow: visible; }
               th, td { padding: 2pt 4pt; }
             }
             </style>
@@ -87,7 +98,7 @@ public static class HtmlWriter
                     output.WriteLine("</p>");
                     break;
                 case BulletList list:
-                    output.WriteLine("<ul>");
+                    output.WriteLine(list.Class is null ? "<ul>" : $"<ul class=\"{E(list.Class)}\">");
                     foreach (var item in list.Items)
                     {
                         output.Write("<li>");
@@ -97,25 +108,7 @@ public static class HtmlWriter
                     output.WriteLine("</ul>");
                     break;
                 case Table table:
-                    output.Write("<table>\n<thead><tr>");
-                    foreach (var c in table.Columns)
-                    {
-                        output.Write(c.Numeric ? $"<th class=\"num\">{E(c.Title)}</th>" : $"<th>{E(c.Title)}</th>");
-                    }
-                    output.WriteLine("</tr></thead>\n<tbody>");
-                    foreach (var row in table.Rows)
-                    {
-                        output.Write("<tr>");
-                        for (var i = 0; i < row.Count; i++)
-                        {
-                            output.Write(i < table.Columns.Count && table.Columns[i].Numeric ? "<td class=\"num\">"
-                                : "<td>");
-                            WriteInlines(row[i], output);
-                            output.Write("</td>");
-                        }
-                        output.WriteLine("</tr>");
-                    }
-                    output.WriteLine("</tbody>\n</table>");
+                    WriteTable(table, output);
                     break;
                 case CodeBlock code:
                     output.Write("<pre><code>");
@@ -128,6 +121,32 @@ public static class HtmlWriter
             }
         }
         output.WriteLine($"<footer>{E(footer)}</footer>\n</body>\n</html>");
+    }
+
+    private static void WriteTable(Table table, TextWriter output)
+    {
+        static string Class(Column c) => c.Numeric ? " class=\"num\"" : c.Identifier ? " class=\"id\"" : "";
+        output.Write("<div class=\"scroll\"><table>\n<thead><tr>");
+        foreach (var c in table.Columns)
+        {
+            output.Write($"<th{Class(c)}>{E(c.Title)}</th>");
+        }
+        output.WriteLine("</tr></thead>\n<tbody>");
+        var index = 0;
+        foreach (var row in table.Rows)
+        {
+            var mark = table.Mark?.Invoke(index++);
+            output.Write(mark is null ? "<tr>"
+                : $"<tr id=\"{E(mark.Id)}\"{(mark.Blocked ? " class=\"blocked\"" : "")}>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                output.Write(i < table.Columns.Count ? $"<td{Class(table.Columns[i])}>" : "<td>");
+                WriteInlines(row[i], output);
+                output.Write("</td>");
+            }
+            output.WriteLine("</tr>");
+        }
+        output.WriteLine("</tbody>\n</table></div>");
     }
 
     private static void WriteInlines(IReadOnlyList<Inline> parts, TextWriter output)
@@ -145,6 +164,7 @@ public static class HtmlWriter
             }
             var (open, close) = parts[i].Style switch
             {
+                _ when parts[i].Anchor is { } anchor => ($"<a href=\"#{E(anchor)}\">", "</a>"),
                 InlineStyle.Strong => ("<strong>", "</strong>"),
                 InlineStyle.Code => ("<code>", "</code>"),
                 _ => ("", ""),

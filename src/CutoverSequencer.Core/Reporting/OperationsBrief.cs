@@ -39,6 +39,35 @@ public static class OperationsBrief
     public static IEnumerable<string> Lines(CutoverReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        foreach (var alert in Alerts(report))
+        {
+            yield return alert;
+        }
+        var any = false;
+        foreach (var brief in Rows(report))
+        {
+            any = true;
+            yield return Sentence(brief);
+        }
+        if (!any)
+        {
+            yield return NothingAdvanced(report);
+        }
+    }
+
+    /// <summary>The brief's line when it speaks of no sequence.</summary>
+    public static string NothingAdvanced(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Plan.IsBlocked
+            ? "Nothing was advanced: blocking findings must be resolved first (see Findings)."
+            : "No sequence needs advancing: every sequence already issues values beyond the loaded keys.";
+    }
+
+    /// <summary>What went wrong, first: the failed verification and apply, naming the sequences.</summary>
+    public static IEnumerable<string> Alerts(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         // The first sentence says what went wrong, naming the sequences: nobody reads past a list first.
         var failed = report.Verification?.Where(v => !v.Passed).Select(v => v.Sequence).ToList() ?? [];
         if (failed.Count > 0)
@@ -62,7 +91,12 @@ public static class OperationsBrief
                     "Apply); others may have been set too, and nothing is verified. Re-run apply.",
             };
         }
-        var any = false;
+    }
+
+    /// <summary>The brief's values for each sequence it speaks of, in plan order, computed here only.</summary>
+    public static IEnumerable<BriefRow> Rows(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         foreach (var row in report.Plan.Sequences)
         {
             if (State(report, row) is not { } state)
@@ -72,38 +106,43 @@ public static class OperationsBrief
             var keys = row.Columns.Count > 0
                 ? string.Join(", ", row.Columns.Select(c => $"{c.Table}.{Identifier.Display(c.Name)}"))
                 : "no table (sequence only)";
-            var facts = new List<string>();
-            if (state.LastKey is { } max)
+            var note = state.Kind switch
             {
-                facts.Add($"{(row.Descending ? "lowest" : "last")} loaded key {N(max)}");
-            }
-            if (row.SourceLast is { } src)
-            {
-                facts.Add($"source high-water mark {N(src)}");
-            }
-            facts.Add(state.Kind switch
-            {
-                StateKind.Planned => $"first new value after apply {N(state.Next)}",
-                StateKind.ReadBack => $"first new value {N(state.Next)} (read back)",
-                _ => $"first new value {N(state.Next)} (as set; not read back)",
-            });
-            any = true;
+                StateKind.Planned => "after apply",
+                StateKind.ReadBack => "read back",
+                _ => "as set; not read back",
+            };
             var gap = SequenceGap.Between(state.LastKey, row.SourceLast, state.Next, row.Descending);
+            BigInteger? firstKey = null;
             if (row.BlockSize is { } k)
             {
                 // Hilo: the keys, not the values, are what operations see in the table.
-                var firstKey = Hilo.FirstKey(state.Next, k);
-                facts.Add($"hilo, {k} keys per value: first new key at least {N(firstKey)}");
+                firstKey = Hilo.FirstKey(state.Next, k);
                 gap = SequenceGap.Between(state.LastKey, row.SourceLast * k, firstKey, row.Descending);
             }
-            yield return $"{row.Name} ({keys}): {string.Join("; ", facts)}; {GapText(gap)}.";
+            yield return new BriefRow(row, keys, state.LastKey, row.SourceLast, state.Next, note, firstKey, gap);
         }
-        if (!any)
+    }
+
+    private static string Sentence(BriefRow brief)
+    {
+        var row = brief.Row;
+        var facts = new List<string>();
+        if (brief.LastKey is { } max)
         {
-            yield return report.Plan.IsBlocked
-                ? "Nothing was advanced: blocking findings must be resolved first (see Findings)."
-                : "No sequence needs advancing: every sequence already issues values beyond the loaded keys.";
+            facts.Add($"{(row.Descending ? "lowest" : "last")} loaded key {N(max)}");
         }
+        if (brief.SourceLast is { } src)
+        {
+            facts.Add($"source high-water mark {N(src)}");
+        }
+        facts.Add(brief.NextNote == "after apply" ? $"first new value after apply {N(brief.Next)}"
+            : $"first new value {N(brief.Next)} ({brief.NextNote})");
+        if (row.BlockSize is { } k && brief.FirstKey is { } firstKey)
+        {
+            facts.Add($"hilo, {k} keys per value: first new key at least {N(firstKey)}");
+        }
+        return $"{row.Name} ({brief.Keys}): {string.Join("; ", facts)}; {GapText(brief.Gap)}.";
     }
 
     /// <summary>The gap in words: where it starts and ends, and which part the source may still fill.</summary>

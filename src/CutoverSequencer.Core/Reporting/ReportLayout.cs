@@ -9,29 +9,52 @@ using CutoverSequencer.Core.Wording;
 namespace CutoverSequencer.Core.Reporting;
 
 /// <summary>The report's sections, in order, as blocks that the Markdown and HTML writers render.</summary>
-public static class ReportLayout
+public static partial class ReportLayout
 {
-    public static IEnumerable<Block> Blocks(CutoverReport report)
+    /// <param name="glance">HTML: a summary at the top (counts, every blocking finding linked to its row),
+    /// the brief as a table, and blocked rows marked.</param>
+    public static IEnumerable<Block> Blocks(CutoverReport report, bool glance = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         var status = StatusText(report.Status);
         yield return new Heading(1, $"Cutover sequence report: {status}");
+        var rows = glance ? RowIndex(report) : null;
+        if (rows is not null)
+        {
+            foreach (var block in Glance(report, rows))
+            {
+                yield return block;
+            }
+        }
         yield return new Table([new Column("Run"), new Column("")], RunRows(report));
 
         yield return new Heading(2, "Operations brief");
         yield return new Paragraph(OperationsBrief.Preamble);
-        yield return new BulletList(OperationsBrief.LinesOf(report).Select(Text));
+        if (rows is not null)
+        {
+            foreach (var block in BriefTable(report))
+            {
+                yield return block;
+            }
+        }
+        else
+        {
+            yield return new BulletList(OperationsBrief.LinesOf(report).Select(Text));
+        }
 
         yield return new Heading(2, "Sequences");
         yield return new Table(
             [
-                new Column("Sequence"), new Column("Key"), new Column("Pre-migration last value", true),
-                    new Column("Target max", true),
+                new Column("Sequence", Identifier: true), new Column("Key", Identifier: true),
+                    new Column("Pre-migration last value", true), new Column("Target max", true),
                 new Column("Margin", true), new Column("New value (setval)", true), new Column("Next value", true),
                     new Column("Expected gap"),
                 new Column("Headroom"), new Column("Action"), new Column("Verified"),
             ],
-            report.Plan.Sequences.Select(row => SequenceRow(report, row)));
+            report.Plan.Sequences.Select(row => SequenceRow(report, row)))
+        {
+            Mark = rows is null ? null : i => new RowMark(Anchor(i), rows.Blocked.Contains(i)),
+        };
 
         var gaps = report.Plan.Sequences.Where(r => r.Action == PlanAction.Advance && r.Gap is not null);
         if (gaps.Any())
@@ -49,7 +72,8 @@ public static class ReportLayout
         else
         {
             yield return new Table(
-                [new Column("Severity"), new Column("Code"), new Column("Object"), new Column("Message"),
+                [new Column("Severity"), new Column("Code", Identifier: true), new Column("Object", Identifier: true),
+                    new Column("Message"),
                     new Column("Resolution")],
                 report.Findings.Select(f => (IReadOnlyList<IReadOnlyList<Inline>>)
                 [
@@ -108,6 +132,25 @@ public static class ReportLayout
                 Text($"{t.Duration.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms")]));
     }
 
+    /// <summary>"N: a to advance, u unchanged, b blocked": the run table's and the summary's words.</summary>
+    public static string SequenceCounts(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var counts = report.Plan.Sequences.GroupBy(s => s.Action).ToDictionary(g => g.Key, g => g.Count());
+        return $"{report.Plan.Sequences.Count}: {counts.GetValueOrDefault(PlanAction.Advance)} to advance, " +
+            $"{counts.GetValueOrDefault(PlanAction.Unchanged)} unchanged, " +
+            $"{counts.GetValueOrDefault(PlanAction.Blocked)} blocked";
+    }
+
+    public static string FindingCounts(CutoverReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var bySeverity = report.Findings.GroupBy(f => f.Severity).ToDictionary(g => g.Key, g => g.Count());
+        return $"{bySeverity.GetValueOrDefault(Severity.Blocking)} blocking, " +
+            $"{bySeverity.GetValueOrDefault(Severity.Warning)} warning, " +
+            $"{bySeverity.GetValueOrDefault(Severity.Info)} info";
+    }
+
     public static string StatusText(ReportStatus status) => status switch
     {
         ReportStatus.Planned => "planned",
@@ -129,16 +172,8 @@ public static class ReportLayout
         yield return Row("Source", Inline.Plain(report.Source + (report.SourceCapturedAt is { } c
             ? $", captured {Time(c)}" : "")));
         yield return Row("Target", Inline.Plain(report.Target));
-        var counts = report.Plan.Sequences.GroupBy(s => s.Action).ToDictionary(g => g.Key, g => g.Count());
-        yield return Row("Sequences",
-            Inline.Plain($"{report.Plan.Sequences.Count}: {counts.GetValueOrDefault(PlanAction.Advance)} to advance, " +
-            $"{counts.GetValueOrDefault(PlanAction.Unchanged)} unchanged, " +
-            $"{counts.GetValueOrDefault(PlanAction.Blocked)} blocked"));
-        var bySeverity = report.Findings.GroupBy(f => f.Severity).ToDictionary(g => g.Key, g => g.Count());
-        yield return Row("Findings",
-            Inline.Plain($"{bySeverity.GetValueOrDefault(Severity.Blocking)} blocking, " +
-                $"{bySeverity.GetValueOrDefault(Severity.Warning)} warning, " +
-                $"{bySeverity.GetValueOrDefault(Severity.Info)} info"));
+        yield return Row("Sequences", Inline.Plain(SequenceCounts(report)));
+        yield return Row("Findings", Inline.Plain(FindingCounts(report)));
         if (report.Plan.Interleave is { } stride)
         {
             yield return Row("Interleave",
