@@ -1,11 +1,3 @@
-using CutoverSequencer.Core.Findings;
-using System.Numerics;
-using CutoverSequencer.Core;
-using CutoverSequencer.Core.Configuration;
-using CutoverSequencer.Core.Model;
-using CutoverSequencer.Core.Planning;
-using CutoverSequencer.Core.Stage;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CutoverSequencer.PostgreSql;
