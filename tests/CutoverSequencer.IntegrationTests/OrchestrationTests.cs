@@ -160,8 +160,8 @@ public sealed class OrchestrationTests(PostgresCluster postgres) : IDisposable
         Assert.True(passed.ExitCode == 0, passed.Stdout + passed.Stderr);
         Assert.Contains("plan: planned (exit 0)", passed.Stdout, StringComparison.Ordinal);
         // As docs/orchestration.md shows it.
-        Assert.Contains("sequences: 7 (7 to advance, 0 unchanged, 0 blocked)", passed.Stdout, StringComparison.Ordinal);
-        Assert.Contains("findings: 4 (0 blocking, 3 warning, 1 info)", passed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sequences: 9 (9 to advance, 0 unchanged, 0 blocked)", passed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("findings: 5 (0 blocking, 3 warning, 2 info)", passed.Stdout, StringComparison.Ordinal);
 
         var (blocked, blockedEnvironment) = await BlockedAsync();
         var failed = await RecipeAsync("ci-gate.sh", blockedEnvironment, blocked, Path.Combine(workspace.Root, "ci2"));
