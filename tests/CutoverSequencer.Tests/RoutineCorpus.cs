@@ -11,22 +11,13 @@ namespace CutoverSequencer.Tests;
 /// </summary>
 public sealed record RoutineCorpus(string File, SourceRoutine Routine, IReadOnlyList<string> Expected)
 {
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Data", "routines");
-
-    public static IEnumerable<string> Files(string prefix) =>
-        Directory.GetFiles(Folder, prefix + "*.sql").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Files(string prefix) => CorpusFile.Files("routines", prefix);
 
     public static RoutineCorpus Load(string file)
     {
-        var lines = System.IO.File.ReadAllLines(Path.Combine(Folder, file));
-        var header = lines
-            .TakeWhile(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal))
-            .ToList();
-        List<string> All(string key) =>
-            [.. header.Where(l => l.StartsWith($"-- {key}: ", StringComparison.Ordinal))
-                .Select(l => l[(key.Length + 5)..])];
-        var text = string.Join("\n", lines.Skip(header.Count));
-        var name = Path.GetFileNameWithoutExtension(file).ToUpperInvariant();
+        var corpus = CorpusFile.Load("routines", file);
+        var (text, name) = (corpus.Text, corpus.Name);
+        List<string> All(string key) => corpus.All(key);
         var routine = new SourceRoutine("FINANCE", name, All("type").FirstOrDefault() ?? "PROCEDURE", text, file)
         {
             ReferencedSequences = All("depends").FirstOrDefault()?.Split(',', StringSplitOptions.TrimEntries),

@@ -22,23 +22,14 @@ public sealed record TriggerCorpus(
         OracleSeq("LEGACY_SEQ", 1), OracleSeq("CUSTOMER_SEQ", 1), OracleSeq("LINE_SEQ", 1),
     ];
 
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Data", "triggers");
-
-    public static IEnumerable<string> Files(string prefix) =>
-        Directory.GetFiles(Folder, prefix + "*.sql").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Files(string prefix) => CorpusFile.Files("triggers", prefix);
 
     public static TriggerCorpus Load(string file)
     {
-        var lines = System.IO.File.ReadAllLines(Path.Combine(Folder, file));
-        var header = lines
-            .TakeWhile(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal))
-            .ToList();
-        List<string> All(string key) =>
-            [.. header.Where(l => l.StartsWith($"-- {key}: ", StringComparison.Ordinal))
-                .Select(l => l[(key.Length + 5)..])];
-        string? Meta(string key) => All(key).FirstOrDefault();
-        var text = string.Join("\n", lines.Skip(header.Count));
-        var name = Path.GetFileNameWithoutExtension(file).ToUpperInvariant();
+        var corpus = CorpusFile.Load("triggers", file);
+        var (text, name) = (corpus.Text, corpus.Name);
+        string? Meta(string key) => corpus.Meta(key);
+        List<string> All(string key) => corpus.All(key);
         var trigger = new SourceTrigger("FINANCE", name, "FINANCE", "T", Meta("type") ?? "BEFORE EACH ROW",
             Meta("event") ?? "INSERT", Meta("status") ?? "ENABLED", Meta("referencing"), text, file)
         {
