@@ -38,55 +38,13 @@ public sealed class CutoverStage(
             ? await Timed("lock", () => applier.LockAsync(config.Target.LockTimeout,
                 cancellationToken)).ConfigureAwait(false)
             : null;
-        SourceCatalog? catalog =
-            await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
-        log.LogInformation("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
-
-        var analysis = SourceAnalysis.Analyze(catalog, config);
-        var entries = analysis.Entries.ToList();
-        if (config.SequenceAdvancement.Discover)
-        {
-            IReadOnlyList<string> schemas =
-                [.. config.Target.Schemas.Concat(config.Source.SchemaMapping.Values).Distinct(StringComparer.Ordinal)];
-            var discovered = await Timed("discover", () => target.DiscoverAsync(schemas,
-                cancellationToken)).ConfigureAwait(false);
-            SourceAnalysis.MergeDiscovered(entries, discovered);
-        }
-        // Counted once discovery is merged: a discovered schema of many thousand tables is a large run too.
-        largeRun = LargeRun.Applies(Math.Max(catalog.Sequences.Count, entries.Count));
-        var found = entries.Where(e => !e.IsConfigured).ToList();
-        if (found.Count > 0)
-        {
-            log.LogInformation("{Count} keys mapped from source analysis or target discovery (origins in the report)",
-                found.Count);
-            foreach (var entry in found)
-            {
-                log.LogDebug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
-            }
-        }
-        TargetSnapshot? snapshot = await Timed("inspect target", () => target.InspectAsync(entries,
-            cancellationToken)).ConfigureAwait(false);
+        // Deconstructed, not kept: the readings are freed once verified (at many thousand, they are worth it).
+        var (sourceRun, analysis, entries, inspected, plan, readFindings) =
+            await ReadAsync(cancellationToken).ConfigureAwait(false);
+        TargetSnapshot? snapshot = inspected;
+        inspected = null;
         var targetDescription = snapshot.Description;
-        log.LogInformation("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description,
-            snapshot.ServerVersion, snapshot.Entries.Count);
-
-        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement,
-            catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict,
-                options.RequireQuiet)))).ConfigureAwait(false);
-        log.LogInformation("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
-            plan.Sequences.Count(s => s.Action == PlanAction.Advance),
-            plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
-            plan.Sequences.Count(s => s.Action == PlanAction.Blocked));
-        foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Blocking))
-        {
-            log.LogWarning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
-        }
-
-        var findings = new List<Finding>(Finding.Ordered([.. catalog.Findings, .. analysis.Findings,
-            .. plan.Findings]));
-        // Planned: the source's sequences are not needed again (at many thousand, they are worth freeing).
-        var sourceRun = (catalog.Description, catalog.CapturedAt);
-        catalog = null;
+        var findings = new List<Finding>(readFindings);
         ApplyResult? applied = null;
         IReadOnlyList<SequenceVerification>? verification = null;
         IReadOnlyList<(string Path, JournalDocument Journal)> earlier = [];
@@ -165,6 +123,59 @@ public sealed class CutoverStage(
         }
 
         return Report(command, status, sourceRun, targetDescription, plan, findings, applied, verification, analysis);
+    }
+
+    /// <summary>
+    /// inspect source → inspect target → plan: every reading and the plan made from it, nothing written.
+    /// The source's sequences are not kept (at many thousand, they are worth freeing).
+    /// </summary>
+    public async Task<StageReading> ReadAsync(CancellationToken cancellationToken)
+    {
+        var catalog =
+            await Timed("inspect source", () => source.ReadAsync(cancellationToken)).ConfigureAwait(false);
+        log.LogInformation("Source: {Source}, {Count} sequences", catalog.Description, catalog.Sequences.Count);
+
+        var analysis = SourceAnalysis.Analyze(catalog, config);
+        var entries = analysis.Entries.ToList();
+        if (config.SequenceAdvancement.Discover)
+        {
+            IReadOnlyList<string> schemas =
+                [.. config.Target.Schemas.Concat(config.Source.SchemaMapping.Values).Distinct(StringComparer.Ordinal)];
+            var discovered = await Timed("discover", () => target.DiscoverAsync(schemas,
+                cancellationToken)).ConfigureAwait(false);
+            SourceAnalysis.MergeDiscovered(entries, discovered);
+        }
+        // Counted once discovery is merged: a discovered schema of many thousand tables is a large run too.
+        largeRun = LargeRun.Applies(Math.Max(catalog.Sequences.Count, entries.Count));
+        var found = entries.Where(e => !e.IsConfigured).ToList();
+        if (found.Count > 0)
+        {
+            log.LogInformation("{Count} keys mapped from source analysis or target discovery (origins in the report)",
+                found.Count);
+            foreach (var entry in found)
+            {
+                log.LogDebug("Mapped {Entry} from {Origin}", entry.Describe(), entry.Origin);
+            }
+        }
+        var snapshot = await Timed("inspect target", () => target.InspectAsync(entries,
+            cancellationToken)).ConfigureAwait(false);
+        log.LogInformation("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description,
+            snapshot.ServerVersion, snapshot.Entries.Count);
+
+        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement,
+            catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict,
+                options.RequireQuiet)))).ConfigureAwait(false);
+        log.LogInformation("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
+            plan.Sequences.Count(s => s.Action == PlanAction.Advance),
+            plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
+            plan.Sequences.Count(s => s.Action == PlanAction.Blocked));
+        foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Blocking))
+        {
+            log.LogWarning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
+        }
+
+        return new StageReading((catalog.Description, catalog.CapturedAt), analysis, entries, snapshot, plan,
+            Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
     }
 
     /// <summary>
