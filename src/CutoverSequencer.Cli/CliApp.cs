@@ -70,8 +70,27 @@ public static class CliApp
             Description = "Block when other client sessions are connected to the target database.",
         };
 
+        var planOutOption = new Option<FileInfo?>("--out")
+        {
+            Description = "Also save the plan to this file (plan.json: every value with the readings it came " +
+                "from, the configuration's digest, the tool). Refused if the file exists.",
+        };
+        var savedPlanOption = new Option<FileInfo?>("--plan")
+        {
+            Description = "Apply exactly the values of this saved plan (from 'plan --out'), after re-reading the " +
+                "live state; refused (PLAN_DRIFT, exit 1) when it no longer satisfies the plan.",
+        };
+        var maxDriftOption = new Option<string?>("--max-drift")
+        {
+            Description = "With --plan: how far past the planned reference a source value or key may be now, as " +
+                "a share of each margin (default 50%) or a number of values; never more than the margin.",
+        };
+
         StageRequest Request(ParseResult result, FileInfo config, RunOutcome outcome) => new()
         {
+            PlanOut = result.GetValue(planOutOption)?.FullName,
+            SavedPlanPath = result.GetValue(savedPlanOption)?.FullName,
+            MaxDrift = result.GetValue(maxDriftOption),
             Command = Core.Stage.StageCommand.Plan,
             ConfigPath = config.FullName,
             ReportDirectory = result.GetValue(reportDirOption)?.FullName,
@@ -94,10 +113,31 @@ public static class CliApp
             return command;
         }
 
-        root.Subcommands.Add(StageCommand("plan", Commands.PlanAsync,
-            "Inspect source and target, plan the new values and write the report. Writes to no database."));
-        root.Subcommands.Add(StageCommand("apply", Commands.ApplyAsync,
-            "Inspect, plan, setval every planned sequence, verify by reading back, and report."));
+        var plan = StageCommand("plan", Commands.PlanAsync,
+            "Inspect source and target, plan the new values and write the report. Writes to no database. " +
+            "With --out, also save the plan (every value and its readings) for review and 'apply --plan'.");
+        plan.Options.Add(planOutOption);
+        root.Subcommands.Add(plan);
+        var apply = StageCommand("apply", Commands.ApplyAsync,
+            "Inspect, plan, setval every planned sequence, verify by reading back, and report. With --plan, apply " +
+            "exactly a saved plan's values, or refuse (PLAN_DRIFT) when the live state no longer satisfies it.");
+        apply.Options.Add(savedPlanOption);
+        apply.Options.Add(maxDriftOption);
+        apply.Validators.Add(result =>
+        {
+            if (result.GetValue(maxDriftOption) is { } text)
+            {
+                if (result.GetValue(savedPlanOption) is null)
+                {
+                    result.AddError("--max-drift applies only with --plan.");
+                }
+                else if (Core.SavedPlans.MaxDrift.Parse(text, out var problem) is null)
+                {
+                    result.AddError(problem!);
+                }
+            }
+        });
+        root.Subcommands.Add(apply);
         var verify = StageCommand("verify", Commands.VerifyAsync,
             "Read every sequence back and prove its next value clears every key. Writes to no database. " +
             "With --nodes, verify every multi-master node and prove their key streams cannot meet.");

@@ -18,6 +18,15 @@ public sealed record StageRequest
     /// <summary>An earlier report (file) or export (directory) to measure rates against.</summary>
     public string? BaselinePath { get; init; }
 
+    /// <summary>plan --out: where the saved plan goes (null: not saved).</summary>
+    public string? PlanOut { get; init; }
+
+    /// <summary>apply --plan: the saved plan to apply (null: plan from the live readings).</summary>
+    public string? SavedPlanPath { get; init; }
+
+    /// <summary>apply --max-drift, as given (null: half of each margin).</summary>
+    public string? MaxDrift { get; init; }
+
     public bool Strict { get; init; }
 
     public bool RequireQuiet { get; init; }

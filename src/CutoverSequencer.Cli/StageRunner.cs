@@ -3,6 +3,7 @@ using CutoverSequencer.Core.Configuration;
 using CutoverSequencer.Core.Reporting;
 using CutoverSequencer.Core.Rollback;
 using CutoverSequencer.Core.Runtime;
+using CutoverSequencer.Core.SavedPlans;
 using CutoverSequencer.Core.Sources;
 using CutoverSequencer.Core.Stage;
 using CutoverSequencer.PostgreSql;
@@ -29,6 +30,15 @@ public static class StageRunner
         var baseline = request.BaselinePath is { } path
             ? BaselineLoader.Load(path, config.Source, SourceKinds.All)
             : null;
+        // Read and checked before anything connects: a plan that cannot be applied is invalid input.
+        var saved = request.SavedPlanPath is { } planPath ? SavedPlan.Read(planPath) : null;
+        var maxDrift = request.MaxDrift is { } drift
+            ? MaxDrift.Parse(drift, out var problem) ?? throw new InvalidInputException(problem!)
+            : null;
+        if (request.PlanOut is { } planOut)
+        {
+            CheckPlanOut(planOut);
+        }
         // Decided before the run: apply journals into it before its first write. An earlier run's
         // evidence there is refused (or moved aside with --force) before anything connects.
         var directory = request.ReportDirectory
@@ -42,7 +52,13 @@ public static class StageRunner
         var source = kind.CreateReader(config.Source, log.ForLibraries());
         await using var disposeSource = source as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target, log.ForLibraries()) { Progress = request.Progress };
-        var stageOptions = new StageOptions(baseline, request.Strict, request.RequireQuiet, directory);
+        var stageOptions = new StageOptions(baseline, request.Strict, request.RequireQuiet, directory)
+        {
+            SavedPlan = saved,
+            SavedPlanFile = request.SavedPlanPath,
+            MaxDrift = maxDrift,
+            KeepPlanDocument = request.PlanOut is not null,
+        };
         var stage = new CutoverStage(
             config, source, target, target, log.ForLibraries(), TimeProvider.System, stageOptions);
         CutoverReport report;
@@ -65,10 +81,36 @@ public static class StageRunner
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ReportWriter.Write(report, directory);
+        if (request.PlanOut is { } written && report.PlanDocument is { } document)
+        {
+            SavedPlan.Write(document, written);
+            log.Information("Plan saved to {File}: {Count} sequences, status {Status}", written,
+                document.Sequences.Count, document.Status);
+        }
         request.Outcome?.Record(report, ReportFiles.Of(report, directory));
         log.Debug("Reports written in {Ms} ms; {Figures}", watch.ElapsedMilliseconds, LargeRun.Figures());
         await RunSummary.WriteAsync(report, directory, output).ConfigureAwait(false);
+        if (request.PlanOut is { } savedTo && report.PlanDocument is { } plan)
+        {
+            await output.WriteLineAsync($"Plan saved: {savedTo} ({plan.Sequences.Count} sequences, {plan.Status}" +
+                (plan.IsBlocked ? "; apply --plan refuses a blocked plan)" : "; apply it with apply --plan)"))
+                .ConfigureAwait(false);
+        }
         return report;
+    }
+
+    /// <summary>plan --out: a new file in a folder that exists; an earlier plan is never overwritten.</summary>
+    private static void CheckPlanOut(string path)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            throw new InvalidInputException($"--out {path}: the file exists; a saved plan is never overwritten " +
+                "(remove it or choose another name)");
+        }
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        {
+            throw new InvalidInputException($"--out {path}: the folder {folder} does not exist");
+        }
     }
 
     /// <summary><c>export</c>: the export files of a live source, as its kind writes them.</summary>

@@ -23,6 +23,15 @@ internal static partial class ProducedJson
             {
                 places.Add(arguments[i + 1]);
             }
+            else if (arguments[i] is "--out" && arguments[0] == "plan")
+            {
+                // A saved plan may have any name: validated as plan.json by its content.
+                if (File.Exists(arguments[i + 1]) && File.GetLastWriteTimeUtc(arguments[i + 1]) >= startedUtc)
+                {
+                    JsonSchemas.AssertValid("plan.schema.json", File.ReadAllText(arguments[i + 1]), arguments[i + 1]);
+                    Interlocked.Increment(ref validated);
+                }
+            }
         }
         places.AddRange(ReportLine().Matches(stdout).Select(m => Path.GetDirectoryName(m.Groups[1].Value.Trim())!));
         foreach (var place in places.Distinct(StringComparer.Ordinal))

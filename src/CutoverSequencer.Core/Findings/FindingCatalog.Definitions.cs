@@ -41,6 +41,36 @@ public static partial class FindingCatalog
                 "{sequence} has {left:N0} values left after the plan (next value {next:N0}, last {limit:N0}, set by " +
                 "{limitedBy}): {percent:0.###}% of its range[, about {time:hours} at {rate:N0} per hour].",
         },
+        new(PlanDrift, Severity.Blocking,
+            "apply --plan: the live state no longer satisfies the saved plan, so its values are not applied: a " +
+            "source value or key is further past the planned reference than --max-drift allows, a sequence's " +
+            "definition, position or tables changed, a planned sequence is gone or a new one appeared, or the " +
+            "configuration is not the one the plan was made with.",
+            "Make a new plan (plan --out), review and approve it, and apply that; where the drift is expected " +
+            "(the source kept issuing values), a larger --max-drift accepts it, never beyond the margin.")
+        {
+            Message = "{file}: the configuration is not the one the plan was made with (SHA-256 {planned} when " +
+                "planned, {now} now).",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["target"] = "The plan was made for {planned}; the target is now {now}.",
+                ["missing"] = "{sequence}: in the plan, but not resolved now ({why}).",
+                ["unplanned"] = "{sequence}: not in the plan (a sequence or mapping added since it was made).",
+                ["definition"] = "{sequence}: its definition changed since the plan: {changes}.",
+                ["tables"] = "{sequence}: the tables it feeds changed since the plan: {changes}.",
+                ["position"] =
+                    "{sequence}: it moved since the plan: next value {planned:N0} when planned, {now:N0} now.",
+                ["source"] =
+                    "{sequence}: the source value is now {now:N0}, {over:N0} past the planned reference " +
+                    "{reference:N0}; --max-drift ({maxDrift}) allows {allowed:N0} of its margin {margin:N0}.",
+                ["keys"] =
+                    "{sequence}: the largest key is now {now:N0}, {over:N0} past the planned reference " +
+                    "{reference:N0}; --max-drift ({maxDrift}) allows {allowed:N0} of its margin {margin:N0}.",
+                ["none"] = "{sequence}: the plan had no source value or key; there is now {now:N0}.",
+                ["values"] =
+                    "{sequence}: the plan's inputs now give setval {now:N0}, not the planned {planned:N0}.",
+            },
+        },
         new(NodeStreamsOverlap, Severity.Blocking,
             "verify --nodes: two multi-master nodes could issue the same key from a sequence: their ranges overlap " +
             "and they step by different increments, by an increment smaller than the number of nodes, or from the " +

@@ -33,6 +33,7 @@ public static partial class FindingCatalog
     public const string TriggerKeyFromFunction = "TRIGGER_KEY_FROM_FUNCTION";
     public const string PlSqlSequenceUsage = "PLSQL_SEQUENCE_USAGE";
     public const string KeyHeadroomLow = "KEY_HEADROOM_LOW";
+    public const string PlanDrift = "PLAN_DRIFT";
     public const string NodeStreamsOverlap = "NODE_STREAMS_OVERLAP";
     public const string NodeSequenceMissing = "NODE_SEQUENCE_MISSING";
     public const string UuidColumn = "UUID_COLUMN";

@@ -37,6 +37,9 @@ internal sealed record JsonReport
 
     public required JsonApply? Apply { get; init; }
 
+    /// <summary>apply --plan: the saved plan applied (null otherwise). Added in schema 1.1.</summary>
+    public required Stage.SavedPlanUse? SavedPlan { get; init; }
+
     public required IReadOnlyList<string> PostLoadDefaults { get; init; }
 
     public required JsonBrief OperationsBrief { get; init; }

@@ -24,7 +24,7 @@ public static class JsonReportRenderer
     /// The version of docs/schemas/cutover-report.schema.json this rendering follows: the minor part grows
     /// with added fields, the major part would change only if a field changed meaning or type.
     /// </summary>
-    public const string SchemaVersion = "1.0";
+    public const string SchemaVersion = "1.1";
 
     /// <summary>The rendering as text; <paramref name="directory"/>: where the files are (null: names only).</summary>
     public static string Render(CutoverReport report, string? directory = null) =>
@@ -66,6 +66,7 @@ public static class JsonReportRenderer
             ],
             Apply = report.Apply is null ? null : new JsonApply(report.Apply.Succeeded, report.Apply.Set.Select(s
                 => s.ToString()), report.Apply.FailedAt?.ToString(), report.Apply.Error),
+            SavedPlan = report.SavedPlan,
             PostLoadDefaults = report.PostLoadDefaults,
             OperationsBrief = new JsonBrief(OperationsBrief.Preamble, OperationsBrief.LinesOf(report)),
             Timings = [.. report.Timings.Select(t => new JsonTiming(t.Stage, (long)t.Duration.TotalMilliseconds))],

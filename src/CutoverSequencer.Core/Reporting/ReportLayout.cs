@@ -172,6 +172,11 @@ public static partial class ReportLayout
         yield return Row("Source", Inline.Plain(report.Source + (report.SourceCapturedAt is { } c
             ? $", captured {Time(c)}" : "")));
         yield return Row("Target", Inline.Plain(report.Target));
+        if (report.SavedPlan is { } saved)
+        {
+            yield return Row("Saved plan", Inline.Plain($"{saved.File}, made {Time(saved.PlannedAt)}: its values " +
+                $"and readings, checked against the live state (--max-drift {saved.MaxDrift})"));
+        }
         yield return Row("Sequences", Inline.Plain(SequenceCounts(report)));
         yield return Row("Findings", Inline.Plain(FindingCounts(report)));
         if (report.Plan.Interleave is { } stride)

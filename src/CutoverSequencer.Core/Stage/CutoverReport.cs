@@ -21,6 +21,12 @@ public sealed record CutoverReport(
     /// <summary>Column defaults that replace sequence-filling triggers, for review (post-load-defaults.sql).</summary>
     public IReadOnlyList<string> PostLoadDefaults { get; init; } = [];
 
+    /// <summary>plan --out: the plan and its readings, written beside the reports (null unless asked for).</summary>
+    public SavedPlans.PlanDocument? PlanDocument { get; init; }
+
+    /// <summary>apply --plan: the saved plan whose values this run applied (null: planned from the readings).</summary>
+    public SavedPlanUse? SavedPlan { get; init; }
+
     public int ExitCode => Status switch
     {
         ReportStatus.Planned or ReportStatus.Verified => ExitCodes.Done,

@@ -7,6 +7,7 @@ using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Naming;
 using CutoverSequencer.Core.Planning;
 using CutoverSequencer.Core.Runtime;
+using CutoverSequencer.Core.SavedPlans;
 using Microsoft.Extensions.Logging;
 
 namespace CutoverSequencer.Core.Stage;
@@ -30,6 +31,8 @@ public sealed class CutoverStage(
 
     private bool largeRun;
 
+    private PlanDocument? planDocument;
+
     public async Task<CutoverReport> RunAsync(StageCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -39,10 +42,11 @@ public sealed class CutoverStage(
                 cancellationToken)).ConfigureAwait(false)
             : null;
         // Deconstructed, not kept: the readings are freed once verified (at many thousand, they are worth it).
-        var (sourceRun, analysis, entries, inspected, plan, readFindings) =
-            await ReadAsync(cancellationToken).ConfigureAwait(false);
+        StageReading? read = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        var (sourceRun, analysis, entries, inspected, plan, readFindings) = read;
+        planDocument = read.PlanDocument;
         TargetSnapshot? snapshot = inspected;
-        inspected = null;
+        (read, inspected) = (null, null);
         var targetDescription = snapshot.Description;
         var findings = new List<Finding>(readFindings);
         ApplyResult? applied = null;
@@ -162,9 +166,18 @@ public sealed class CutoverStage(
         log.LogInformation("Target: {Target} (PostgreSQL {Version}), {Count} entries inspected", snapshot.Description,
             snapshot.ServerVersion, snapshot.Entries.Count);
 
-        var plan = await Timed("plan", () => Task.FromResult(AdvancementPlanner.Plan(config.SequenceAdvancement,
-            catalog, snapshot, config.Names, new PlanPolicy(options.Baseline, clock.GetUtcNow(), options.Strict,
-                options.RequireQuiet)))).ConfigureAwait(false);
+        var plannedAt = clock.GetUtcNow();
+        var plan = await Timed("plan", () => Task.FromResult(PlanOf(catalog, snapshot, plannedAt)))
+            .ConfigureAwait(false);
+        PlanDocument? document = null;
+        if (options.SavedPlan is { } saved)
+        {
+            (catalog, plan) = Approved(saved, catalog, snapshot, plan);
+        }
+        else if (options.KeepPlanDocument)
+        {
+            document = SavedPlan.Create(config.FilePath, catalog, snapshot, plan, plannedAt);
+        }
         log.LogInformation("Plan: {Advance} to advance, {Unchanged} unchanged, {Blocked} blocked",
             plan.Sequences.Count(s => s.Action == PlanAction.Advance),
             plan.Sequences.Count(s => s.Action == PlanAction.Unchanged),
@@ -175,7 +188,36 @@ public sealed class CutoverStage(
         }
 
         return new StageReading((catalog.Description, catalog.CapturedAt), analysis, entries, snapshot, plan,
-            Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]));
+            Finding.Ordered([.. catalog.Findings, .. analysis.Findings, .. plan.Findings]))
+        {
+            PlanDocument = document,
+        };
+    }
+
+    private AdvancementPlan PlanOf(SourceCatalog catalog, TargetSnapshot snapshot, DateTimeOffset now) =>
+        AdvancementPlanner.Plan(config.SequenceAdvancement, catalog, snapshot, config.Names,
+            new PlanPolicy(options.Baseline, now, options.Strict, options.RequireQuiet));
+
+    /// <summary>
+    /// apply --plan: the plan re-derived from the plan file's own readings (the same planner, the plan's
+    /// clock), so its values are exactly the approved ones, with a PLAN_DRIFT finding for every way the live
+    /// readings no longer satisfy it, and any blocking finding the live readings raise besides.
+    /// </summary>
+    private (SourceCatalog Catalog, AdvancementPlan Plan) Approved(PlanDocument saved, SourceCatalog catalog,
+        TargetSnapshot snapshot, AdvancementPlan live)
+    {
+        var plannedCatalog = SavedPlan.Planned(saved, catalog);
+        var approved = PlanOf(plannedCatalog, SavedPlan.Planned(saved, snapshot), saved.PlannedAt);
+        var drift = PlanDrift.Compare(saved, SavedPlan.Digest(config.FilePath), snapshot.Description, live, approved,
+            options.MaxDrift ?? MaxDrift.Default);
+        var raised = approved.Findings.Select(f => (f.Code, f.Object)).ToHashSet();
+        var liveBlocking = live.Findings.Where(f => f.Severity == Severity.Blocking && !raised.Contains((f.Code,
+            f.Object)));
+        // The drift findings are blocking: logged with the plan's other blocking findings.
+        log.LogInformation("Saved plan of {PlannedAt:u}: {Count} sequences, checked against the live readings " +
+            "(--max-drift {MaxDrift}): {Drift} difference(s) refuse it", saved.PlannedAt, saved.Sequences.Count,
+            options.MaxDrift ?? MaxDrift.Default, drift.Count);
+        return (plannedCatalog, approved with { Findings = [.. approved.Findings, .. drift, .. liveBlocking] });
     }
 
     /// <summary>
@@ -276,6 +318,11 @@ public sealed class CutoverStage(
             targetDescription, plan, ordered, applied, verification, [.. timings])
         {
             PostLoadDefaults = analysis.PostLoadDefaults,
+            PlanDocument = planDocument,
+            SavedPlan = options.SavedPlan is { } saved
+                ? new SavedPlanUse(options.SavedPlanFile ?? "plan", saved.PlannedAt, saved.Config.Sha256,
+                    (options.MaxDrift ?? MaxDrift.Default).ToString())
+                : null,
         };
     }
 

@@ -16,4 +16,8 @@ public sealed record StageReading(
     IReadOnlyList<TableEntry> Entries,
     TargetSnapshot Snapshot,
     AdvancementPlan Plan,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>plan --out: the plan and its readings, to be saved (null unless asked for).</summary>
+    public SavedPlans.PlanDocument? PlanDocument { get; init; }
+}

@@ -15,6 +15,7 @@ internal static class JsonSchemas
         ["cutover-report.json"] = "cutover-report.schema.json",
         ["apply-journal.json"] = "apply-journal.schema.json",
         ["rollback-report.json"] = "rollback-report.schema.json",
+        ["plan.json"] = "plan.schema.json",
     };
 
     // Each schema is built once (a schema's $id is registered when it is built).

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Numerics;
+using CutoverSequencer.Core;
+using CutoverSequencer.Core.Findings;
+using CutoverSequencer.Core.Model;
+using CutoverSequencer.Core.Planning;
+using CutoverSequencer.Core.SavedPlans;
+using static CutoverSequencer.Tests.Builders;
+
+namespace CutoverSequencer.Tests.Stage;
+
+/// <summary>plan.json: written, read back, its readings put in place of live ones, and the drift between them.</summary>
+public sealed class SavedPlanTests : IDisposable
+{
+    private static readonly DateTimeOffset PlannedAt = new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly string folder = Directory.CreateTempSubdirectory("saved-plan-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string ConfigFile(string text = "sequenceAdvancement:\n  safetyMargin: 10000\n")
+    {
+        var path = Path.Combine(folder, "cutover.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Made, written and read back as apply --plan reads it.</summary>
+    private PlanDocument RoundTrip(SourceCatalog source, TargetSnapshot target, AdvancementPlan plan)
+    {
+        var path = Path.Combine(folder, $"plan-{Guid.NewGuid():N}.json");
+        SavedPlan.Write(SavedPlan.Create(ConfigFile(), source, target, plan, PlannedAt), path);
+        return SavedPlan.Read(path);
+    }
+
+    private static AdvancementPlan Replan(Core.Configuration.AdvancementConfig settings, PlanDocument saved,
+        SourceCatalog source, TargetSnapshot target) =>
+        AdvancementPlanner.Plan(settings, SavedPlan.Planned(saved, source), SavedPlan.Planned(saved, target));
+
+    private IReadOnlyList<Finding> Drift(PlanDocument saved, AdvancementPlan live, AdvancementPlan approved,
+        MaxDrift? maxDrift = null) =>
+        PlanDrift.Compare(saved, SavedPlan.Digest(ConfigFile()), "postgresql://postgres@127.0.0.1:5432/finance",
+            live, approved, maxDrift ?? MaxDrift.Default);
+
+    [Fact]
+    public void The_seed_example_saved_and_read_back_gives_its_five_setvals_though_the_live_readings_moved()
+    {
+        var (settings, source, target) = FinancialSchema();
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+        // Three hours of catch-up later: every source value 3,000 further, every key 2,000 further.
+        var movedSource = source with
+        {
+            Sequences = [.. source.Sequences.Select(s => s with { LastNumber = s.LastNumber + 3000 })],
+        };
+        var movedTarget = target with
+        {
+            Entries = [.. target.Entries.Select(e => e with { KeyExtreme = e.KeyExtreme + 2000 })],
+        };
+
+        var approved = Replan(settings, saved, movedSource, movedTarget);
+
+        Assert.Equal([857_331, 24_901_044, 6_112_887, 78_450_321, 14_421],
+            approved.Sequences.Select(s => (long)s.NewValue!.Value));
+        var live = AdvancementPlanner.Plan(settings, movedSource, movedTarget);
+        Assert.Empty(Drift(saved, live, approved));
+    }
+
+    [Fact]
+    public void A_source_value_past_half_the_margin_is_drift_and_a_wider_allowance_within_the_margin_accepts_it()
+    {
+        var (settings, source, target) = FinancialSchema();
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+        var moved = source with
+        {
+            Sequences = [.. source.Sequences.Select(s => s.Name == "PAYMENT_SEQ" ? s with
+            {
+                LastNumber = s.LastNumber + 5001,
+            } : s)],
+        };
+        var live = AdvancementPlanner.Plan(settings, moved, target);
+        var approved = Replan(settings, saved, moved, target);
+
+        var finding = Assert.Single(Drift(saved, live, approved));
+
+        Assert.Equal((FindingCatalog.PlanDrift, Severity.Blocking, "public.payment_seq"),
+            (finding.Code, finding.Severity, finding.Object));
+        Assert.Contains("5,001 past the planned reference 6,102,887", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(Drift(saved, live, approved, MaxDrift.Parse("5001", out _)));
+        // Never beyond the margin: an allowance of more still stops at it.
+        Assert.Equal(10_000, new MaxDrift(null, 50_000).Allowed(10_000));
+    }
+
+    [Fact]
+    public void Descending_sequences_drift_downwards()
+    {
+        var entry = Entry("refund", "id", "refund_seq");
+        var settings = Settings(1000, true, entry);
+        var source = Source(OracleSeq("REFUND_SEQ", -5000, increment: -1));
+        var target = Target(State(entry, Sequence("refund_seq", lastValue: -1, increment: -1), -4800));
+        var plan = AdvancementPlanner.Plan(settings, source, target);
+        var saved = RoundTrip(source, target, plan);
+        Assert.Equal("-6000", saved.Sequences.Single().NewValue);
+
+        var upwards = source with { Sequences = [source.Sequences[0] with { LastNumber = -3000 }] };
+        Assert.Empty(Drift(saved, AdvancementPlanner.Plan(settings, upwards, target),
+            Replan(settings, saved, upwards, target)));
+        var downwards = source with { Sequences = [source.Sequences[0] with { LastNumber = -5600 }] };
+        var finding = Assert.Single(Drift(saved, AdvancementPlanner.Plan(settings, downwards, target),
+            Replan(settings, saved, downwards, target)));
+        Assert.Contains("600 past the planned reference -5,000", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Random_plans_read_back_derive_exactly_their_saved_values_and_no_drift_against_their_own_readings()
+    {
+        var random = new Random(20261202);
+        for (var round = 0; round < 200; round++)
+        {
+            var count = random.Next(1, 6);
+            var entries = new List<Core.Configuration.TableEntry>();
+            var sources = new List<SourceSequence>();
+            var states = new List<TargetEntryState>();
+            for (var i = 0; i < count; i++)
+            {
+                var increment = random.Next(4) switch { 0 => -1, 1 => 5, 2 => 2, _ => 1 };
+                var sign = increment < 0 ? -1 : 1;
+                var entry = Entry($"t{i}", "id", $"t{i}_seq", margin: random.Next(2) == 0 ? null : random.Next(1, 5000));
+                entries.Add(entry);
+                sources.Add(OracleSeq($"T{i}_SEQ", sign * random.Next(1, 1_000_000), increment));
+                var position = sign * (long)random.Next(1, 1_500_000);
+                states.Add(State(entry, Sequence($"t{i}_seq", position, random.Next(2) == 0, increment),
+                    random.Next(3) == 0 ? null : sign * random.Next(1, 1_200_000)));
+            }
+            var settings = Settings(random.Next(1, 20_000), true, [.. entries]);
+            var source = Source([.. sources]);
+            var target = Target([.. states]);
+            var plan = AdvancementPlanner.Plan(settings, source, target);
+            var saved = RoundTrip(source, target, plan);
+
+            var approved = Replan(settings, saved, source, target);
+
+            Assert.Equal(plan.Sequences.Select(s => (s.Action, s.NewValue, s.NextValue)),
+                approved.Sequences.Select(s => (s.Action, s.NewValue, s.NextValue)));
+            Assert.Equal(plan.Sequences.Select(s => s.NewValue?.ToString(CultureInfo.InvariantCulture)),
+                saved.Sequences.Select(s => s.NewValue));
+            if (!plan.IsBlocked)
+            {
+                Assert.Empty(Drift(saved, plan, approved));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_plan_file_that_is_not_a_plan_or_was_blocked_is_invalid_input_naming_the_file()
+    {
+        var report = Path.Combine(folder, "cutover-report.json");
+        File.WriteAllText(report, """{"schemaVersion":"1.1","command":"plan","sequences":[]}""");
+        var notAPlan = Assert.Throws<InvalidInputException>(() => SavedPlan.Read(report));
+        Assert.StartsWith(report + ":", notAPlan.Message, StringComparison.Ordinal);
+
+        var broken = Path.Combine(folder, "broken.json");
+        File.WriteAllText(broken, "{\n  \"kind\": ");
+        Assert.Contains("broken.json (line 2)", Assert.Throws<InvalidInputException>(() => SavedPlan.Read(broken))
+            .Message, StringComparison.Ordinal);
+
+        var entry = Entry("t", "id", "t_seq");
+        var settings = Settings(1000, true, entry);
+        var source = Source(OracleSeq("T_SEQ", 9000));
+        var target = Target(State(entry, Sequence("t_seq", max: 9500), 10));
+        var blocked = AdvancementPlanner.Plan(settings, source, target);
+        Assert.True(blocked.IsBlocked);
+        var path = Path.Combine(folder, "blocked.json");
+        SavedPlan.Write(SavedPlan.Create(ConfigFile(), source, target, blocked, PlannedAt), path);
+        Assert.Contains("the plan was blocked when it was made", Assert.Throws<InvalidInputException>(
+            () => SavedPlan.Read(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("50%", 500)]
+    [InlineData("0%", 0)]
+    [InlineData("100%", 1000)]
+    [InlineData("12.5%", 125)]
+    [InlineData("300", 300)]
+    [InlineData("5000", 1000)]
+    public void Max_drift_is_a_share_of_each_margin_or_a_number_of_values_never_beyond_the_margin(string text,
+        long allowed) =>
+        Assert.Equal(new BigInteger(allowed), MaxDrift.Parse(text, out _)!.Allowed(1000));
+
+    [Theory]
+    [InlineData("150%")]
+    [InlineData("-5")]
+    [InlineData("half")]
+    [InlineData("")]
+    public void Max_drift_that_is_neither_is_refused_with_the_reason(string text)
+    {
+        Assert.Null(MaxDrift.Parse(text, out var problem));
+        Assert.StartsWith("--max-drift", problem, StringComparison.Ordinal);
+    }
+}
