@@ -139,11 +139,21 @@ public sealed class LocalCluster : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
             var options = $"-p {standby.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root}"
                 + " -c hot_standby=on";
-            await standby.RunPgAsync(
-                "pg_ctl",
-                ["-D", standby.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60",
-                    "start"],
-                cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await standby.RunPgAsync(
+                    "pg_ctl",
+                    ["-D", standby.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t",
+                        "60", "start"],
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectionFailedException e) when (File.Exists(Path.Combine(root, "server.log")))
+            {
+                // A standby that never opens for reads says why in its log (often a primary transaction it
+                // must see end first): the last lines go with the error.
+                var tail = File.ReadLines(Path.Combine(root, "server.log")).TakeLast(8);
+                throw new ConnectionFailedException(e.Message + " | standby log: " + string.Join(" | ", tail), e);
+            }
             return standby;
         }
         catch
