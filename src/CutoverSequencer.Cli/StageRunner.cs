@@ -41,6 +41,8 @@ public static class StageRunner
         var kind = SourceKinds.All.Find(config.Source.Kind)!;
         var source = kind.CreateReader(config.Source, log.ForLibraries());
         await using var disposeSource = source as IAsyncDisposable;
+        // Cleared however the stage ends (an interrupted read reports no end).
+        await using var display = request.Progress as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target, log.ForLibraries()) { Progress = request.Progress };
         var stageOptions = new StageOptions(baseline, request.Strict, request.RequireQuiet, directory);
         var stage = new CutoverStage(
