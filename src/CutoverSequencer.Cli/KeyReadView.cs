@@ -32,10 +32,10 @@ internal static class KeyReadView
         };
         if (progress.Running.Count > 0)
         {
-            var table = new Table { Border = TableBorder.Simple, UseSafeBorder = true }
-                .AddColumn("Scanning now")
-                .AddColumn(new TableColumn("Est. size").RightAligned())
-                .AddColumn(new TableColumn("Elapsed").RightAligned());
+            var table = new Table { Border = TableBorder.None }
+                .AddColumn(new TableColumn("[grey]Scanning now[/]"))
+                .AddColumn(new TableColumn("[grey]Est. size[/]").RightAligned())
+                .AddColumn(new TableColumn("[grey]Elapsed[/]").RightAligned());
             foreach (var scan in progress.Running.OrderByDescending(r => r.Elapsed).Take(MaxScanRows))
             {
                 table.AddRow(Markup.Escape(scan.Entry), Size(scan.EstimatedBytes), Duration(scan.Elapsed));
