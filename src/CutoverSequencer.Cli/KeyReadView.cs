@@ -50,6 +50,14 @@ internal static class KeyReadView
         return new Rows(rows);
     }
 
+    /// <summary>A phase with nothing to count: a spinner, what is under way and the time elapsed.</summary>
+    public static IRenderable Status(string text, TimeSpan elapsed, bool unicode)
+    {
+        var frames = unicode ? Spinner.Known.Dots.Frames : Spinner.Known.Ascii.Frames;
+        var frame = frames[(int)(elapsed.TotalMilliseconds / 250) % frames.Count];
+        return new Markup($"[green]{Markup.Escape(frame)}[/] {Markup.Escape(text)} [grey]({Duration(elapsed)})[/]");
+    }
+
     /// <summary>Tables done of total and, when sizes are known, the share of the estimated bytes read.</summary>
     public static string Headline(KeyReadProgress progress)
     {

@@ -1,14 +1,15 @@
 using CutoverSequencer.Core.Stage;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace CutoverSequencer.Cli;
 
 /// <summary>
-/// The live key-read display on an interactive terminal (Spectre.Console, on stderr: stdout carries the
-/// run summary that scripts parse). It appears when a read reports work left, is redrawn 4 times a second,
-/// and is cleared when the reader reports every table read, when reports stop (a read that failed or was
-/// interrupted) or when the run disposes it. Log lines written meanwhile go above it (see
-/// <see cref="TerminalLogSink"/>).
+/// The live display on an interactive terminal (Spectre.Console, on stderr: stdout carries the run summary
+/// that scripts parse). While keys are read it shows <see cref="KeyReadView"/>, redrawn 4 times a second,
+/// cleared when the reader reports every table read, when its reports stop (a read that failed or was
+/// interrupted) or when the run disposes it; while the source is read (one call, nothing to count) a spinner
+/// with the time elapsed. Log lines written meanwhile go above it (see <see cref="TerminalLogSink"/>).
 /// </summary>
 internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDisposable
 {
@@ -21,11 +22,12 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
 
     private readonly object gate = new();
     private readonly IAnsiConsole console;
-    private KeyReadProgress? latest;
-    private DateTime startedUtc;
+    private KeyReadProgress? keys;
+    private DateTime keysStartedUtc;
     private DateTime reportedUtc;
+    private string? status;
+    private DateTime statusStartedUtc;
     private Task? display;
-    private bool finish;
 
     public TerminalProgress(IAnsiConsole console) => this.console = console;
 
@@ -54,27 +56,39 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
     public void Report(KeyReadProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Task? ending = null;
+        Task? ending;
         lock (gate)
         {
             var now = DateTime.UtcNow;
-            latest = value;
-            reportedUtc = now;
-            if (value.Done >= value.Total)
+            if (value.Done < value.Total)
             {
-                finish = true;
-                ending = display;
+                if (keys is null)
+                {
+                    // The reader's first report comes one sampling interval after its reads began.
+                    keysStartedUtc = now - Redraw;
+                }
+                keys = value;
+                reportedUtc = now;
+                display ??= Task.Run(DrawAsync);
+                return;
             }
-            else if (display is null)
-            {
-                // The reader's first report comes one sampling interval after its reads began.
-                startedUtc = now - Redraw;
-                finish = false;
-                display = Task.Run(DrawAsync);
-            }
+            keys = null;
+            ending = status is null ? display : null;
         }
         // Cleared before the caller goes on, so nothing it writes next lands under the display.
         ending?.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>A spinner with the time elapsed until the returned handle is disposed.</summary>
+    public IAsyncDisposable Status(string text)
+    {
+        lock (gate)
+        {
+            status = text;
+            statusStartedUtc = DateTime.UtcNow;
+            display ??= Task.Run(DrawAsync);
+        }
+        return new StatusEnd(this);
     }
 
     /// <summary>A log line, written above the display while it is drawn.</summary>
@@ -85,7 +99,8 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         Task? ending;
         lock (gate)
         {
-            finish = true;
+            keys = null;
+            status = null;
             ending = display;
         }
         if (ending is not null)
@@ -94,10 +109,33 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         }
     }
 
+    private async Task EndStatusAsync()
+    {
+        Task? ending;
+        lock (gate)
+        {
+            status = null;
+            ending = keys is null ? display : null;
+        }
+        if (ending is not null)
+        {
+            await ending.ConfigureAwait(false);
+        }
+    }
+
+    private bool Showing()
+    {
+        if (keys is not null && DateTime.UtcNow - reportedUtc > Stale)
+        {
+            keys = null;
+        }
+        return keys is not null || status is not null;
+    }
+
     private async Task DrawAsync()
     {
         var unicode = console.Profile.Capabilities.Unicode;
-        var display = new LiveDisplay(console, View(unicode))
+        var view = new LiveDisplay(console, View(unicode))
         {
             AutoClear = true,
             Overflow = VerticalOverflow.Ellipsis,
@@ -106,13 +144,13 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         Volatile.Write(ref live, this);
         try
         {
-            await display.StartAsync(async context =>
+            await view.StartAsync(async context =>
             {
                 while (true)
                 {
                     lock (gate)
                     {
-                        if (finish || DateTime.UtcNow - reportedUtc > Stale)
+                        if (!Showing())
                         {
                             return;
                         }
@@ -128,16 +166,27 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
             Volatile.Write(ref live, null);
             lock (gate)
             {
-                this.display = null;
+                // Something asked to be shown while this display was ending: draw it afresh.
+                display = Showing() ? Task.Run(DrawAsync) : null;
             }
         }
     }
 
-    private Spectre.Console.Rendering.IRenderable View(bool unicode)
+    private IRenderable View(bool unicode)
     {
         lock (gate)
         {
-            return KeyReadView.Render(latest!, DateTime.UtcNow - startedUtc, unicode);
+            var now = DateTime.UtcNow;
+            if (keys is not null)
+            {
+                return KeyReadView.Render(keys, now - keysStartedUtc, unicode);
+            }
+            return status is null ? Text.Empty : KeyReadView.Status(status, now - statusStartedUtc, unicode);
         }
+    }
+
+    private sealed class StatusEnd(TerminalProgress owner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(owner.EndStatusAsync());
     }
 }

@@ -1,4 +1,5 @@
 using CutoverSequencer.Cli;
+using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Stage;
 using Spectre.Console.Testing;
 
@@ -93,6 +94,33 @@ public sealed class KeyReadDisplayTests
         await display.DisposeAsync();
 
         Assert.Null(TerminalProgress.Live);
+    }
+
+    [Fact]
+    public async Task A_slow_source_read_shows_a_spinner_with_the_time_elapsed_and_a_quick_one_shows_nothing()
+    {
+        using var console = new TestConsole().Width(120).Interactive().SupportsAnsi(true).EmitAnsiSequences();
+        await using var display = new TerminalProgress(console);
+
+        await new SourceReadStatus(new SlowSource(TimeSpan.Zero), display, "Reading the source (oracle)")
+            .ReadAsync(CancellationToken.None);
+        Assert.DoesNotContain("Reading the source", console.Output, StringComparison.Ordinal);
+
+        var catalog = await new SourceReadStatus(new SlowSource(TimeSpan.FromSeconds(1.6)), display,
+            "Reading the source (oracle)").ReadAsync(CancellationToken.None);
+
+        Assert.Equal("slow", catalog.Description);
+        Assert.Matches(@"Reading the source \(oracle\) .*\(1 s\)", console.Output);
+        Assert.Null(TerminalProgress.Live);
+    }
+
+    private sealed class SlowSource(TimeSpan delay) : ISourceCatalogReader
+    {
+        public async Task<SourceCatalog> ReadAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(delay, cancellationToken);
+            return new SourceCatalog("test", "slow", []);
+        }
     }
 
     [Theory]
