@@ -18,6 +18,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
     // The reader reports every 250 ms while it reads; this long without a report, it has stopped.
     private static readonly TimeSpan Stale = TimeSpan.FromSeconds(2);
 
+    // One terminal per process: the log sink finds the display being drawn on it here.
     private static TerminalProgress? live;
 
     private readonly object gate = new();
