@@ -29,6 +29,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
     private string? status;
     private DateTime statusStartedUtc;
     private Task? display;
+    private bool broken;
 
     public TerminalProgress(IAnsiConsole console) => this.console = console;
 
@@ -70,7 +71,10 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
                 }
                 keys = value;
                 reportedUtc = now;
-                display ??= Task.Run(DrawAsync);
+                if (!broken)
+                {
+                    display ??= Task.Run(DrawAsync);
+                }
                 return;
             }
             keys = null;
@@ -87,7 +91,10 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         {
             status = text;
             statusStartedUtc = DateTime.UtcNow;
-            display ??= Task.Run(DrawAsync);
+            if (!broken)
+            {
+                display ??= Task.Run(DrawAsync);
+            }
         }
         return new StatusEnd(this);
     }
@@ -162,13 +169,18 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
                 }
             }).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            // A terminal gone (hang-up) or taken by another live display: the run goes on without one.
+            broken = true;
+        }
         finally
         {
             Volatile.Write(ref live, null);
             lock (gate)
             {
                 // Something asked to be shown while this display was ending: draw it afresh.
-                display = Showing() ? Task.Run(DrawAsync) : null;
+                display = !broken && Showing() ? Task.Run(DrawAsync) : null;
             }
         }
     }

@@ -1,6 +1,7 @@
 using CutoverSequencer.Cli;
 using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Stage;
+using Spectre.Console;
 using Spectre.Console.Testing;
 
 namespace CutoverSequencer.Tests;
@@ -112,6 +113,32 @@ public sealed class KeyReadDisplayTests
         Assert.Equal("slow", catalog.Description);
         Assert.Matches(@"Reading the source \(oracle\) .*\(1 s\)", console.Output);
         Assert.Null(TerminalProgress.Live);
+    }
+
+    [Fact]
+    public async Task A_terminal_that_fails_ends_the_display_and_never_the_run()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(new HungUpTerminal()),
+        });
+        await using var display = new TerminalProgress(console);
+
+        display.Report(Midway);
+        await Task.Delay(400);
+        display.Report(Midway with { Done = 4 });
+        display.Report(Midway with { Done = 5, Running = [] });
+
+        Assert.Null(TerminalProgress.Live);
+    }
+
+    private sealed class HungUpTerminal : StringWriter
+    {
+        public override void Write(string? value) => throw new IOException("terminal hung up");
+
+        public override void Write(char value) => throw new IOException("terminal hung up");
     }
 
     private sealed class SlowSource(TimeSpan delay) : ISourceCatalogReader
