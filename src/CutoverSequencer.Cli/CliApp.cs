@@ -44,6 +44,11 @@ public static class CliApp
             Recursive = true,
         };
         logFormatOption.AcceptOnlyFromAmong("text", "json");
+        var noProgressOption = new Option<bool>("--no-progress")
+        {
+            Description = "No live display of key reads on the terminal; a progress log line every few seconds.",
+            Recursive = true,
+        };
         var verboseOption = new Option<bool>("--verbose", "-v")
         {
             Description = "Debug logging, with stack traces.",
@@ -54,6 +59,7 @@ public static class CliApp
             "loaded keys, proves it, and reports." + ExitCodeHelp);
         root.Options.Add(logFormatOption);
         root.Options.Add(verboseOption);
+        root.Options.Add(noProgressOption);
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction(output);
@@ -98,9 +104,12 @@ public static class CliApp
             Strict = result.GetValue(strictOption),
             RequireQuiet = result.GetValue(quietOption),
             Force = result.GetValue(forceReportDirOption),
-            Progress = TerminalProgress.For(result.GetValue(logFormatOption) ?? "text"),
+            Progress = Progress(result),
             Outcome = outcome,
         };
+
+        TerminalProgress? Progress(ParseResult result) =>
+            TerminalProgress.For(result.GetValue(logFormatOption) ?? "text", result.GetValue(noProgressOption));
 
         Command StageCommand(string name, CommandEntry entry, string description)
         {
@@ -228,7 +237,10 @@ public static class CliApp
             reportDirOption,
         };
         demo.SetAction((result, token) => WithLogger(result, "demo", (log, outcome) =>
-            Commands.DemoAsync(new DemoRequest(result.GetValue(reportDirOption)?.FullName) { Outcome = outcome },
+            Commands.DemoAsync(new DemoRequest(result.GetValue(reportDirOption)?.FullName)
+                {
+                    Outcome = outcome, Progress = Progress(result),
+                },
                 output, log, token)));
         root.Subcommands.Add(demo);
 
@@ -370,11 +382,18 @@ public static class CliApp
         // JSON lines go to the command's error writer (stderr in the process), one event per line.
         configuration = format == "json"
             ? configuration.WriteTo.Sink(new JsonLineSink(error))
-            : configuration.WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}" +
-                    (verbose ? "{Exception}" : ""),
-                standardErrorFromLevel: LogEventLevel.Verbose,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            : TextLog(configuration, "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}" +
+                (verbose ? "{Exception}" : ""));
         return configuration.CreateLogger();
+    }
+
+    private static LoggerConfiguration TextLog(LoggerConfiguration configuration, string template)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return configuration.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(
+            console => new TerminalLogSink(console,
+                new Serilog.Formatting.Display.MessageTemplateTextFormatter(template, culture)),
+            sinks => sinks.Console(outputTemplate: template, standardErrorFromLevel: LogEventLevel.Verbose,
+                formatProvider: culture)));
     }
 }

@@ -35,6 +35,6 @@ public static class Commands
     public static Task<int> DemoAsync(DemoRequest request, TextWriter output, ILogger log, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Demo.RunAsync(request.ReportDirectory, output, log, token, request.Outcome);
+        return Demo.RunAsync(request.ReportDirectory, output, log, token, request.Outcome, request.Progress);
     }
 }

@@ -15,7 +15,7 @@ public static class Demo
 {
     public static async Task<int> RunAsync(
         string? reportDirectory, TextWriter output, ILogger log, CancellationToken cancellationToken,
-        RunOutcome? outcome = null)
+        RunOutcome? outcome = null, IProgress<KeyReadProgress>? progress = null)
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "sample");
         log.Information("Starting a throwaway PostgreSQL cluster");
@@ -38,6 +38,7 @@ public static class Demo
             ReportDirectory = directory,
             Overrides = overrides,
             Outcome = outcome,
+            Progress = progress,
         };
         var exitCode = await Commands.ApplyAsync(request, output, log, cancellationToken).ConfigureAwait(false);
 

@@ -34,7 +34,7 @@ public sealed record StageRequest
     /// <summary>Use a report directory that holds an earlier run's files, moving them aside first.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Where key-read progress goes (the terminal status line); null: periodic log lines.</summary>
+    /// <summary>Where key-read progress goes (the live display); null: periodic log lines.</summary>
     public IProgress<KeyReadProgress>? Progress { get; init; }
 
     /// <summary>Where the run's status and files are recorded for the result event; null: nowhere.</summary>

@@ -51,6 +51,8 @@ public static class StageRunner
         var kind = SourceKinds.All.Find(config.Source.Kind)!;
         var source = kind.CreateReader(config.Source, log.ForLibraries());
         await using var disposeSource = source as IAsyncDisposable;
+        // Cleared however the stage ends (an interrupted read reports no end).
+        await using var progress = request.Progress as IAsyncDisposable;
         await using var target = new PostgresTarget(config.Target, log.ForLibraries()) { Progress = request.Progress };
         var stageOptions = new StageOptions(baseline, request.Strict, request.RequireQuiet, directory)
         {
@@ -59,8 +61,11 @@ public static class StageRunner
             MaxDrift = maxDrift,
             KeepPlanDocument = request.PlanOut is not null,
         };
+        var shownSource = request.Progress is TerminalProgress display
+            ? new SourceReadStatus(source, display, $"Reading the source ({config.Source.Kind})")
+            : source;
         var stage = new CutoverStage(
-            config, source, target, target, log.ForLibraries(), TimeProvider.System, stageOptions);
+            config, shownSource, target, target, log.ForLibraries(), TimeProvider.System, stageOptions);
         CutoverReport report;
         try
         {

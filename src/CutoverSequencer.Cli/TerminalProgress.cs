@@ -1,75 +1,205 @@
-using System.Globalization;
 using CutoverSequencer.Core.Stage;
-using Humanizer;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace CutoverSequencer.Cli;
 
 /// <summary>
-/// One status line on an interactive terminal while keys are read: tables done of total, the share
-/// of the estimated size read, and the longest scans under way. Redrawn in place, cleared when done.
-/// Not used when standard error is redirected or logs are JSON (log lines carry progress then).
+/// The live display on an interactive terminal (Spectre.Console, on stderr: stdout carries the run summary
+/// that scripts parse). While keys are read it shows <see cref="KeyReadView"/>, redrawn 4 times a second,
+/// cleared when the reader reports every table read, when its reports stop (a read that failed or was
+/// interrupted) or when the run disposes it; while the source is read (one call, nothing to count) a spinner
+/// with the time elapsed. Log lines written meanwhile go above it (see <see cref="TerminalLogSink"/>).
 /// </summary>
-internal sealed class TerminalProgress(TextWriter terminal) : IProgress<KeyReadProgress>
+internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDisposable
 {
-    private readonly object gate = new();
-    private bool shown;
+    private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);
 
-    public static IProgress<KeyReadProgress>? For(string logFormat) =>
-        logFormat == "text" && !Console.IsErrorRedirected
-            && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
-            ? new TerminalProgress(Console.Error)
+    // The reader reports every 250 ms while it reads; this long without a report, it has stopped.
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(2);
+
+    // One terminal per process: the log sink finds the display being drawn on it here.
+    private static TerminalProgress? live;
+
+    private readonly object gate = new();
+    private readonly IAnsiConsole console;
+    private KeyReadProgress? keys;
+    private DateTime keysStartedUtc;
+    private DateTime reportedUtc;
+    private string? status;
+    private DateTime statusStartedUtc;
+    private Task? display;
+    private bool broken;
+
+    public TerminalProgress(IAnsiConsole console) => this.console = console;
+
+    /// <summary>The display being drawn now, if any: log lines are written through it.</summary>
+    public static TerminalProgress? Live => Volatile.Read(ref live);
+
+    /// <summary>
+    /// The one place that decides: a live display only when stderr is an interactive terminal (TERM set and
+    /// not dumb, CI not "true"), logs are text and --no-progress is not given; otherwise null, and the
+    /// reader writes a log line every few seconds instead.
+    /// </summary>
+    public static TerminalProgress? For(string logFormat, bool noProgress) =>
+        Wanted(logFormat, noProgress, Console.IsErrorRedirected, Environment.GetEnvironmentVariable("TERM"),
+            Environment.GetEnvironmentVariable("CI"))
+            ? new TerminalProgress(AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Console.Error),
+            }))
             : null;
 
-    public void Report(KeyReadProgress value) => Show(value);
+    internal static bool Wanted(string logFormat, bool noProgress, bool errorRedirected, string? term, string? ci) =>
+        logFormat == "text" && !noProgress && !errorRedirected && term is not (null or "" or "dumb")
+        && !string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase);
 
-    public void Show(KeyReadProgress progress)
+    /// <summary>Called from the reader's timer thread.</summary>
+    public void Report(KeyReadProgress value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        Task? ending;
         lock (gate)
         {
-            if (progress.Done >= progress.Total)
+            var now = DateTime.UtcNow;
+            if (value.Done < value.Total)
             {
-                if (shown)
+                if (keys is null)
                 {
-                    terminal.Write("\r\u001b[2K");
-                    terminal.Flush();
-                    shown = false;
+                    // The reader's first report comes one sampling interval after its reads began.
+                    keysStartedUtc = now - Redraw;
+                }
+                keys = value;
+                reportedUtc = now;
+                if (!broken)
+                {
+                    display ??= Task.Run(DrawAsync);
                 }
                 return;
             }
-            terminal.Write("\r\u001b[2K" + Line(progress, Math.Max(40, SafeWidth() - 1)));
-            terminal.Flush();
-            shown = true;
+            keys = null;
+            ending = status is null ? display : null;
         }
+        // Cleared before the caller goes on, so nothing it writes next lands under the display.
+        ending?.Wait(TimeSpan.FromSeconds(5));
     }
 
-    internal static string Line(KeyReadProgress progress, int width)
+    /// <summary>A spinner with the time elapsed until the returned handle is disposed.</summary>
+    public IAsyncDisposable Status(string text)
     {
-        var share = progress.EstimatedBytesTotal > 0
-            ? (double)progress.EstimatedBytesDone / progress.EstimatedBytesTotal
-            : (double)progress.Done / Math.Max(1, progress.Total);
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"Key reads: {progress.Done:N0}/{progress.Total:N0} tables, " +
-            $"~{share * 100:0}% of {Size(progress.EstimatedBytesTotal)}");
-        if (progress.Running.Count > 0)
+        lock (gate)
         {
-            line += "; scanning " + string.Join(", ", progress.Running.Take(3).Select(r =>
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Entry} ({Size(r.EstimatedBytes)}, {r.Elapsed.TotalSeconds:0} s)")));
+            status = text;
+            statusStartedUtc = DateTime.UtcNow;
+            if (!broken)
+            {
+                display ??= Task.Run(DrawAsync);
+            }
         }
-        return line.Length <= width ? line : line[..(width - 1)] + "…";
+        return new StatusEnd(this);
     }
 
-    private static string Size(long bytes) => bytes.Bytes().Humanize("0.#", CultureInfo.InvariantCulture);
+    /// <summary>A log line, written above the display while it is drawn.</summary>
+    public void WriteAbove(string text) => console.Write(new Text(text));
 
-    private static int SafeWidth()
+    public async ValueTask DisposeAsync()
     {
+        Task? ending;
+        lock (gate)
+        {
+            keys = null;
+            status = null;
+            ending = display;
+        }
+        if (ending is not null)
+        {
+            await ending.ConfigureAwait(false);
+        }
+    }
+
+    private async Task EndStatusAsync()
+    {
+        Task? ending;
+        lock (gate)
+        {
+            status = null;
+            ending = keys is null ? display : null;
+        }
+        if (ending is not null)
+        {
+            await ending.ConfigureAwait(false);
+        }
+    }
+
+    private bool Showing()
+    {
+        if (keys is not null && DateTime.UtcNow - reportedUtc > Stale)
+        {
+            keys = null;
+        }
+        return keys is not null || status is not null;
+    }
+
+    private async Task DrawAsync()
+    {
+        var unicode = console.Profile.Capabilities.Unicode;
+        var view = new LiveDisplay(console, View(unicode))
+        {
+            AutoClear = true,
+            Overflow = VerticalOverflow.Ellipsis,
+            Cropping = VerticalOverflowCropping.Bottom,
+        };
+        Volatile.Write(ref live, this);
         try
         {
-            return Console.WindowWidth > 0 ? Console.WindowWidth : 120;
+            await view.StartAsync(async context =>
+            {
+                while (true)
+                {
+                    lock (gate)
+                    {
+                        if (!Showing())
+                        {
+                            return;
+                        }
+                    }
+                    context.UpdateTarget(View(unicode));
+                    context.Refresh();
+                    await Task.Delay(Redraw).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException)
         {
-            return 120;
+            // A terminal gone (hang-up) or taken by another live display: the run goes on without one.
+            broken = true;
         }
+        finally
+        {
+            Volatile.Write(ref live, null);
+            lock (gate)
+            {
+                // Something asked to be shown while this display was ending: draw it afresh.
+                display = !broken && Showing() ? Task.Run(DrawAsync) : null;
+            }
+        }
+    }
+
+    private IRenderable View(bool unicode)
+    {
+        lock (gate)
+        {
+            var now = DateTime.UtcNow;
+            if (keys is not null)
+            {
+                return KeyReadView.Render(keys, now - keysStartedUtc, unicode);
+            }
+            return status is null ? Text.Empty : KeyReadView.Status(status, now - statusStartedUtc, unicode);
+        }
+    }
+
+    private sealed class StatusEnd(TerminalProgress owner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(owner.EndStatusAsync());
     }
 }

@@ -122,7 +122,7 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
         long pagesDone = 0;
         // Sampled every 250 ms for the caller's display; without one, a log line every 5 s.
         var sink = progress ?? new KeyReadLog(log);
-        using var sampler = new Timer(_ =>
+        await using var sampler = new Timer(_ =>
         {
             var now = DateTime.UtcNow;
             var scanning = running
@@ -240,6 +240,8 @@ internal sealed class TargetStateReader(TargetConfig config, SessionPool pool, I
             }
             await ProbeUnitsAsync(use, units, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        // A sample taken before the last read ended must not arrive after the final report.
+        await sampler.DisposeAsync().ConfigureAwait(false);
         progress?.Report(new KeyReadProgress(keysTotal, keysTotal, pagesTotal * 8192, pagesTotal * 8192, []));
 
         for (var i = 0; i < results.Length; i++)
