@@ -34,7 +34,8 @@ internal static class RunSummary
                 PlanAction.Unchanged => "unchanged",
                 _ => "BLOCKED  ",
             };
-            var values = row.NextValue is { } next
+            // A blocked row has no values to state: whatever the arithmetic left in it is never applied.
+            var values = row.Action != PlanAction.Blocked && row.NextValue is { } next
                 ? $"setval {Numbers.Format(row.NewValue!.Value)}, " +
                     $"next value {Numbers.Format(next)}"
                 : "";

@@ -15,7 +15,7 @@ namespace CutoverSequencer.IntegrationTests.Invariants;
 /// standalone verify afterwards agrees with the oracle, and that a second apply converges.
 /// CUTOVER_INVARIANT_CONCURRENCY_SEEDS (default 6) seeds; CUTOVER_INVARIANT_SEED replays one.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(InvariantCollection.Name)]
 public sealed class ConcurrencyInvariantTests(PostgresCluster postgres)
 {
     internal static Scenario Generate(int seed, out bool beyond)

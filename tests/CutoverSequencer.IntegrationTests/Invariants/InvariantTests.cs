@@ -12,7 +12,7 @@ namespace CutoverSequencer.IntegrationTests.Invariants;
 /// CUTOVER_INVARIANT_FIRST_SEED (default 1); CUTOVER_INVARIANT_ALL=1 lets the known-failing families in;
 /// CUTOVER_INVARIANT_PARALLEL (default 2) seeds at once.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(InvariantCollection.Name)]
 public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper output)
 {
     public const int CiSeeds = 50;
@@ -49,7 +49,8 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
         await RunSeedsAsync(seeds, Options(forced), forced);
     }
 
-    // Families that once found product bugs (now fixed): each runs 20 seeds with the family forced in.
+    // Families that once found product bugs (now fixed): each runs CUTOVER_INVARIANT_FORCED_SEEDS seeds (default
+    // 10) with the family forced in.
 
     [PostgresFact]
     public Task Configured_identity_tables_keep_the_oracle_value() => ForcedAsync(ScenarioGenerator.IdentitySourceConfigured);
@@ -63,7 +64,8 @@ public sealed class InvariantTests(PostgresCluster postgres, ITestOutputHelper o
     [PostgresFact]
     public Task A_hostile_search_path_changes_nothing() => ForcedAsync(ScenarioGenerator.SearchPathShadow);
 
-    private Task ForcedAsync(string family) => RunSeedsAsync([.. Enumerable.Range(1, 20)], Options(family), family);
+    private Task ForcedAsync(string family) =>
+        RunSeedsAsync([.. Enumerable.Range(1, EnvInt("CUTOVER_INVARIANT_FORCED_SEEDS", 10))], Options(family), family);
 
     private async Task RunSeedsAsync(IReadOnlyList<int> seeds, GeneratorOptions options, string? forced)
     {
