@@ -35,15 +35,15 @@ public static class StageRunner
         var maxDrift = request.MaxDrift is { } drift
             ? MaxDrift.Parse(drift, out var problem) ?? throw new InvalidInputException(problem!)
             : null;
-        if (request.PlanOut is { } planOut)
-        {
-            CheckPlanOut(planOut);
-        }
         // Decided before the run: apply journals into it before its first write. An earlier run's
         // evidence there is refused (or moved aside with --force) before anything connects.
         var directory = request.ReportDirectory
             ?? ReportWriter.NewDefaultDirectory(command.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow);
         LogMoved(ReportWriter.PrepareDirectory(directory, request.Force, DateTimeOffset.UtcNow), log);
+        if (request.PlanOut is { } planOut)
+        {
+            CheckPlanOut(planOut, directory);
+        }
         log.Information("Configuration {File}: source {Kind}, {Count} entries, margin {Margin}",
             configPath, config.Source.Kind, config.SequenceAdvancement.Tables.Count,
             config.SequenceAdvancement.SafetyMargin);
@@ -104,15 +104,19 @@ public static class StageRunner
         return report;
     }
 
-    /// <summary>plan --out: a new file in a folder that exists; an earlier plan is never overwritten.</summary>
-    private static void CheckPlanOut(string path)
+    /// <summary>
+    /// plan --out: a new file in a folder that exists or is the report directory (made with the reports);
+    /// an earlier plan is never overwritten.
+    /// </summary>
+    private static void CheckPlanOut(string path, string reportDirectory)
     {
         if (File.Exists(path) || Directory.Exists(path))
         {
             throw new InvalidInputException($"--out {path}: the file exists; a saved plan is never overwritten " +
                 "(remove it or choose another name)");
         }
-        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder)
+            && Path.GetFullPath(folder) != Path.GetFullPath(reportDirectory))
         {
             throw new InvalidInputException($"--out {path}: the folder {folder} does not exist");
         }

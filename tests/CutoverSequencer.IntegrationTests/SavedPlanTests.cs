@@ -45,13 +45,17 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
         .EnumerateArray().Single(r => r.GetProperty("sequence").GetString() == sequence);
 
     private static long Planned(JsonElement plan, string sequence, string field) =>
-        long.Parse(Row(plan, sequence).GetProperty(field).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Row(plan, sequence).GetProperty(field).GetInt64();
 
     private async Task<JsonElement> PlanAsync(string config, string name)
     {
+        // Into the report directory the same run makes.
+        var file = System.IO.Path.Combine(Path(name + "-report"), "plan.json");
         var result = await Cli.RunAsync(null, "plan", "--config", config, "--report-dir", Path(name + "-report"),
-            "--out", Path(name + ".json"));
+            "--out", file);
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains($"Plan saved: {file}", result.Stdout, StringComparison.Ordinal);
+        File.Copy(file, Path(name + ".json"));
         var text = File.ReadAllText(Path(name + ".json"));
         JsonSchemas.AssertValid("plan.schema.json", text, name + ".json");
         return JsonDocument.Parse(text).RootElement.Clone();
@@ -64,7 +68,7 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
         var plan = await PlanAsync(config, "exact");
         Assert.Equal("planned", plan.GetProperty("status").GetString());
         Assert.Equal(5300 + 1000, Planned(plan, "public.users_id_seq", "newValue"));
-        Assert.Equal("5300", Row(plan, "public.users_id_seq").GetProperty("sourceLast").GetString());
+        Assert.Equal(5300, Row(plan, "public.users_id_seq").GetProperty("sourceLast").GetInt64());
         Assert.Equal(64, plan.GetProperty("config").GetProperty("sha256").GetString()!.Length);
         // The source keeps issuing: 400 values, under half the margin of 1,000.
         await PostgresCluster.ExecuteAsync(source, "SELECT nextval('users_id_seq') FROM generate_series(1, 400)");

@@ -5,8 +5,8 @@ namespace CutoverSequencer.Core.SavedPlans;
 
 /// <summary>
 /// plan.json (docs/schemas/plan.schema.json): every planned value with the inputs it was derived from, so
-/// <c>apply --plan</c> can apply exactly these values or say what changed. Values that can exceed a bigint
-/// (Oracle NUMBER, numeric keys) are decimal strings.
+/// <c>apply --plan</c> can apply exactly these values or say what changed. Values are JSON integers written
+/// exactly, however many digits (Oracle NUMBER holds 28).
 /// </summary>
 public sealed record PlanDocument
 {

@@ -53,10 +53,10 @@ public static class PlanDrift
             findings.AddRange(Structure(row, now));
             findings.AddRange(References(row, now, maxDrift));
             if (findings.Count == before && !configChanged && approvedRows.TryGetValue(name, out var again)
-                && (again.Action != row.Action || SavedPlan.Text(again.NewValue) != row.NewValue))
+                && (again.Action != row.Action || again.NewValue != row.NewValue))
             {
                 // The plan's own readings no longer give its values: edited by hand, or made by another version.
-                findings.Add(Drift("values", name, ("planned", SavedPlan.Value(row.NewValue)),
+                findings.Add(Drift("values", name, ("planned", row.NewValue),
                     ("now", again.NewValue)));
             }
         }
@@ -114,7 +114,7 @@ public static class PlanDrift
         BigInteger? keys = now.TargetMax is { } max && row.BlockSize is { } k ? Hilo.CeilingDivide(max, k)
             : now.TargetMax;
         var margin = row.BlockSize is { } size ? Hilo.CeilingDivide(row.Margin, size) : row.Margin;
-        if (SavedPlan.Value(row.Reference) is not { } reference)
+        if (row.Reference is not { } reference)
         {
             if (now.Reference is { } appeared)
             {

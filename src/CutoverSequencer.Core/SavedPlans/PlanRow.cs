@@ -1,10 +1,11 @@
+using System.Numerics;
 using CutoverSequencer.Core.Planning;
 
 namespace CutoverSequencer.Core.SavedPlans;
 
 /// <summary>
 /// One planned sequence: its definition and position when planned, the inputs (source value, key extreme,
-/// reference, margin) and the values apply sets. Values are decimal strings.
+/// reference, margin) and the values apply sets.
 /// </summary>
 public sealed record PlanRow
 {
@@ -24,12 +25,12 @@ public sealed record PlanRow
 
     public required string? SourceName { get; init; }
 
-    public required string? SourceLast { get; init; }
+    public required BigInteger? SourceLast { get; init; }
 
-    public required string? TargetMax { get; init; }
+    public required BigInteger? TargetMax { get; init; }
 
     /// <summary>MAX(source value, keys) (MIN descending); with hilo in sequence values (blocks).</summary>
-    public required string? Reference { get; init; }
+    public required BigInteger? Reference { get; init; }
 
     public required long Margin { get; init; }
 
@@ -37,9 +38,9 @@ public sealed record PlanRow
     public required long? BlockSize { get; init; }
 
     /// <summary>setval(sequence, newValue, true).</summary>
-    public required string? NewValue { get; init; }
+    public required BigInteger? NewValue { get; init; }
 
-    public required string? NextValue { get; init; }
+    public required BigInteger? NextValue { get; init; }
 
     /// <summary>Multi-master: the increment the sequence is changed to (null: kept).</summary>
     public required long? NewIncrement { get; init; }

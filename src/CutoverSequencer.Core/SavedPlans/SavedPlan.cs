@@ -21,6 +21,8 @@ public static class SavedPlan
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        Converters = { new ExactIntegerConverter() },
     });
 
     /// <summary>The plan document of one reading: the values and every input they were derived from.</summary>
@@ -39,9 +41,9 @@ public static class SavedPlan
             Status = plan.IsBlocked ? PlanDocument.Blocked : PlanDocument.Planned,
             Config = new PlanConfigDigest(configFile, Digest(configFile)),
             Source = new PlanSourceState(catalog.Description, catalog.CapturedAt,
-                [.. catalog.Sequences.Select(s => new PlanSourceValue(s.FullName, Text(s.LastNumber)!))]),
+                [.. catalog.Sequences.Select(s => new PlanSourceValue(s.FullName, s.LastNumber))]),
             Target = new PlanTargetState(snapshot.Description, snapshot.ServerVersion),
-            Entries = [.. snapshot.Entries.Select(e => EntryKey(e) with { KeyExtreme = Text(e.KeyExtreme) })],
+            Entries = [.. snapshot.Entries.Select(e => EntryKey(e) with { KeyExtreme = e.KeyExtreme })],
             Sequences = [.. plan.Sequences.Select(Row)],
             Findings = [.. plan.Findings.Select(f => new PlanFinding(f.Code, f.Severity, f.Object, f.Message))],
         };
@@ -111,15 +113,6 @@ public static class SavedPlan
                 throw new InvalidInputException($"{path}: sequence {row.Name}: no resolved target sequence, " +
                     "definition or position: the plan is incomplete");
             }
-            foreach (var (field, text) in new[] { ("sourceLast", row.SourceLast), ("targetMax", row.TargetMax),
-                ("reference", row.Reference), ("newValue", row.NewValue), ("nextValue", row.NextValue) })
-            {
-                if (text is not null && Value(text) is null)
-                {
-                    throw new InvalidInputException($"{path}: sequence {row.Name}: {field} \"{text}\" is not " +
-                        "a whole number");
-                }
-            }
         }
         return document;
     }
@@ -137,11 +130,11 @@ public static class SavedPlan
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(live);
         var values = document.Source.Sequences.GroupBy(s => s.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Value(g.First().Value), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         return live with
         {
             CapturedAt = document.Source.CapturedAt,
-            Sequences = [.. live.Sequences.Select(s => values.GetValueOrDefault(s.FullName) is { } planned
+            Sequences = [.. live.Sequences.Select(s => values.TryGetValue(s.FullName, out var planned)
                 ? s with { LastNumber = planned }
                 : s)],
         };
@@ -164,7 +157,7 @@ public static class SavedPlan
         {
             Entries = [.. live.Entries.Select(e => e with
             {
-                KeyExtreme = extremes.TryGetValue(EntryKey(e), out var extreme) ? Value(extreme) : e.KeyExtreme,
+                KeyExtreme = extremes.TryGetValue(EntryKey(e), out var extreme) ? extreme : e.KeyExtreme,
                 Sequence = e.Sequence is { } sequence && sequences.TryGetValue(sequence.Name.ToString(), out var row)
                     ? AsPlanned(sequence, row)
                     : e.Sequence,
@@ -180,13 +173,6 @@ public static class SavedPlan
     internal static PlanDefinition DefinitionOf(TargetSequence sequence) => new(sequence.DataType,
         sequence.StartValue, sequence.Increment, sequence.MinValue, sequence.MaxValue, sequence.CacheSize,
         sequence.Cycle);
-
-    internal static string? Text(BigInteger? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    internal static BigInteger? Value(string? text) =>
-        BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
 
     private static TargetSequence AsPlanned(TargetSequence live, PlanRow row) => live with
     {
@@ -210,13 +196,13 @@ public static class SavedPlan
         Position = row.Current is { } now ? new PlanPosition(now.LastValue, now.IsCalled) : null,
         Tables = [.. row.Entries.Select(TableOf)],
         SourceName = row.SourceName,
-        SourceLast = Text(row.SourceLast),
-        TargetMax = Text(row.TargetMax),
-        Reference = Text(row.Reference),
+        SourceLast = row.SourceLast,
+        TargetMax = row.TargetMax,
+        Reference = row.Reference,
         Margin = row.Margin,
         BlockSize = row.BlockSize,
-        NewValue = row.Action == PlanAction.Blocked ? null : Text(row.NewValue),
-        NextValue = row.Action == PlanAction.Blocked ? null : Text(row.NextValue),
+        NewValue = row.Action == PlanAction.Blocked ? null : row.NewValue,
+        NextValue = row.Action == PlanAction.Blocked ? null : row.NextValue,
         NewIncrement = row.NewIncrement,
     };
 

@@ -99,7 +99,7 @@ public sealed class SavedPlanTests : IDisposable
         var target = Target(State(entry, Sequence("refund_seq", lastValue: -1, increment: -1), -4800));
         var plan = AdvancementPlanner.Plan(settings, source, target);
         var saved = RoundTrip(source, target, plan);
-        Assert.Equal("-6000", saved.Sequences.Single().NewValue);
+        Assert.Equal(new BigInteger(-6000), saved.Sequences.Single().NewValue);
 
         var upwards = source with { Sequences = [source.Sequences[0] with { LastNumber = -3000 }] };
         Assert.Empty(Drift(saved, AdvancementPlanner.Plan(settings, upwards, target),
@@ -141,13 +141,25 @@ public sealed class SavedPlanTests : IDisposable
 
             Assert.Equal(plan.Sequences.Select(s => (s.Action, s.NewValue, s.NextValue)),
                 approved.Sequences.Select(s => (s.Action, s.NewValue, s.NextValue)));
-            Assert.Equal(plan.Sequences.Select(s => s.NewValue?.ToString(CultureInfo.InvariantCulture)),
+            Assert.Equal(plan.Sequences.Select(s => s.Action == PlanAction.Blocked ? null : s.NewValue),
                 saved.Sequences.Select(s => s.NewValue));
             if (!plan.IsBlocked)
             {
                 Assert.Empty(Drift(saved, plan, approved));
             }
         }
+    }
+
+    [Fact]
+    public void Source_values_beyond_64_bits_are_written_and_read_back_digit_for_digit()
+    {
+        var entry = Entry("t", "id", "t_seq");
+        var settings = Settings(1000, true, entry);
+        var huge = BigInteger.Parse("9999999999999999999999999990", CultureInfo.InvariantCulture);
+        var source = Source(OracleSeq("T_SEQ", 5), OracleSeq("OTHER_SEQ", huge));
+        var target = Target(State(entry, Sequence("t_seq"), 10));
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+        Assert.Equal(huge, saved.Source.Sequences.Single(s => s.Name == "FINANCE.OTHER_SEQ").Value);
     }
 
     [Fact]
