@@ -85,11 +85,21 @@ internal static class InvariantRun
         var expectations = scenario.Sequences.Select(s => InvariantOracle.Expect(scenario, s, before)).ToList();
         var causes = expectations.Where(e => e.BlockCause is not null).ToList();
 
+        string? savedPlan = null;
         if (seed % 4 == 0)
         {
-            // Every fourth seed: plan first. It writes nothing and gives the same verdict as the oracle.
+            // Every fourth seed: plan first. It writes nothing and gives the same verdict as the oracle. Every
+            // eighth saves it, and the apply below applies that saved plan: nothing moved in between, so it must
+            // come out exactly as a plain apply would.
             var planDir = Path.Combine(directory, "reports", "plan");
-            var plan = await Cli.RunAsync(null, "plan", "--config", config, "--report-dir", planDir);
+            var planFile = Path.Combine(directory, "plan.json");
+            var plan = await Cli.RunAsync(null, [.. new[] { "plan", "--config", config, "--report-dir", planDir },
+                .. seed % 8 == 0 ? new[] { "--out", planFile } : []]);
+            if (plan.ExitCode == 0 && File.Exists(planFile))
+            {
+                savedPlan = planFile;
+                scenario.Families.Add("saved-plan");
+            }
             violations.AddRange(InvariantOracle.Unchanged(scenario, before, await InvariantOracle.ReadAsync(cs, scenario), "plan wrote"));
             var planExpected = causes.Count > 0 ? 1 : 0;
             if (plan.ExitCode != planExpected)
@@ -99,7 +109,8 @@ internal static class InvariantRun
         }
 
         var applyDir = Path.Combine(directory, "reports", "apply");
-        var apply = await Cli.RunAsync(null, "apply", "--config", config, "--report-dir", applyDir);
+        var apply = await Cli.RunAsync(null, [.. new[] { "apply", "--config", config, "--report-dir", applyDir },
+            .. savedPlan is null ? [] : new[] { "--plan", savedPlan }]);
         var afterApply = await InvariantOracle.ReadAsync(cs, scenario);
         var report = TryReport(applyDir);
 
