@@ -49,26 +49,34 @@ public static partial class FindingCatalog
             "Make a new plan (plan --out), review and approve it, and apply that; where the drift is expected " +
             "(the source kept issuing values), a larger --max-drift accepts it, never beyond the margin.")
         {
-            Message = "{file}: the configuration is not the one the plan was made with (SHA-256 {planned} when " +
-                "planned, {now} now).",
+            Message = "{file}: the configuration is not the one the plan was made with ({plannedFile}, SHA-256 " +
+                "{planned} when planned; {now} now).",
             Variants = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["target"] = "The plan was made for {planned}; the target is now {now}.",
+                ["origin"] = "The plan read its source values from {planned}; this run reads {now}.",
+                ["source-missing"] =
+                    "{source}: the plan took the source value {planned:N0} from it; the source has no such " +
+                    "sequence now.",
                 ["missing"] = "{sequence}: in the plan, but not resolved now ({why}).",
+                ["lost"] = "{sequence}: in the plan, but its own readings no longer give it a value (the file was " +
+                    "edited, or made by another version).",
                 ["unplanned"] = "{sequence}: not in the plan (a sequence or mapping added since it was made).",
                 ["definition"] = "{sequence}: its definition changed since the plan: {changes}.",
                 ["tables"] = "{sequence}: the tables it feeds changed since the plan: {changes}.",
                 ["position"] =
                     "{sequence}: it moved since the plan: next value {planned:N0} when planned, {now:N0} now.",
                 ["source"] =
-                    "{sequence}: the source value is now {now:N0}, {over:N0} past the planned reference " +
+                    "{sequence}: the source value is now {now:N0}, {over:N0} {direction} the planned reference " +
                     "{reference:N0}; --max-drift ({maxDrift}) allows {allowed:N0} of its margin {margin:N0}.",
                 ["keys"] =
-                    "{sequence}: the largest key is now {now:N0}, {over:N0} past the planned reference " +
-                    "{reference:N0}; --max-drift ({maxDrift}) allows {allowed:N0} of its margin {margin:N0}.",
-                ["none"] = "{sequence}: the plan had no source value or key; there is now {now:N0}.",
+                    "{sequence}: the {extreme} key ({table}) is now {now:N0}, {over:N0} {direction} the planned " +
+                    "reference {reference:N0}; --max-drift ({maxDrift}) allows {allowed:N0} of its margin " +
+                    "{margin:N0}.",
+                ["none"] = "{sequence}: the plan had no source value or key; there is now {what}.",
                 ["values"] =
-                    "{sequence}: the plan's inputs now give setval {now:N0}, not the planned {planned:N0}.",
+                    "{sequence}: the plan file's values are not what its own readings give ({changes}): the file " +
+                    "was edited, or made by another version.",
             },
         },
         new(NodeStreamsOverlap, Severity.Blocking,
@@ -502,6 +510,11 @@ public static partial class FindingCatalog
             Message =
                 "{sequence} was already at or past its planned value when written (something advanced it after " +
                 "inspection); it was left where it was.",
+            Variants = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["plan"] = "{sequence} was already exactly at the saved plan's value (an earlier apply of the plan " +
+                    "set it); it was left there.",
+            },
         },
         new(MarginBelowObservedRate, Severity.Warning,
             "The configured margin is smaller than rate × catch-up window × headroom (rate measured from --baseline " +

@@ -43,10 +43,18 @@ public static partial class ReportLayout
         }
 
         yield return new Heading(2, "Sequences");
+        // apply --plan: the inputs shown are the plan's readings (its values come from them), not this run's.
+        var read = report.SavedPlan is null ? "" : " (plan's reading)";
+        if (report.SavedPlan is not null)
+        {
+            yield return new Paragraph(Text("The last value, target max and margin are the saved plan's readings, " +
+                "from which its values were applied; this run's readings were checked against them (PLAN_DRIFT) and " +
+                "the verification below reads the sequences and keys as they are now."));
+        }
         yield return new Table(
             [
                 new Column("Sequence", Identifier: true), new Column("Key", Identifier: true),
-                    new Column("Pre-migration last value", true), new Column("Target max", true),
+                    new Column("Pre-migration last value" + read, true), new Column("Target max" + read, true),
                 new Column("Margin", true), new Column("New value (setval)", true), new Column("Next value", true),
                     new Column("Expected gap"),
                 new Column("Headroom"), new Column("Action"), new Column("Verified"),
@@ -170,12 +178,13 @@ public static partial class ReportLayout
         yield return Row("Generated", Inline.Plain(Time(report.GeneratedAt)));
         yield return Row("Configuration", Inline.Plain(report.ConfigFile));
         yield return Row("Source", Inline.Plain(report.Source + (report.SourceCapturedAt is { } c
-            ? $", captured {Time(c)}" : "")));
+            ? $", captured {Time(c)}" + (report.SavedPlan is null ? "" : " (the saved plan's reading)") : "")));
         yield return Row("Target", Inline.Plain(report.Target));
         if (report.SavedPlan is { } saved)
         {
             yield return Row("Saved plan", Inline.Plain($"{saved.File}, made {Time(saved.PlannedAt)}: its values " +
-                $"and readings, checked against the live state (--max-drift {saved.MaxDrift})"));
+                "applied from its own readings, after checking this run's against them " +
+                $"(--max-drift {saved.MaxDrift})"));
         }
         yield return Row("Sequences", Inline.Plain(SequenceCounts(report)));
         yield return Row("Findings", Inline.Plain(FindingCounts(report)));

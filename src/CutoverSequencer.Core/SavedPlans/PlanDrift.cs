@@ -1,5 +1,6 @@
 using System.Numerics;
 using CutoverSequencer.Core.Findings;
+using CutoverSequencer.Core.Model;
 using CutoverSequencer.Core.Planning;
 
 namespace CutoverSequencer.Core.SavedPlans;
@@ -12,55 +13,60 @@ namespace CutoverSequencer.Core.SavedPlans;
 public static class PlanDrift
 {
     /// <param name="saved">The plan file.</param>
-    /// <param name="configDigest">The SHA-256 of the configuration file now.</param>
-    /// <param name="live">The plan the live readings give.</param>
-    /// <param name="approved">The plan re-derived from the plan file's readings (<see cref="SavedPlan.Planned"/>).
-    /// </param>
-    /// <param name="target">The target as described now (endpoint).</param>
-    public static IReadOnlyList<Finding> Compare(PlanDocument saved, string configDigest, string target,
-        AdvancementPlan live, AdvancementPlan approved, MaxDrift maxDrift)
+    /// <param name="now">What this run read, and the plan the live readings give.</param>
+    /// <param name="approved">The plan re-derived from the plan file's readings (<see cref="SavedPlan.Planned"/>):
+    /// the values apply sets, so the drift allowance is measured from its references and margins, never from
+    /// the file's own (which an edit could change).</param>
+    public static IReadOnlyList<Finding> Compare(PlanDocument saved, PlanLiveState now, AdvancementPlan approved,
+        MaxDrift maxDrift)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(approved);
         ArgumentNullException.ThrowIfNull(maxDrift);
         var findings = new List<Finding>();
-        var configChanged = !string.Equals(saved.Config.Sha256, configDigest, StringComparison.OrdinalIgnoreCase);
+        var configChanged = !string.Equals(saved.Config.Sha256, now.ConfigDigest, StringComparison.OrdinalIgnoreCase);
         if (configChanged)
         {
-            findings.Add(Finding.Create(FindingCatalog.PlanDrift, saved.Config.File, ("file", saved.Config.File),
-                ("planned", Short(saved.Config.Sha256)), ("now", Short(configDigest))));
+            findings.Add(Finding.Create(FindingCatalog.PlanDrift, now.ConfigFile, ("file", now.ConfigFile),
+                ("plannedFile", saved.Config.File), ("planned", Short(saved.Config.Sha256)),
+                ("now", Short(now.ConfigDigest))));
         }
+        var target = now.Target.Description;
         if (!string.Equals(saved.Target.Description, target, StringComparison.Ordinal))
         {
             findings.Add(Finding.Create(FindingCatalog.PlanDrift, "target", target, ("planned",
                 saved.Target.Description), ("now", target)));
         }
-        var liveRows = BySequence(live.Sequences);
+        findings.AddRange(SourceChanges(saved.Source, now.Source));
+        var liveRows = BySequence(now.Plan.Sequences);
         var approvedRows = BySequence(approved.Sequences);
         var planned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in saved.Sequences)
         {
             var name = row.Sequence!;
             planned.Add(name);
-            if (!liveRows.TryGetValue(name, out var now) || now.Current is null || now.Unresolved)
+            if (!liveRows.TryGetValue(name, out var live) || live.Current is null || live.Unresolved)
             {
-                var why = now is null ? "no entry resolves to it" : "its table, column or sequence is missing";
+                var why = live is null ? "no entry resolves to it" : "its table, column or sequence is missing";
                 findings.Add(Drift("missing", name, ("why", why)));
                 continue;
             }
+            if (!approvedRows.TryGetValue(name, out var again))
+            {
+                findings.Add(Drift("lost", name));
+                continue;
+            }
             var before = findings.Count;
-            findings.AddRange(Structure(row, now));
-            findings.AddRange(References(row, now, maxDrift));
-            if (findings.Count == before && !configChanged && approvedRows.TryGetValue(name, out var again)
-                && (again.Action != row.Action || again.NewValue != row.NewValue))
+            findings.AddRange(Structure(row, live, again));
+            findings.AddRange(References(again, live, now.Target, maxDrift));
+            if (findings.Count == before && !configChanged && ValueChanges(row, again) is { Count: > 0 } changes)
             {
                 // The plan's own readings no longer give its values: edited by hand, or made by another version.
-                findings.Add(Drift("values", name, ("planned", row.NewValue),
-                    ("now", again.NewValue)));
+                findings.Add(Drift("values", name, ("changes", string.Join("; ", changes))));
             }
         }
-        foreach (var row in live.Sequences.Where(r => r.Sequence is not null
+        foreach (var row in now.Plan.Sequences.Where(r => r.Sequence is not null
             && !planned.Contains(r.Sequence.ToString())))
         {
             findings.Add(Drift("unplanned", row.Sequence!.ToString()));
@@ -68,22 +74,83 @@ public static class PlanDrift
         return findings;
     }
 
-    /// <summary>Definition, tables and position: any change means the plan no longer describes the sequence.</summary>
-    private static IEnumerable<Finding> Structure(PlanRow row, PlannedSequence now)
+    /// <summary>
+    /// The source the plan read against the one read now: the same database or export (its SCN aside), and
+    /// every sequence the plan took a value from still there (a value it lacks now would lower no setval:
+    /// the approved values come from the plan's readings; but a source that lost it is not the one approved).
+    /// </summary>
+    private static IEnumerable<Finding> SourceChanges(PlanSourceState planned, SourceCatalog live)
+    {
+        if (!string.Equals(Origin(planned.Description), Origin(live.Description), StringComparison.Ordinal))
+        {
+            yield return Finding.Create(FindingCatalog.PlanDrift, "origin", live.Description,
+                ("planned", planned.Description), ("now", live.Description));
+        }
+        var present = live.Sequences.Select(s => s.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var value in planned.Sequences.Where(v => !present.Contains(v.Name)))
+        {
+            yield return Finding.Create(FindingCatalog.PlanDrift, "source-missing", value.Name,
+                ("source", value.Name), ("planned", value.Value));
+        }
+    }
+
+    /// <summary>A source description without the SCN an Oracle capture appends (it moves with every capture).
+    /// </summary>
+    private static string Origin(string description) =>
+        System.Text.RegularExpressions.Regex.Replace(description, @" \(SCN [0-9]+\)$", "");
+
+    /// <summary>Where the file's values differ from what its own readings give now (the values applied).</summary>
+    private static List<string> ValueChanges(PlanRow row, PlannedSequence again)
+    {
+        var changes = new List<string>();
+        void Compare<T>(string field, T file, T derived)
+        {
+            if (!EqualityComparer<T>.Default.Equals(file, derived))
+            {
+                changes.Add($"{field} {Shown(file)} in the file, {Shown(derived)} from its readings");
+            }
+        }
+        var blocked = again.Action == PlanAction.Blocked;
+        Compare("action", row.Action, again.Action);
+        Compare("setval", row.NewValue, blocked ? null : again.NewValue);
+        Compare("next value", row.NextValue, blocked ? null : again.NextValue);
+        Compare("reference", row.Reference, again.Reference);
+        Compare("margin", row.Margin, again.Margin);
+        Compare("block size", row.BlockSize, again.BlockSize);
+        Compare("increment", row.NewIncrement, again.NewIncrement);
+        return changes;
+    }
+
+    private static string Shown<T>(T value) => value switch
+    {
+        null => "none",
+        BigInteger b => b.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+        long l => l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+        PlanAction a => a.ToString().ToLowerInvariant(),
+        _ => value.ToString() ?? "none",
+    };
+
+    /// <summary>
+    /// Definition, tables and position: any change means the plan no longer describes the sequence, except
+    /// a sequence already exactly where this plan sets it (an earlier, interrupted apply of the same plan).
+    /// </summary>
+    private static IEnumerable<Finding> Structure(PlanRow row, PlannedSequence now, PlannedSequence approved)
     {
         var name = row.Sequence!;
-        var live = SavedPlan.DefinitionOf(now.Current!);
+        var current = now.Current!;
+        var live = SavedPlan.DefinitionOf(current);
         var was = row.Definition!;
+        var applied = AlreadyApplied(approved, current);
         var changes = new List<string>();
-        void Compare<T>(string field, T planned, T current)
+        void Compare<T>(string field, T planned, T actual)
         {
-            if (!EqualityComparer<T>.Default.Equals(planned, current))
+            if (!EqualityComparer<T>.Default.Equals(planned, actual))
             {
-                changes.Add($"{field} {planned} → {current}");
+                changes.Add($"{field} {planned} → {actual}");
             }
         }
         Compare("type", was.DataType, live.DataType);
-        Compare("increment", was.Increment, live.Increment);
+        Compare("increment", applied && approved.NewIncrement is { } stride ? stride : was.Increment, live.Increment);
         Compare("minvalue", was.MinValue, live.MinValue);
         Compare("maxvalue", was.MaxValue, live.MaxValue);
         Compare("cycle", was.Cycle, live.Cycle);
@@ -100,25 +167,43 @@ public static class PlanDrift
         }
         var plannedNext = Sequences.SequenceMath.NextValue(row.Position!.LastValue, row.Position.IsCalled,
             was.Increment);
-        if (plannedNext != now.Current!.NextValue)
+        if (plannedNext != current.NextValue && !applied)
         {
-            yield return Drift("position", name, ("planned", plannedNext), ("now", now.Current.NextValue));
+            yield return Drift("position", name, ("planned", plannedNext), ("now", current.NextValue));
         }
     }
 
-    /// <summary>The live source value and keys against the planned reference, within the allowed drift.</summary>
-    private static IEnumerable<Finding> References(PlanRow row, PlannedSequence now, MaxDrift maxDrift)
+    /// <summary>The sequence is exactly where the approved plan sets it: its next value, and its new increment
+    /// where the plan changes it.</summary>
+    public static bool AlreadyApplied(PlannedSequence approved, TargetSequence current)
     {
-        var name = row.Sequence!;
-        var descending = row.Definition!.Increment < 0;
-        BigInteger? keys = now.TargetMax is { } max && row.BlockSize is { } k ? Hilo.CeilingDivide(max, k)
+        ArgumentNullException.ThrowIfNull(approved);
+        ArgumentNullException.ThrowIfNull(current);
+        return approved.Action == PlanAction.Advance && approved.NextValue == current.NextValue
+            && (approved.NewIncrement ?? current.Increment) == current.Increment;
+    }
+
+    /// <summary>
+    /// The live source value and keys against the approved reference (the one its setval comes from), within
+    /// the allowed share of the approved margin.
+    /// </summary>
+    private static IEnumerable<Finding> References(PlannedSequence approved, PlannedSequence now,
+        TargetSnapshot target, MaxDrift maxDrift)
+    {
+        var name = approved.Sequence!.ToString();
+        var descending = approved.Current?.Descending ?? now.Descending;
+        var blockSize = approved.BlockSize;
+        BigInteger? keys = now.TargetMax is { } max && blockSize is { } k ? Hilo.CeilingDivide(max, k)
             : now.TargetMax;
-        var margin = row.BlockSize is { } size ? Hilo.CeilingDivide(row.Margin, size) : row.Margin;
-        if (row.Reference is not { } reference)
+        var margin = blockSize is { } size ? Hilo.CeilingDivide(approved.Margin, size) : approved.Margin;
+        var table = KeyTable(name, now.TargetMax, target);
+        if (approved.Reference is not { } reference)
         {
             if (now.Reference is { } appeared)
             {
-                yield return Drift("none", name, ("now", appeared));
+                var what = now.SourceLast is { } value ? $"the source value {Shown(value)} of {now.SourceName}"
+                    : $"the key {Shown(now.TargetMax)} in {table}";
+                yield return Drift("none", name, ("now", appeared), ("what", what));
             }
             yield break;
         }
@@ -128,10 +213,18 @@ public static class PlanDrift
             if (value is { } v && (descending ? reference - v : v - reference) is var over && over > allowed)
             {
                 yield return Drift(variant, name, ("now", v), ("over", over), ("reference", reference),
-                    ("maxDrift", maxDrift), ("allowed", allowed), ("margin", margin));
+                    ("maxDrift", maxDrift), ("allowed", allowed), ("margin", margin),
+                    ("extreme", descending ? "smallest" : "largest"), ("table", table),
+                    ("direction", descending ? "below" : "past"));
             }
         }
     }
+
+    /// <summary>The table and key column holding the key extreme a sequence's keys come to (the one that drifted,
+    /// when several tables share the sequence).</summary>
+    private static string KeyTable(string sequence, BigInteger? extreme, TargetSnapshot target) =>
+        target.Entries.FirstOrDefault(e => e.Sequence?.Name.ToString() == sequence && e.KeyExtreme == extreme
+            && extreme is not null) is { } entry ? SavedPlan.TableOf(entry.Entry) : "its tables";
 
     private static Dictionary<string, PlannedSequence> BySequence(IEnumerable<PlannedSequence> rows) =>
         rows.Where(r => r.Sequence is not null).GroupBy(r => r.Sequence!.ToString(), StringComparer.Ordinal)

@@ -75,9 +75,12 @@ public sealed class CutoverStage(
                 applied = await Timed("apply", () => ApplyJournaledAsync(toSet, snapshot.Description,
                     cancellationToken)).ConfigureAwait(false);
                 log.LogInformation("Apply: {Set} of {Planned} sequences set", applied.Set.Count, toSet.Count);
+                var atPlan = options.SavedPlan is null ? [] : AtPlannedValue(toSet, snapshot);
                 foreach (var name in applied.AlreadyAhead)
                 {
-                    findings.Add(Finding.Create(FindingCatalog.MovedDuringApply, name.ToString(), ("sequence", name)));
+                    findings.Add(atPlan.Contains(name)
+                        ? Finding.Create(FindingCatalog.MovedDuringApply, "plan", name.ToString(), ("sequence", name))
+                        : Finding.Create(FindingCatalog.MovedDuringApply, name.ToString(), ("sequence", name)));
                 }
                 if (!applied.Succeeded)
                 {
@@ -184,7 +187,15 @@ public sealed class CutoverStage(
             plan.Sequences.Count(s => s.Action == PlanAction.Blocked));
         foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Blocking))
         {
-            log.LogWarning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
+            // Most messages begin with their object: named once.
+            if (finding.Message.StartsWith(finding.Object, StringComparison.Ordinal))
+            {
+                log.LogWarning("{Code} {Message}", finding.Code, finding.Message);
+            }
+            else
+            {
+                log.LogWarning("{Code} {Object}: {Message}", finding.Code, finding.Object, finding.Message);
+            }
         }
 
         return new StageReading((catalog.Description, catalog.CapturedAt), analysis, entries, snapshot, plan,
@@ -192,6 +203,16 @@ public sealed class CutoverStage(
         {
             PlanDocument = document,
         };
+    }
+
+    /// <summary>apply --plan: the sequences already exactly where the plan sets them (an earlier apply of it).
+    /// </summary>
+    private static HashSet<QualifiedName> AtPlannedValue(IEnumerable<PlannedSequence> toSet, TargetSnapshot read)
+    {
+        var positions = read.Entries.Where(e => e.Sequence is not null).GroupBy(e => e.Sequence!.Name)
+            .ToDictionary(g => g.Key, g => g.First().Sequence!);
+        return [.. toSet.Where(r => r.Sequence is { } name && positions.TryGetValue(name, out var current)
+            && PlanDrift.AlreadyApplied(r, current)).Select(r => r.Sequence!)];
     }
 
     private AdvancementPlan PlanOf(SourceCatalog catalog, TargetSnapshot snapshot, DateTimeOffset now) =>
@@ -208,8 +229,8 @@ public sealed class CutoverStage(
     {
         var plannedCatalog = SavedPlan.Planned(saved, catalog);
         var approved = PlanOf(plannedCatalog, SavedPlan.Planned(saved, snapshot), saved.PlannedAt);
-        var drift = PlanDrift.Compare(saved, SavedPlan.Digest(config.FilePath), snapshot.Description, live, approved,
-            options.MaxDrift ?? MaxDrift.Default);
+        var now = new PlanLiveState(config.FilePath, SavedPlan.Digest(config.FilePath), catalog, snapshot, live);
+        var drift = PlanDrift.Compare(saved, now, approved, options.MaxDrift ?? MaxDrift.Default);
         var raised = approved.Findings.Select(f => (f.Code, f.Object)).ToHashSet();
         var liveBlocking = live.Findings.Where(f => f.Severity == Severity.Blocking && !raised.Contains((f.Code,
             f.Object)));

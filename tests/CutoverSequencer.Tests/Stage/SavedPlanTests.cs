@@ -37,10 +37,15 @@ public sealed class SavedPlanTests : IDisposable
         SourceCatalog source, TargetSnapshot target) =>
         AdvancementPlanner.Plan(settings, SavedPlan.Planned(saved, source), SavedPlan.Planned(saved, target));
 
-    private IReadOnlyList<Finding> Drift(PlanDocument saved, AdvancementPlan live, AdvancementPlan approved,
-        MaxDrift? maxDrift = null) =>
-        PlanDrift.Compare(saved, SavedPlan.Digest(ConfigFile()), "postgresql://postgres@127.0.0.1:5432/finance",
-            live, approved, maxDrift ?? MaxDrift.Default);
+    /// <summary>The drift findings of a saved plan against live readings, as apply --plan computes them.</summary>
+    private IReadOnlyList<Finding> Drift(PlanDocument saved, Core.Configuration.AdvancementConfig settings,
+        SourceCatalog source, TargetSnapshot target, MaxDrift? maxDrift = null)
+    {
+        var config = ConfigFile();
+        var live = new PlanLiveState(config, SavedPlan.Digest(config), source, target,
+            AdvancementPlanner.Plan(settings, source, target));
+        return PlanDrift.Compare(saved, live, Replan(settings, saved, source, target), maxDrift ?? MaxDrift.Default);
+    }
 
     [Fact]
     public void The_seed_example_saved_and_read_back_gives_its_five_setvals_though_the_live_readings_moved()
@@ -61,8 +66,7 @@ public sealed class SavedPlanTests : IDisposable
 
         Assert.Equal([857_331, 24_901_044, 6_112_887, 78_450_321, 14_421],
             approved.Sequences.Select(s => (long)s.NewValue!.Value));
-        var live = AdvancementPlanner.Plan(settings, movedSource, movedTarget);
-        Assert.Empty(Drift(saved, live, approved));
+        Assert.Empty(Drift(saved, settings, movedSource, movedTarget));
     }
 
     [Fact]
@@ -77,15 +81,12 @@ public sealed class SavedPlanTests : IDisposable
                 LastNumber = s.LastNumber + 5001,
             } : s)],
         };
-        var live = AdvancementPlanner.Plan(settings, moved, target);
-        var approved = Replan(settings, saved, moved, target);
-
-        var finding = Assert.Single(Drift(saved, live, approved));
+        var finding = Assert.Single(Drift(saved, settings, moved, target));
 
         Assert.Equal((FindingCatalog.PlanDrift, Severity.Blocking, "public.payment_seq"),
             (finding.Code, finding.Severity, finding.Object));
         Assert.Contains("5,001 past the planned reference 6,102,887", finding.Message, StringComparison.Ordinal);
-        Assert.Empty(Drift(saved, live, approved, MaxDrift.Parse("5001", out _)));
+        Assert.Empty(Drift(saved, settings, moved, target, MaxDrift.Parse("5001", out _)));
         // Never beyond the margin: an allowance of more still stops at it.
         Assert.Equal(10_000, new MaxDrift(null, 50_000).Allowed(10_000));
     }
@@ -102,12 +103,111 @@ public sealed class SavedPlanTests : IDisposable
         Assert.Equal(new BigInteger(-6000), saved.Sequences.Single().NewValue);
 
         var upwards = source with { Sequences = [source.Sequences[0] with { LastNumber = -3000 }] };
-        Assert.Empty(Drift(saved, AdvancementPlanner.Plan(settings, upwards, target),
-            Replan(settings, saved, upwards, target)));
+        Assert.Empty(Drift(saved, settings, upwards, target));
         var downwards = source with { Sequences = [source.Sequences[0] with { LastNumber = -5600 }] };
-        var finding = Assert.Single(Drift(saved, AdvancementPlanner.Plan(settings, downwards, target),
-            Replan(settings, saved, downwards, target)));
-        Assert.Contains("600 past the planned reference -5,000", finding.Message, StringComparison.Ordinal);
+        var finding = Assert.Single(Drift(saved, settings, downwards, target));
+        Assert.Contains("600 below the planned reference -5,000", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edited_reference_in_the_file_is_drift_and_the_allowance_is_measured_from_the_derived_one()
+    {
+        var entry = Entry("t", "id", "t_seq");
+        var settings = Settings(1000, true, entry);
+        var source = Source(OracleSeq("T_SEQ", 10_000));
+        var target = Target(State(entry, Sequence("t_seq"), 9_000));
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+        // Reference raised by hand (setval untouched): the source at 10,990 would sit within half the margin of it.
+        var edited = saved with { Sequences = [saved.Sequences[0] with { Reference = 10_900 }] };
+        var moved = source with { Sequences = [source.Sequences[0] with { LastNumber = 10_990 }] };
+
+        var finding = Assert.Single(Drift(edited, settings, moved, target));
+
+        Assert.Contains("990 past the planned reference 10,000", finding.Message, StringComparison.Ordinal);
+        var values = Assert.Single(Drift(edited, settings, source, target));
+        Assert.Contains("reference 10,900 in the file, 10,000 from its readings", values.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_drift_on_a_shared_sequence_names_the_table_and_descending_keys_are_the_smallest()
+    {
+        var first = Entry("invoice", "id", "doc_seq");
+        var second = Entry("credit_note", "id", "doc_seq");
+        var settings = Settings(1000, true, first, second);
+        var source = Source();
+        var sequence = Sequence("doc_seq", lastValue: 100, isCalled: true);
+        var target = Target(State(first, sequence, 5_000), State(second, sequence, 4_000));
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+        var moved = Target(State(first, sequence, 5_000), State(second, sequence, 5_800));
+
+        var finding = Assert.Single(Drift(saved, settings, source, moved));
+
+        Assert.Contains("the largest key (public.credit_note.id) is now 5,800, 800 past the planned reference 5,000",
+            finding.Message, StringComparison.Ordinal);
+
+        var refund = Entry("refund", "id", "refund_seq");
+        var descending = Sequence("refund_seq", lastValue: -1, increment: -1);
+        var down = Settings(1000, true, refund);
+        var before = Target(State(refund, descending, -4_800));
+        var plan = RoundTrip(source, before, AdvancementPlanner.Plan(down, source, before));
+        var lower = Assert.Single(Drift(plan, down, source, Target(State(refund, descending, -5_400))));
+        Assert.Contains("the smallest key (public.refund.id) is now -5,400, 600 below the planned reference -4,800",
+            lower.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_sequence_gone_or_a_source_read_from_elsewhere_is_drift_an_scn_alone_is_not()
+    {
+        var (settings, source, target) = FinancialSchema();
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+
+        Assert.Empty(Drift(saved, settings, source with { Description = source.Description + " (SCN 99182)" },
+            target));
+        var elsewhere = Assert.Single(Drift(saved, settings, source with { Description = "oracle-export ./other" },
+            target));
+        Assert.Contains("this run reads oracle-export ./other", elsewhere.Message, StringComparison.Ordinal);
+
+        var gone = source with { Sequences = [.. source.Sequences.Where(s => s.Name != "PAYMENT_SEQ")] };
+        var findings = Drift(saved, settings, gone, target);
+        Assert.Contains(findings, f => f.Object == "FINANCE.PAYMENT_SEQ"
+            && f.Message.Contains("the source has no such sequence now", StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Equal(FindingCatalog.PlanDrift, f.Code));
+    }
+
+    [Fact]
+    public void A_sequence_already_exactly_at_the_plans_value_is_no_drift_one_anywhere_else_is()
+    {
+        var (settings, source, target) = FinancialSchema();
+        var plan = AdvancementPlanner.Plan(settings, source, target);
+        var saved = RoundTrip(source, target, plan);
+        var payment = plan.Sequences.Single(s => s.Name.Contains("payment", StringComparison.Ordinal));
+        TargetSnapshot At(BigInteger value) => target with
+        {
+            Entries = [.. target.Entries.Select(e => e.Sequence!.Name == payment.Sequence
+                ? e with { Sequence = e.Sequence with { LastValue = (long)value, IsCalled = true } } : e)],
+        };
+
+        Assert.Empty(Drift(saved, settings, source, At(payment.NewValue!.Value)));
+        var finding = Assert.Single(Drift(saved, settings, source, At(payment.NewValue.Value - 1)));
+        Assert.Contains("it moved since the plan", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_configuration_names_the_plans_file_and_this_runs()
+    {
+        var (settings, source, target) = FinancialSchema();
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+        var config = Path.Combine(folder, "tonight.yaml");
+        File.WriteAllText(config, "sequenceAdvancement:\n  safetyMargin: 20000\n");
+        var live = new PlanLiveState(config, SavedPlan.Digest(config), source, target,
+            AdvancementPlanner.Plan(settings, source, target));
+
+        var finding = Assert.Single(PlanDrift.Compare(saved, live, Replan(settings, saved, source, target),
+            MaxDrift.Default));
+
+        Assert.StartsWith($"{config}: the configuration is not the one the plan was made with ({ConfigFile()}",
+            finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +245,7 @@ public sealed class SavedPlanTests : IDisposable
                 saved.Sequences.Select(s => s.NewValue));
             if (!plan.IsBlocked)
             {
-                Assert.Empty(Drift(saved, plan, approved));
+                Assert.Empty(Drift(saved, settings, source, target));
             }
         }
     }
