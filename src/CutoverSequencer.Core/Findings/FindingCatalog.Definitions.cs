@@ -44,8 +44,9 @@ public static partial class FindingCatalog
         new(PlanDrift, Severity.Blocking,
             "apply --plan: the live state no longer satisfies the saved plan, so its values are not applied: a " +
             "source value or key is further past the planned reference than --max-drift allows, a sequence's " +
-            "definition, position or tables changed, a planned sequence is gone or a new one appeared, or the " +
-            "configuration is not the one the plan was made with.",
+            "definition, position or tables changed, a planned sequence is gone or a new one appeared, the source is " +
+            "another one or lost a sequence the plan read, the file's values are not what its own readings give " +
+            "(edited), or the configuration is not the one the plan was made with.",
             "Make a new plan (plan --out), review and approve it, and apply that; where the drift is expected " +
             "(the source kept issuing values), a larger --max-drift accepts it, never beyond the margin.")
         {
