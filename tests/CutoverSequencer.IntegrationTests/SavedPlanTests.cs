@@ -87,8 +87,9 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(Path("exact.json"), report.GetProperty("savedPlan").GetProperty("file").GetString());
         Assert.Equal(6300, Cli.Sequence(report, "public.users_id_seq").GetProperty("newValue").GetInt64());
         Assert.DoesNotContain("PLAN_DRIFT", Cli.FindingCodes(report));
-        Assert.Contains("Saved plan", File.ReadAllText(System.IO.Path.Combine(reports, "cutover-report.md")),
-            StringComparison.Ordinal);
+        var markdown = File.ReadAllText(System.IO.Path.Combine(reports, "cutover-report.md"));
+        Assert.Contains("derived from its own readings, applied after checking", markdown, StringComparison.Ordinal);
+        Assert.Contains("Target max (plan's reading)", markdown, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -113,6 +114,8 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
             finding.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("allows 500", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("PLAN_DRIFT", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("and nothing was applied", File.ReadAllText(System.IO.Path.Combine(reports,
+            "cutover-report.md")), StringComparison.Ordinal);
 
         // A wider allowance, still within the margin, accepts the same drift and applies the planned value.
         var accepted = await Cli.RunAsync(null, "apply", "--config", config, "--plan", Path("drift.json"),

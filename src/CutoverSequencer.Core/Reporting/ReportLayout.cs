@@ -48,8 +48,9 @@ public static partial class ReportLayout
         if (report.SavedPlan is not null)
         {
             yield return new Paragraph(Text("The last value, target max and margin are the saved plan's readings, " +
-                "from which its values were applied; this run's readings were checked against them (PLAN_DRIFT) and " +
-                "the verification below reads the sequences and keys as they are now."));
+                "from which its values come; this run's readings were checked against them (PLAN_DRIFT)" +
+                (report.Status == ReportStatus.Blocked ? ", and nothing was applied."
+                    : "; verification read the sequences and keys as they are now.")));
         }
         yield return new Table(
             [
@@ -182,8 +183,9 @@ public static partial class ReportLayout
         yield return Row("Target", Inline.Plain(report.Target));
         if (report.SavedPlan is { } saved)
         {
-            yield return Row("Saved plan", Inline.Plain($"{saved.File}, made {Time(saved.PlannedAt)}: its values " +
-                "applied from its own readings, after checking this run's against them " +
+            var done = report.Status == ReportStatus.Blocked ? "not applied" : "applied";
+            yield return Row("Saved plan", Inline.Plain($"{saved.File}, made {Time(saved.PlannedAt)}: its values, " +
+                $"derived from its own readings, {done} after checking this run's readings against them " +
                 $"(--max-drift {saved.MaxDrift})"));
         }
         yield return Row("Sequences", Inline.Plain(SequenceCounts(report)));
