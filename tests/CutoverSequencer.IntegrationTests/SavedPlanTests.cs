@@ -122,6 +122,14 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
             "--max-drift", "70%", "--report-dir", Path("drift-accepted"));
         Assert.True(accepted.ExitCode == 0, accepted.Stdout + accepted.Stderr);
         Assert.Equal((6300L, true), await PostgresCluster.SequenceAsync(target, "users_id_seq"));
+        // The values are the plan's; what the source issued since is stated and judged as read now.
+        var report = Cli.Report(Path("drift-accepted"));
+        Assert.Contains(report.GetProperty("findings").EnumerateArray(), f =>
+            f.GetProperty("code").GetString() == "MARGIN_NOT_MET"
+            && f.GetProperty("object").GetString() == "public.users_id_seq");
+        var markdown = File.ReadAllText(System.IO.Path.Combine(Path("drift-accepted"), "cutover-report.md"));
+        Assert.Contains("source high-water mark 5,900", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("source high-water mark 5,300", markdown, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -141,7 +149,7 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
         var findings = Cli.Report(Path("again-apply")).GetProperty("findings").EnumerateArray().ToList();
         Assert.DoesNotContain(findings, f => f.GetProperty("code").GetString() == "PLAN_DRIFT");
         Assert.Contains(findings, f => f.GetProperty("object").GetString() == "public.users_id_seq"
-            && f.GetProperty("message").GetString()!.Contains("already exactly at the saved plan's value",
+            && f.GetProperty("message").GetString()!.Contains("already at the saved plan's value",
                 StringComparison.Ordinal));
 
         var second = await Cli.RunAsync(null, "apply", "--config", config, "--plan", Path("again.json"),

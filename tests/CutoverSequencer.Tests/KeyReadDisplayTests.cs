@@ -107,11 +107,11 @@ public sealed class KeyReadDisplayTests
             .ReadAsync(CancellationToken.None);
         Assert.DoesNotContain("Reading the source", console.Output, StringComparison.Ordinal);
 
-        var catalog = await new SourceReadStatus(new SlowSource(TimeSpan.FromSeconds(1.6)), display,
+        var catalog = await new SourceReadStatus(new SlowSource(TimeSpan.FromSeconds(2.6)), display,
             "Reading the source (oracle)").ReadAsync(CancellationToken.None);
 
         Assert.Equal("slow", catalog.Description);
-        Assert.Matches(@"Reading the source \(oracle\) .*\(1 s\)", console.Output);
+        Assert.Matches(@"Reading the source \(oracle\) .*\([12] s\)", console.Output);
         Assert.Null(TerminalProgress.Live);
     }
 

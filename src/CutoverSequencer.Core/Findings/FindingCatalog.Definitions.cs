@@ -45,8 +45,9 @@ public static partial class FindingCatalog
             "apply --plan: the live state no longer satisfies the saved plan, so its values are not applied: a " +
             "source value or key is further past the planned reference than --max-drift allows, a sequence's " +
             "definition, position or tables changed, a planned sequence is gone or a new one appeared, the source is " +
-            "another one or lost a sequence the plan read, the file's values are not what its own readings give " +
-            "(edited), or the configuration is not the one the plan was made with.",
+            "another connection or export directory or lost a sequence a planned value came from, the file's values " +
+            "are not what its readings give (edited, or other margin settings), or the configuration is not the " +
+            "one the plan was made with.",
             "Make a new plan (plan --out), review and approve it, and apply that; where the drift is expected " +
             "(the source kept issuing values), a larger --max-drift accepts it, never beyond the margin.")
         {
@@ -55,9 +56,10 @@ public static partial class FindingCatalog
             Variants = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["target"] = "The plan was made for {planned}; the target is now {now}.",
-                ["origin"] = "The plan read its source values from {planned}; this run reads {now}.",
+                ["origin"] = "The plan read its source values from {planned}; this run reads {now} (another " +
+                    "connection or export directory).",
                 ["source-missing"] =
-                    "{source}: the plan took the source value {planned:N0} from it; the source has no such " +
+                    "{source}: a planned value came from its source value {planned:N0}; the source has no such " +
                     "sequence now.",
                 ["missing"] = "{sequence}: in the plan, but not resolved now ({why}).",
                 ["lost"] = "{sequence}: in the plan, but its own readings no longer give it a value (the file was " +
@@ -74,10 +76,16 @@ public static partial class FindingCatalog
                     "{sequence}: the {extreme} key ({table}) is now {now:N0}, {over:N0} {direction} the planned " +
                     "reference {reference:N0}; --max-drift ({maxDrift}) allows {allowed:N0} of its margin " +
                     "{margin:N0}.",
+                ["keys-hilo"] =
+                    "{sequence}: the {extreme} key ({table}) is now {key:N0}, block {now:N0} of {blockSize:N0} keys, " +
+                    "{over:N0} blocks {direction} the planned reference block {reference:N0}; --max-drift " +
+                    "({maxDrift}) allows {allowed:N0} of its margin of {margin:N0} blocks ({marginKeys:N0} keys).",
                 ["none"] = "{sequence}: the plan had no source value or key; there is now {what}.",
                 ["values"] =
-                    "{sequence}: the plan file's values are not what its own readings give ({changes}): the file " +
-                    "was edited, or made by another version.",
+                    "{sequence}: the plan file's values are not what its readings give with this run's settings " +
+                    "({changes}): the file was edited or made by another version, or the margin settings differ " +
+                    "(CUTOVER__ overrides or environment values in the configuration, --baseline, --strict, " +
+                    "--require-quiet).",
             },
         },
         new(NodeStreamsOverlap, Severity.Blocking,
@@ -513,8 +521,8 @@ public static partial class FindingCatalog
                 "inspection); it was left where it was.",
             Variants = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["plan"] = "{sequence} was already exactly at the saved plan's value (an earlier apply of the plan " +
-                    "set it); it was left there.",
+                ["plan"] = "{sequence} was already at the saved plan's value when read (an earlier apply set " +
+                    "it); it was left there.",
             },
         },
         new(MarginBelowObservedRate, Severity.Warning,

@@ -78,6 +78,22 @@ public sealed record PlannedSequence
     public bool Descending => Current?.Descending ?? false;
 
     /// <summary>
+    /// apply --plan: the source value this run read (<see cref="SourceLast"/> is the saved plan's reading, from
+    /// which the values come). Null otherwise.
+    /// </summary>
+    public BigInteger? SourceNow { get; init; }
+
+    /// <summary>
+    /// How far the source is known to have issued: <see cref="SourceLast"/>, or the further of it and
+    /// <see cref="SourceNow"/>. Verification and the operations brief judge against this.
+    /// </summary>
+    public BigInteger? SourceHighWater => (SourceLast, SourceNow) switch
+    {
+        ({ } then, { } now) => Descending ? BigInteger.Min(then, now) : BigInteger.Max(then, now),
+        (var then, var now) => then ?? now,
+    };
+
+    /// <summary>
     /// The highest value in use (lowest when descending): the source value or the largest key (with hilo,
     /// the block of the largest key).
     /// </summary>

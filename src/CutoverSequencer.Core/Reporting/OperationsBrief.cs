@@ -112,15 +112,15 @@ public static class OperationsBrief
                 StateKind.ReadBack => "read back",
                 _ => "as set; not read back",
             };
-            var gap = SequenceGap.Between(state.LastKey, row.SourceLast, state.Next, row.Descending);
+            var gap = SequenceGap.Between(state.LastKey, row.SourceHighWater, state.Next, row.Descending);
             BigInteger? firstKey = null;
             if (row.BlockSize is { } k)
             {
                 // Hilo: the keys, not the values, are what operations see in the table.
                 firstKey = Hilo.FirstKey(state.Next, k);
-                gap = SequenceGap.Between(state.LastKey, row.SourceLast * k, firstKey, row.Descending);
+                gap = SequenceGap.Between(state.LastKey, row.SourceHighWater * k, firstKey, row.Descending);
             }
-            yield return new BriefRow(row, keys, state.LastKey, row.SourceLast, state.Next, note, firstKey, gap);
+            yield return new BriefRow(row, keys, state.LastKey, row.SourceHighWater, state.Next, note, firstKey, gap);
         }
     }
 

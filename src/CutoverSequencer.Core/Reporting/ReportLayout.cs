@@ -47,10 +47,15 @@ public static partial class ReportLayout
         var read = report.SavedPlan is null ? "" : " (plan's reading)";
         if (report.SavedPlan is not null)
         {
-            yield return new Paragraph(Text("The last value, target max and margin are the saved plan's readings, " +
-                "from which its values come; this run's readings were checked against them (PLAN_DRIFT)" +
-                (report.Status == ReportStatus.Blocked ? ", and nothing was applied."
-                    : "; verification read the sequences and keys as they are now.")));
+            yield return new Paragraph(Text("The pre-migration last value and target max are the saved plan's " +
+                "readings, from which its values come; this run's readings were checked against them (PLAN_DRIFT)" +
+                report.Status switch
+                {
+                    ReportStatus.Blocked => ", and nothing was applied.",
+                    ReportStatus.ApplyFailed => "; apply stopped part-way (the apply section lists what was set) " +
+                        "and nothing was verified.",
+                    _ => "; verification read the sequences, the source and the keys as they are now.",
+                }));
         }
         yield return new Table(
             [
@@ -183,7 +188,12 @@ public static partial class ReportLayout
         yield return Row("Target", Inline.Plain(report.Target));
         if (report.SavedPlan is { } saved)
         {
-            var done = report.Status == ReportStatus.Blocked ? "not applied" : "applied";
+            var done = report.Status switch
+            {
+                ReportStatus.Blocked => "not applied",
+                ReportStatus.ApplyFailed => "applied part-way",
+                _ => "applied",
+            };
             yield return Row("Saved plan", Inline.Plain($"{saved.File}, made {Time(saved.PlannedAt)}: its values, " +
                 $"derived from its own readings, {done} after checking this run's readings against them " +
                 $"(--max-drift {saved.MaxDrift})"));

@@ -38,7 +38,7 @@ public static class PlanDrift
             findings.Add(Finding.Create(FindingCatalog.PlanDrift, "target", target, ("planned",
                 saved.Target.Description), ("now", target)));
         }
-        findings.AddRange(SourceChanges(saved.Source, now.Source));
+        findings.AddRange(SourceChanges(saved, now.Source));
         var liveRows = BySequence(now.Plan.Sequences);
         var approvedRows = BySequence(approved.Sequences);
         var planned = new HashSet<string>(StringComparer.Ordinal);
@@ -75,19 +75,23 @@ public static class PlanDrift
     }
 
     /// <summary>
-    /// The source the plan read against the one read now: the same database or export (its SCN aside), and
-    /// every sequence the plan took a value from still there (a value it lacks now would lower no setval:
-    /// the approved values come from the plan's readings; but a source that lost it is not the one approved).
+    /// The source the plan read against the one read now: the same connection or export directory (an
+    /// export's SCN aside), and every sequence a planned value came from still there (its absence lowers no
+    /// setval, the approved values come from the plan's readings, but a source that lost it is not the one
+    /// approved).
     /// </summary>
-    private static IEnumerable<Finding> SourceChanges(PlanSourceState planned, SourceCatalog live)
+    private static IEnumerable<Finding> SourceChanges(PlanDocument saved, SourceCatalog live)
     {
+        var planned = saved.Source;
         if (!string.Equals(Origin(planned.Description), Origin(live.Description), StringComparison.Ordinal))
         {
             yield return Finding.Create(FindingCatalog.PlanDrift, "origin", live.Description,
                 ("planned", planned.Description), ("now", live.Description));
         }
         var present = live.Sequences.Select(s => s.FullName).ToHashSet(StringComparer.Ordinal);
-        foreach (var value in planned.Sequences.Where(v => !present.Contains(v.Name)))
+        var used = saved.Sequences.Where(r => r.SourceName is not null).Select(r => r.SourceName!)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var value in planned.Sequences.Where(v => used.Contains(v.Name) && !present.Contains(v.Name)))
         {
             yield return Finding.Create(FindingCatalog.PlanDrift, "source-missing", value.Name,
                 ("source", value.Name), ("planned", value.Value));
@@ -208,14 +212,17 @@ public static class PlanDrift
             yield break;
         }
         var allowed = maxDrift.Allowed(margin);
-        foreach (var (variant, value) in new[] { ("source", now.SourceLast), ("keys", keys) })
+        // Hilo: keys are compared in blocks (sequence values); the message states the key and its block.
+        var keysVariant = blockSize is null ? "keys" : "keys-hilo";
+        foreach (var (variant, value) in new[] { ("source", now.SourceLast), (keysVariant, keys) })
         {
             if (value is { } v && (descending ? reference - v : v - reference) is var over && over > allowed)
             {
                 yield return Drift(variant, name, ("now", v), ("over", over), ("reference", reference),
                     ("maxDrift", maxDrift), ("allowed", allowed), ("margin", margin),
                     ("extreme", descending ? "smallest" : "largest"), ("table", table),
-                    ("direction", descending ? "below" : "past"));
+                    ("direction", descending ? "below" : "past"), ("key", now.TargetMax),
+                    ("blockSize", blockSize), ("marginKeys", approved.Margin));
             }
         }
     }

@@ -124,7 +124,11 @@ public static class SavedPlan
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>The source catalog with the plan's source values and capture time in place of the live ones.</summary>
+    /// <summary>
+    /// The source catalog as the plan read it: its description, capture time and source values in place of the
+    /// live ones, and only the sequences it read (one the source has gained since gives no value to the plan;
+    /// the drift check measures the live values against the plan's references).
+    /// </summary>
     public static SourceCatalog Planned(PlanDocument document, SourceCatalog live)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -133,10 +137,10 @@ public static class SavedPlan
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         return live with
         {
+            Description = document.Source.Description,
             CapturedAt = document.Source.CapturedAt,
-            Sequences = [.. live.Sequences.Select(s => values.TryGetValue(s.FullName, out var planned)
-                ? s with { LastNumber = planned }
-                : s)],
+            Sequences = [.. live.Sequences.Where(s => values.ContainsKey(s.FullName))
+                .Select(s => s with { LastNumber = values[s.FullName] })],
         };
     }
 

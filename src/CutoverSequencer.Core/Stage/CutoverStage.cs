@@ -238,7 +238,15 @@ public sealed class CutoverStage(
         log.LogInformation("Saved plan of {PlannedAt:u}: {Count} sequences, checked against the live readings " +
             "(--max-drift {MaxDrift}): {Drift} difference(s) refuse it", saved.PlannedAt, saved.Sequences.Count,
             options.MaxDrift ?? MaxDrift.Default, drift.Count);
-        return (plannedCatalog, approved with { Findings = [.. approved.Findings, .. drift, .. liveBlocking] });
+        // The values are the plan's; what the source has issued since is stated and verified against as read now.
+        var sourceNow = live.Sequences.Where(r => r.Sequence is not null).GroupBy(r => r.Sequence!)
+            .ToDictionary(g => g.Key, g => g.First().SourceLast);
+        return (plannedCatalog, approved with
+        {
+            Sequences = [.. approved.Sequences.Select(r => r.Sequence is { } name
+                && sourceNow.TryGetValue(name, out var now) ? r with { SourceNow = now } : r)],
+            Findings = [.. approved.Findings, .. drift, .. liveBlocking],
+        });
     }
 
     /// <summary>

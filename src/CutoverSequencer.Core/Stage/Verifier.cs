@@ -38,7 +38,7 @@ public static class Verifier
         {
             if (row.Sequence is null || !bySequence.TryGetValue(row.Sequence, out var entries))
             {
-                results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
+                results.Add(new SequenceVerification(row.Name, null, null, row.SourceHighWater, false));
                 findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "not read", row.Name, ("sequence",
                     row.Name)));
                 continue;
@@ -49,7 +49,7 @@ public static class Verifier
             if (entries.FirstOrDefault(e => e.KeyFailure is not null) is { } unreadable)
             {
                 var failure = unreadable.KeyFailure!;
-                results.Add(new SequenceVerification(row.Name, null, null, row.SourceLast, false));
+                results.Add(new SequenceVerification(row.Name, null, null, row.SourceHighWater, false));
                 findings.Add(failure.Finding);
                 findings.Add(Finding.Create(FindingCatalog.VerificationFailed, "keys unreadable", row.Name,
                     ("sequence", row.Name), ("keys", failure.Object)));
@@ -64,8 +64,8 @@ public static class Verifier
             }
 
             var stride = plan.Interleave is { } interleave && !descending ? Miss(sequence, interleave) : null;
-            var verdict = Judge(next, highestKey, row.SourceLast, descending, stride, row.BlockSize);
-            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceLast, verdict.Passed)
+            var verdict = Judge(next, highestKey, row.SourceHighWater, descending, stride, row.BlockSize);
+            results.Add(new SequenceVerification(row.Name, next, highestKey, row.SourceHighWater, verdict.Passed)
             {
                 Descending = descending,
                 Stride = stride,
@@ -86,14 +86,14 @@ public static class Verifier
             if (recorded is null)
             {
                 reference = descending
-                    ? Min(Min(keyBlock, row.SourceLast), row.Reference)
-                    : Max(Max(keyBlock, row.SourceLast), row.Reference);
+                    ? Min(Min(keyBlock, row.SourceHighWater), row.Reference)
+                    : Max(Max(keyBlock, row.SourceHighWater), row.Reference);
                 (margin, basis) = (row.Margin, null);
             }
             else if (row.Sequence is { } named && recorded.TryGetValue(named, out var record))
             {
                 // The keys as the apply saw them, but the source as it is now: it may have issued more since.
-                reference = row.SourceLast is { } now
+                reference = row.SourceHighWater is { } now
                     ? (descending ? BigInteger.Min(record.Reference, now) : BigInteger.Max(record.Reference, now))
                     : record.Reference;
                 (margin, basis) = (record.Margin, "recorded");

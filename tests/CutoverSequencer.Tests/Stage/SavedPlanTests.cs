@@ -176,6 +176,45 @@ public sealed class SavedPlanTests : IDisposable
     }
 
     [Fact]
+    public void Hilo_key_drift_states_the_key_its_block_and_the_margin_in_blocks_and_keys()
+    {
+        var entry = Entry("orders", "order_id", "orders_seq") with
+        {
+            Allocator = Core.Configuration.KeyAllocator.Hilo,
+            BlockSize = 50,
+        };
+        var settings = Settings(1000, true, entry);
+        var source = Source();
+        var sequence = Sequence("orders_seq", lastValue: 10, isCalled: true);
+        var target = Target(State(entry, sequence, 100_000));
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+
+        var finding = Assert.Single(Drift(saved, settings, source, Target(State(entry, sequence, 100_540))));
+
+        Assert.Contains("the largest key (public.orders.order_id) is now 100,540, block 2,011 of 50 keys, 11 blocks " +
+            "past the planned reference block 2,000", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("allows 10 of its margin of 20 blocks (1,000 keys)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_sequence_no_planned_value_came_from_may_go_and_one_the_source_gained_gives_no_value()
+    {
+        var entry = Entry("t", "id", "t_seq");
+        var settings = Settings(1000, true, entry);
+        var source = Source(OracleSeq("T_SEQ", 5_000), OracleSeq("UNUSED_SEQ", 77));
+        var target = Target(State(entry, Sequence("t_seq"), 4_000));
+        var saved = RoundTrip(source, target, AdvancementPlanner.Plan(settings, source, target));
+
+        var dropped = source with { Sequences = [source.Sequences[0]] };
+        Assert.DoesNotContain(Drift(saved, settings, dropped, target), f => f.Object == "FINANCE.UNUSED_SEQ");
+        var gained = source with { Sequences = [.. source.Sequences, OracleSeq("NEW_SEQ", 9_000_000)] };
+        var approved = Replan(settings, saved, gained, target);
+        Assert.Equal(new BigInteger(6_000), approved.Sequences.Single().NewValue);
+        Assert.DoesNotContain(Drift(saved, settings, gained, target), f => f.Severity == Severity.Blocking
+            && f.Code != FindingCatalog.PlanDrift);
+    }
+
+    [Fact]
     public void A_sequence_already_exactly_at_the_plans_value_is_no_drift_one_anywhere_else_is()
     {
         var (settings, source, target) = FinancialSchema();
