@@ -17,13 +17,13 @@ public sealed record WatchReport(
     DateTimeOffset StartedAt,
     WatchTracker Tracker)
 {
-    public const string StatusFile = "watch-status.json";
-    public const string MarkdownFile = "watch-report.md";
-    public const string HtmlFile = "watch-report.html";
-    public const string JsonFile = "watch-report.json";
+    public const string StatusFile = Reporting.ReportWriter.WatchStatusFile;
+    public const string MarkdownFile = Reporting.ReportWriter.WatchMarkdownFile;
+    public const string HtmlFile = Reporting.ReportWriter.WatchHtmlFile;
+    public const string JsonFile = Reporting.ReportWriter.WatchJsonFile;
 
     /// <summary>The subfolder prefix of each --re-advance's apply (re-advance-1/, re-advance-2/, ...).</summary>
-    public const string ReAdvancePrefix = "re-advance-";
+    public const string ReAdvancePrefix = Reporting.ReportWriter.ReAdvancePrefix;
 
     public static readonly string[] Files = [StatusFile, MarkdownFile, HtmlFile, JsonFile];
 
