@@ -18,10 +18,7 @@ public static class CliApp
           3  cannot connect, or not permitted (before anything was written)
           4  apply (or rollback) failed or was interrupted part-way: the report and journal list what was set
           5  internal error: a defect in the tool (never a blocked run or an input problem)
-        watch: 0 ended (--until or Ctrl+C) with no margin used up; 1 a sequence moved backwards, a margin alert
-          with --fail-on low, or a margin still used up at the end; 2 a bad option value; 3 cannot connect;
-          a failed --re-advance ends the watch with apply's exit code
-        """;
+        """ + WatchCommand.ExitCodeHelp;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -233,10 +230,7 @@ public static class CliApp
                     result.GetValue(forceOption), result.GetValue(reportDirOption)?.FullName) { Outcome = outcome },
                 output, log, token)));
         root.Subcommands.Add(rollback);
-
-        root.Subcommands.Add(WatchCommand.Create(configOption, reportDirOption, forceReportDirOption,
-            (result, run) => WithLogger(result, "watch", run), result => Progress(result),
-            result => result.GetValue(verboseOption), output));
+        WatchCommand.Add(root, configOption, reportDirOption, forceReportDirOption, WithLogger, output);
 
         var demo = new Command("demo",
             "Run the whole stage on a throwaway local PostgreSQL with the bundled sample." + ExitCodeHelp)

@@ -8,9 +8,17 @@ namespace CutoverSequencer.Cli;
 /// <summary>The <c>watch</c> command's options, each value parsed once (a bad one is a usage error, exit 2).</summary>
 internal static class WatchCommand
 {
-    public static Command Create(Option<FileInfo> configOption, Option<DirectoryInfo?> reportDirOption,
-        Option<bool> forceOption, Func<ParseResult, Func<ILogger, RunOutcome, Task<int>>, Task<int>> withLogger,
-        Func<ParseResult, TerminalProgress?> display, Func<ParseResult, bool> verbose, TextWriter output)
+    /// <summary>The watch's exit codes, in every command's --help after the others.</summary>
+    public const string ExitCodeHelp = """
+
+          watch: 0 ended (--until or Ctrl+C) with no margin used up; 1 a sequence moved backwards, a margin alert
+          with --fail-on low, or a margin still used up at the end; 2 a bad option value; 3 cannot connect;
+          a --re-advance whose apply does not verify ends the watch with apply's exit code
+        """;
+
+    public static void Add(RootCommand root, Option<FileInfo> configOption, Option<DirectoryInfo?> reportDirOption,
+        Option<bool> forceOption,
+        Func<ParseResult, string, Func<ILogger, RunOutcome, Task<int>>, Task<int>> withLogger, TextWriter output)
     {
         var interval = new Option<TimeSpan>("--interval")
         {
@@ -58,7 +66,8 @@ internal static class WatchCommand
         {
             configOption, reportDirOption, forceOption, interval, until, cutoverAt, threshold, failOn, reAdvance,
         };
-        command.SetAction((result, token) => withLogger(result, (log, outcome) => WatchRunner.RunAsync(
+        // --log-format, --no-progress and --verbose are the root's (recursive) options: read by name.
+        command.SetAction((result, token) => withLogger(result, "watch", (log, outcome) => WatchRunner.RunAsync(
             new WatchRequest
             {
                 ConfigPath = result.GetValue(configOption)!.FullName,
@@ -70,11 +79,12 @@ internal static class WatchCommand
                 Threshold = result.GetValue(threshold),
                 FailOnLow = result.GetValue(failOn) == "low",
                 ReAdvance = result.GetValue(reAdvance),
-                Display = display(result),
-                Verbose = verbose(result),
+                Display = TerminalProgress.For(result.GetValue<string>("--log-format") ?? "text",
+                    result.GetValue<bool>("--no-progress")),
+                Verbose = result.GetValue<bool>("--verbose"),
                 Outcome = outcome,
             }, output, log, token)));
-        return command;
+        root.Subcommands.Add(command);
     }
 
     /// <summary>The option's value, or null with the parser's one-line problem as a usage error.</summary>

@@ -32,7 +32,8 @@ internal static class WatchRunner
                 string.Join(", ", moved.Keys.Select(Path.GetFileName)), Path.GetDirectoryName(moved.Values.First()));
         }
         var kind = SourceKinds.All.Find(config.Source.Kind)!;
-        log.Information("Watch {File}: source {Kind}, every {Interval}{Until}, threshold {Threshold}; status in {Status}",
+        log.Information(
+            "Watch {File}: source {Kind}, every {Interval}{Until}, threshold {Threshold}; status in {Status}",
             config.FilePath, config.Source.Kind, WatchTime.Format(request.Interval),
             request.Until is { } u ? $" until {u.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC" : " until interrupted",
             WatchReportWriter.Percent(request.Threshold), Path.Combine(directory, WatchReport.StatusFile));
@@ -81,7 +82,9 @@ internal static class WatchRunner
                 {
                     report = report with
                     {
-                        Status = "moved-backwards", EndReason = "moved-backwards", ExitCode = ExitCodes.BlockedOrUnverified,
+                        Status = "moved-backwards",
+                        EndReason = "moved-backwards",
+                        ExitCode = ExitCodes.BlockedOrUnverified,
                     };
                     break;
                 }
@@ -254,7 +257,8 @@ internal static class WatchRunner
 
     private static async Task Summarise(WatchReport report, string directory, TextWriter output)
     {
-        await output.WriteLineAsync($"Watch: {report.Status} ({report.EndReason}) after {report.Tracker.Rounds.Count} " +
+        await output.WriteLineAsync($"Watch: {report.Status} ({report.EndReason}) after " +
+            $"{report.Tracker.Rounds.Count} " +
             $"round(s), exit code {report.ExitCode}").ConfigureAwait(false);
         foreach (var s in report.LastRound?.Sequences ?? [])
         {
@@ -275,7 +279,8 @@ internal static class WatchRunner
             await output.WriteLineAsync($"  re-advance after round {a.Round}: {a.Status} (exit code {a.ExitCode}), " +
                 Path.Combine(a.Directory, ReportWriter.JsonFile)).ConfigureAwait(false);
         }
-        await output.WriteLineAsync($"Reports: {Path.Combine(directory, WatchReport.MarkdownFile)} (also .html, .json; " +
+        await output.WriteLineAsync(
+            $"Reports: {Path.Combine(directory, WatchReport.MarkdownFile)} (also .html, .json; " +
             $"status {WatchReport.StatusFile})").ConfigureAwait(false);
     }
 }

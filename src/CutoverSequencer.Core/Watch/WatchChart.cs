@@ -47,13 +47,15 @@ public static class WatchChart
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" ")
             .Append(CultureInfo.InvariantCulture, $"height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" ")
-            .Append("aria-label=\"Margin left over time per sequence\" style=\"font: 11px sans-serif; max-width: 100%\">");
+            .Append("aria-label=\"Margin left over time per sequence\" ")
+            .Append("style=\"font: 11px sans-serif; max-width: 100%\">");
         svg.Append(CultureInfo.InvariantCulture,
             $"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotW}\" height=\"{plotH}\" fill=\"#fafafa\" stroke=\"#ccc\"/>");
         foreach (var tick in new[] { 0.0, top / 2, top })
         {
             svg.Append(CultureInfo.InvariantCulture,
-                $"<line x1=\"{Left}\" x2=\"{Left + plotW}\" y1=\"{N(Y(tick))}\" y2=\"{N(Y(tick))}\" stroke=\"#e3e3e3\"/>" +
+                $"<line x1=\"{Left}\" x2=\"{Left + plotW}\" y1=\"{N(Y(tick))}\" y2=\"{N(Y(tick))}\" " +
+                $"stroke=\"#e3e3e3\"/>" +
                 $"<text x=\"{Left - 4}\" y=\"{N(Y(tick) + 4)}\" text-anchor=\"end\">{N(tick * 100)}%</text>");
         }
         var threshold = Y(tracker.Settings.Threshold);
@@ -64,7 +66,8 @@ public static class WatchChart
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x=\"{Left}\" y=\"{Height - 8}\">{Time(start)}</text>" +
             $"<text x=\"{Left + plotW}\" y=\"{Height - 8}\" text-anchor=\"end\">{Time(end)} UTC</text>" +
-            $"<text x=\"{Left + (plotW / 2)}\" y=\"{Height - 8}\" text-anchor=\"middle\">{rounds.Count} round(s)</text>");
+            $"<text x=\"{Left + (plotW / 2)}\" y=\"{Height - 8}\" text-anchor=\"middle\">" +
+            $"{rounds.Count} round(s)</text>");
         for (var i = 0; i < series.Count; i++)
         {
             var colour = Colours[i % Colours.Length];

@@ -31,7 +31,9 @@ public sealed record WatchReport(
 
     public int? ExitCode { get; init; }
 
-    /// <summary>Why it ended: until, interrupted, moved-backwards, fail-on-low, re-advance-failed, read-failed.</summary>
+    /// <summary>
+    /// Why it ended: until, interrupted, moved-backwards, fail-on-low, re-advance-failed, read-failed.
+    /// </summary>
     public string? EndReason { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }

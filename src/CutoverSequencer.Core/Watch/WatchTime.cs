@@ -83,7 +83,9 @@ public static partial class WatchTime
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetSuffix();
 
-    /// <summary>--until: a duration from <paramref name="now"/>, or a time as <see cref="ParseTime"/> reads it.</summary>
+    /// <summary>
+    /// --until: a duration from <paramref name="now"/>, or a time as <see cref="ParseTime"/> reads it.
+    /// </summary>
     public static DateTimeOffset? ParseUntil(string text, DateTimeOffset now, TimeZoneInfo zone, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
