@@ -156,6 +156,11 @@ internal static class WatchRunner
                 ("html", WatchReport.HtmlFile), ("json", WatchReport.JsonFile),
             ]);
         }
+        if (display is not null)
+        {
+            // Cleared before the summary, so it does not land under the table.
+            await display.DisposeAsync().ConfigureAwait(false);
+        }
         await Summarise(report, directory, output).ConfigureAwait(false);
         return report.ExitCode!.Value;
     }
@@ -234,10 +239,10 @@ internal static class WatchRunner
             {
                 log.ForContext("Event", "watch-sequence").Information(
                     "  {Sequence}: {State}, next value {Next}, max(source, keys) {Reference}, margin left {Left} " +
-                    "({Share}), rate {Rate}/s, runs out {RunsOut}",
+                    "({Share}), rate {Rate}, runs out {RunsOut}",
                     s.Sequence, WatchReportWriter.State(s.State), WatchReportWriter.Number(s.Next),
                     WatchReportWriter.Number(s.Reference), WatchReportWriter.Number(s.MarginLeft),
-                    s.Share is { } share ? WatchReportWriter.Percent(share) : "-", WatchReportWriter.Rate(s.Rate),
+                    s.Share is { } share ? WatchReportWriter.Percent(share) : "-", s.Rate is null ? "unknown" : WatchReportWriter.Rate(s.Rate) + "/s",
                     WatchReportWriter.RunsOut(s) is { Length: > 0 } when ? when : "-");
             }
         }

@@ -13,13 +13,13 @@ internal static class WatchView
     public static IRenderable Render(WatchRound round, WatchReport report, TimeSpan interval)
     {
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Sequence").AddColumn("State")
+            .AddColumn(new TableColumn("Sequence").NoWrap()).AddColumn("State")
             .AddColumn(new TableColumn("Next value").RightAligned())
             .AddColumn(new TableColumn("max(source, keys)").RightAligned())
             .AddColumn(new TableColumn("Margin left").RightAligned())
             .AddColumn(new TableColumn("Share").RightAligned())
             .AddColumn(new TableColumn("Rate /s").RightAligned())
-            .AddColumn("Runs out");
+            .AddColumn(new TableColumn("Runs out").NoWrap());
         var rows = round.Sequences.OrderBy(s => s.Share ?? double.MaxValue).ToList();
         foreach (var s in rows.Take(Rows))
         {

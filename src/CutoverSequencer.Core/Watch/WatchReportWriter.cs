@@ -117,7 +117,18 @@ public static partial class WatchReportWriter
         yield return new Heading(2, "Margin left over time");
         yield return new Figure(WatchChart.Svg(tracker),
             "Margin left per sequence, as a share of its margin, per round");
-        foreach (var name in tracker.Sequences)
+        // Round by round for the sequences that matter most; watch-report.json holds every sequence's history.
+        var alerted = tracker.Rounds.SelectMany(r => r.Findings.Select(f => f.Object))
+            .ToHashSet(StringComparer.Ordinal);
+        var lowest = (last?.Sequences ?? []).Where(s => s.Share is not null).OrderBy(s => s.Share)
+            .Take(HistoryTables).Select(s => s.Sequence).ToHashSet(StringComparer.Ordinal);
+        var shown = tracker.Sequences.Where(n => alerted.Contains(n) || lowest.Contains(n)).ToList();
+        if (shown.Count < tracker.Sequences.Count())
+        {
+            yield return new Paragraph($"Round by round below: the {shown.Count} sequence(s) with an alert or among " +
+                $"the {HistoryTables} lowest margins; every sequence's history is in {WatchReport.JsonFile}.");
+        }
+        foreach (var name in shown)
         {
             var history = tracker.Rounds.SelectMany(r => r.Sequences.Where(s => s.Sequence == name)
                 .Select(s => (Round: r, Status: s))).ToList();
@@ -179,6 +190,9 @@ public static partial class WatchReportWriter
                 ]));
         }
     }
+
+    /// <summary>How many of the lowest margins get a round-by-round table besides those with alerts.</summary>
+    private const int HistoryTables = 10;
 
     private static string Headline(WatchReport report) => report.Status switch
     {
