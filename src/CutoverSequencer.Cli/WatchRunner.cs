@@ -242,7 +242,8 @@ internal static class WatchRunner
                     "({Share}), rate {Rate}, runs out {RunsOut}",
                     s.Sequence, WatchReportWriter.State(s.State), WatchReportWriter.Number(s.Next),
                     WatchReportWriter.Number(s.Reference), WatchReportWriter.Number(s.MarginLeft),
-                    s.Share is { } share ? WatchReportWriter.Percent(share) : "-", s.Rate is null ? "unknown" : WatchReportWriter.Rate(s.Rate) + "/s",
+                    s.Share is { } share ? WatchReportWriter.Percent(share) : "-",
+                    s.Rate is null ? "unknown" : WatchReportWriter.Rate(s.Rate) + "/s",
                     WatchReportWriter.RunsOut(s) is { Length: > 0 } when ? when : "-");
             }
         }

@@ -1,40 +1,32 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CutoverSequencer.Core.Configuration;
 
 namespace CutoverSequencer.Core.Watch;
 
 /// <summary>
-/// The watch's command-line values: durations (<c>60s</c>, <c>5m</c>, <c>1h30m</c>, <c>500ms</c>), times
+/// The watch's command-line values: durations as the configuration writes them (<c>60s</c>, <c>5m</c>,
+/// <c>1h30m</c>, <c>500ms</c>), times
 /// (ISO 8601, or <c>HH:mm</c> for the next such time of day), shares (<c>25%</c>). Each returns null and a
 /// one-line problem when the text is not one.
 /// </summary>
 public static partial class WatchTime
 {
-    [GeneratedRegex(@"^(?:(?<h>\d{1,5})h)?(?:(?<m>\d{1,6})m(?!s))?(?:(?<s>\d{1,7})s)?(?:(?<ms>\d{1,9})ms)?$",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
-
     [GeneratedRegex(@"^(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?<z>Z)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDayPattern();
 
-    /// <summary>A positive duration such as <c>60s</c>, <c>5m</c>, <c>1h30m</c> or <c>500ms</c>.</summary>
+    /// <summary>
+    /// A positive duration in the configuration's forms (<see cref="DurationText"/>): 60s, 5m, 1h30m, 500ms.
+    /// </summary>
     public static TimeSpan? ParseDuration(string text, string option, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
         problem = null;
-        var match = DurationPattern().Match(text.Trim());
-        if (text.Trim().Length > 0 && match.Success)
+        if (DurationText.Read(text, out var duration) == DurationText.Outcome.Duration)
         {
-            static long Part(Match m, string name) =>
-                m.Groups[name].Success ? long.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-            var duration = TimeSpan.FromHours(Part(match, "h")) + TimeSpan.FromMinutes(Part(match, "m"))
-                + TimeSpan.FromSeconds(Part(match, "s")) + TimeSpan.FromMilliseconds(Part(match, "ms"));
-            if (duration > TimeSpan.Zero)
-            {
-                return duration;
-            }
+            return duration;
         }
-        problem = $"{option} '{text}': not a positive duration (for example 60s, 5m, 1h30m, 500ms)";
+        problem = $"{option} '{text}': not a positive duration ({DurationText.Forms})";
         return null;
     }
 
