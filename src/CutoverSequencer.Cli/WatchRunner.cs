@@ -183,7 +183,13 @@ internal static class WatchRunner
         WatchRound round, IReadOnlyList<string> under, string directory, ILogger log,
         CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(directory, WatchReport.ReAdvancePrefix + (tracker.ReAdvances.Count + 1));
+        // A --force'd directory may still hold an earlier watch's re-advance folders: the next free one.
+        var number = tracker.ReAdvances.Count + 1;
+        while (Directory.Exists(Path.Combine(directory, WatchReport.ReAdvancePrefix + number)))
+        {
+            number++;
+        }
+        var folder = Path.Combine(directory, WatchReport.ReAdvancePrefix + number);
         log.Warning("Re-advance: {Count} sequence(s) under the threshold ({Sequences}): apply into {Directory}",
             under.Count, string.Join(", ", under), folder);
         string status;

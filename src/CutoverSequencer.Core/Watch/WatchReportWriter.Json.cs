@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using CutoverSequencer.Core.Findings;
+using CutoverSequencer.Core.Reporting;
 
 namespace CutoverSequencer.Core.Watch;
 
@@ -21,12 +22,7 @@ public static partial class WatchReportWriter
         var last = report.LastRound;
         w.WriteStartObject();
         // docs/schemas/watch-status.schema.json, watch-report.schema.json
-        w.WriteString("schemaVersion", SchemaVersion);
-        w.WriteStartObject("tool");
-        w.WriteString("name", Runtime.ToolInfo.Current.Name);
-        w.WriteString("version", Runtime.ToolInfo.Current.Version);
-        w.WriteString("commit", Runtime.ToolInfo.Current.Commit);
-        w.WriteEndObject();
+        JsonFields.WriteHeader(w, SchemaVersion);
         w.WriteString("command", "watch");
         w.WriteString("status", report.Status);
         if (report.ExitCode is { } code)
@@ -71,12 +67,7 @@ public static partial class WatchReportWriter
                     w.WriteStartObject();
                     w.WriteNumber("round", round.Number);
                     w.WriteString("time", round.At);
-                    w.WriteString("state", State(then.State));
-                    Big(w, "nextValue", then.Next);
-                    Big(w, "sourceValue", then.Source);
-                    Big(w, "keyValue", then.Keys);
-                    Big(w, "marginLeft", then.MarginLeft);
-                    Double(w, "marginShare", then.Share);
+                    Status(w, then);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -120,11 +111,11 @@ public static partial class WatchReportWriter
     {
         w.WriteString("sequence", s.Sequence);
         w.WriteString("state", State(s.State));
-        Big(w, "nextValue", s.Next);
-        Big(w, "sourceValue", s.Source);
-        Big(w, "keyValue", s.Keys);
-        Big(w, "reference", s.Reference);
-        Big(w, "marginLeft", s.MarginLeft);
+        JsonFields.WriteInteger(w, "nextValue", s.Next);
+        JsonFields.WriteInteger(w, "sourceValue", s.Source);
+        JsonFields.WriteInteger(w, "keyValue", s.Keys);
+        JsonFields.WriteInteger(w, "reference", s.Reference);
+        JsonFields.WriteInteger(w, "marginLeft", s.MarginLeft);
         w.WriteNumber("margin", s.MarginHad);
         Double(w, "marginShare", s.Share);
         Double(w, "ratePerSecond", s.Rate);
@@ -141,11 +132,7 @@ public static partial class WatchReportWriter
     {
         w.WriteStartObject();
         w.WriteNumber("round", round);
-        w.WriteString("code", f.Code);
-        w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-        w.WriteString("object", f.Object);
-        w.WriteString("message", f.Message);
-        w.WriteString("resolution", f.Resolution);
+        JsonFields.WriteFinding(w, f);
         w.WriteEndObject();
     }
 
@@ -170,23 +157,6 @@ public static partial class WatchReportWriter
         else
         {
             w.WriteNull(name);
-        }
-    }
-
-    /// <summary>A value as a JSON integer; past 64 bits (a next value at a bigint edge), as text.</summary>
-    private static void Big(Utf8JsonWriter w, string name, BigInteger? value)
-    {
-        if (value is not { } v)
-        {
-            w.WriteNull(name);
-        }
-        else if (v >= long.MinValue && v <= long.MaxValue)
-        {
-            w.WriteNumber(name, (long)v);
-        }
-        else
-        {
-            w.WriteString(name, v.ToString(CultureInfo.InvariantCulture));
         }
     }
 }
