@@ -205,9 +205,8 @@ public static partial class WatchReportWriter
         _ => $"Ended ({report.EndReason ?? "done"}) after {report.Tracker.Rounds.Count} round(s).",
     };
 
-    public static string State(WatchState state) => JsonNamingOf(state);
-
-    private static string JsonNamingOf(WatchState state) => state switch
+    /// <summary>A state as the files and logs spell it: ok, low, exhausted, no-reference, blocked, not-read.</summary>
+    public static string State(WatchState state) => state switch
     {
         WatchState.Ok => "ok",
         WatchState.Low => "low",
