@@ -18,7 +18,7 @@ public static class CliApp
           3  cannot connect, or not permitted (before anything was written)
           4  apply (or rollback) failed or was interrupted part-way: the report and journal list what was set
           5  internal error: a defect in the tool (never a blocked run or an input problem)
-        """;
+        """ + WatchCommand.ExitCodeHelp;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -230,6 +230,7 @@ public static class CliApp
                     result.GetValue(forceOption), result.GetValue(reportDirOption)?.FullName) { Outcome = outcome },
                 output, log, token)));
         root.Subcommands.Add(rollback);
+        WatchCommand.Add(root, configOption, reportDirOption, forceReportDirOption, WithLogger, output);
 
         var demo = new Command("demo",
             "Run the whole stage on a throwaway local PostgreSQL with the bundled sample." + ExitCodeHelp)

@@ -148,11 +148,7 @@ public static class NodesRunner
         foreach (var f in findings)
         {
             json.WriteStartObject();
-            json.WriteString("code", f.Code);
-            json.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-            json.WriteString("object", f.Object);
-            json.WriteString("message", f.Message);
-            json.WriteString("resolution", f.Resolution);
+            Core.Reporting.JsonFields.WriteFinding(json, f);
             json.WriteEndObject();
         }
         json.WriteEndArray();

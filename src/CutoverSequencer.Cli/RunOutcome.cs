@@ -59,7 +59,7 @@ public sealed class RunOutcome
     };
 
     /// <summary>The status as cutover-report.json writes it (the enum's JSON name: one spelling).</summary>
-    private static string JsonStatus(ReportStatus status) =>
+    internal static string JsonStatus(ReportStatus status) =>
         typeof(ReportStatus).GetField(status.ToString())!
             .GetCustomAttribute<JsonStringEnumMemberNameAttribute>()!.Name;
 }

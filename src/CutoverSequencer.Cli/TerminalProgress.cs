@@ -27,6 +27,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
     private DateTime keysStartedUtc;
     private DateTime reportedUtc;
     private string? status;
+    private IRenderable? shown;
     private DateTime statusStartedUtc;
     private Task? display;
     private bool broken;
@@ -78,7 +79,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
                 return;
             }
             keys = null;
-            ending = status is null ? display : null;
+            ending = status is null && shown is null ? display : null;
         }
         // Cleared before the caller goes on, so nothing it writes next lands under the display.
         ending?.Wait(TimeSpan.FromSeconds(5));
@@ -99,6 +100,22 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         return new StatusEnd(this);
     }
 
+    /// <summary>
+    /// Keeps <paramref name="renderable"/> on the display (watch: the table of the latest round) whenever no key
+    /// read or spinner is drawn, until replaced or the display is disposed; null takes it away.
+    /// </summary>
+    public void Show(IRenderable? renderable)
+    {
+        lock (gate)
+        {
+            shown = renderable;
+            if (!broken && renderable is not null)
+            {
+                display ??= Task.Run(DrawAsync);
+            }
+        }
+    }
+
     /// <summary>A log line, written above the display while it is drawn.</summary>
     public void WriteAbove(string text) => console.Write(new Text(text));
 
@@ -109,6 +126,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         {
             keys = null;
             status = null;
+            shown = null;
             ending = display;
         }
         if (ending is not null)
@@ -123,7 +141,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         lock (gate)
         {
             status = null;
-            ending = keys is null ? display : null;
+            ending = keys is null && shown is null ? display : null;
         }
         if (ending is not null)
         {
@@ -137,7 +155,7 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
         {
             keys = null;
         }
-        return keys is not null || status is not null;
+        return keys is not null || status is not null || shown is not null;
     }
 
     private async Task DrawAsync()
@@ -194,7 +212,8 @@ internal sealed class TerminalProgress : IProgress<KeyReadProgress>, IAsyncDispo
             {
                 return KeyReadView.Render(keys, now - keysStartedUtc, unicode);
             }
-            return status is null ? Text.Empty : KeyReadView.Status(status, now - statusStartedUtc, unicode);
+            return status is not null ? KeyReadView.Status(status, now - statusStartedUtc, unicode)
+                : shown ?? Text.Empty;
         }
     }
 

@@ -84,10 +84,12 @@ public sealed class HtmlReportChromiumTests
     }
 
     /// <summary>Writes the report, keeps its screenshot and PDF, and returns the probed copy's DOM.</summary>
-    private static async Task<string> RenderAsync(string name, CutoverReport report)
+    private static Task<string> RenderAsync(string name, CutoverReport report) =>
+        RenderAsync(name, HtmlReportRenderer.Render(report));
+
+    private static async Task<string> RenderAsync(string name, string html)
     {
         Directory.CreateDirectory(Artifacts);
-        var html = HtmlReportRenderer.Render(report);
         var page = Path.Combine(Artifacts, name + ".html");
         await File.WriteAllTextAsync(page, html);
         var probed = Path.Combine(Artifacts, name + ".probe.html");
@@ -105,6 +107,19 @@ public sealed class HtmlReportChromiumTests
         var dom = await Chromium.RunAsync(probed, "--dump-dom", "--window-size=1200,1600");
         Assert.Contains("data-overflow=", dom, StringComparison.Ordinal);
         return dom;
+    }
+
+    [ChromiumFact]
+    public async Task The_watch_report_draws_its_margin_chart_and_fits_the_page()
+    {
+        var dom = await RenderAsync("watch", Core.Watch.WatchReportWriter.Html(SampleWatch.Report()));
+
+        // Laid out by the browser: the chart's two measured sequences, the threshold, the escaped name.
+        Assert.Equal(2, Regex.Matches(dom, "<polyline ").Count);
+        Assert.Contains("threshold 25%", dom, StringComparison.Ordinal);
+        Assert.Contains("public.orders_&lt;id&gt;_seq", dom, StringComparison.Ordinal);
+        Assert.Equal("", Attribute(dom, "data-overflow"));
+        Assert.Equal("fits", Attribute(dom, "data-page-width"));
     }
 
     /// <summary>The RGB fill colours the PDF's content streams set (Chromium writes them Flate-compressed).</summary>

@@ -145,6 +145,20 @@ public sealed class JournalAndReportDirectoryTests : IDisposable
         Assert.Single(ApplyJournal.FindIncomplete(Path.Combine(files.Root, "rerun"), Target));
     }
 
+    [Fact]
+    public void A_watch_re_advance_journal_is_found_by_a_later_run_in_the_watch_directory_or_beside_it()
+    {
+        files.Write("watch/re-advance-1/apply-journal.json", Journal());
+        files.Write("watch/watch-status.json", "{}");
+
+        Assert.Single(ApplyJournal.FindIncomplete(Path.Combine(files.Root, "watch"), Target));
+        Assert.Single(ApplyJournal.FindIncomplete(Path.Combine(files.Root, "apply-again"), Target));
+        Assert.Single(ApplyJournal.FindIncomplete(Path.Combine(files.Root, "watch", "re-advance-2"), Target));
+        // The watch's own files mark its directory as used.
+        Assert.Throws<InvalidInputException>(() =>
+            ReportWriter.PrepareDirectory(Path.Combine(files.Root, "watch"), force: false, Now));
+    }
+
     internal static RollbackReport Rollback(bool refused) => new(Now, "/r/apply/apply-journal.json", Target, "cutover.yaml", Forced: false, refused,
     [
         new RollbackRow(Entry("public.account_seq"), refused ? "would restore" : "restored", new SequenceReading(857331, true, 1), refused ? new SequenceReading(857331, true, 1) : new SequenceReading(1, false, 1)),

@@ -58,13 +58,7 @@ public static partial class ConfigLoader
             };
         }
 
-        /// <summary>The duration forms every duration key accepts, for error messages.</summary>
-        private const string DurationForms = "200ms, 1.5s, 45s, 2m, 90m, 1h30m, 1d, or ISO 8601 such as PT30S, PT1H30M";
-
-        /// <summary>
-        /// A duration: 200ms, 1.5s, 2m, 1h30m, 1d, or ISO 8601 (PT30S). A bare number is refused: PostgreSQL
-        /// reads 90 as milliseconds where a person may mean seconds.
-        /// </summary>
+        /// <summary>A duration key (<see cref="DurationText"/>); null when absent.</summary>
         private TimeSpan? Duration(string key)
         {
             var text = Text(key);
@@ -72,49 +66,18 @@ public static partial class ConfigLoader
             {
                 return null;
             }
-            var trimmed = text.Trim();
-            var match = DurationPattern().Match(trimmed);
-            TimeSpan? span = null;
-            if (match.Success && match.Value.Length > 0 && match.Groups.Cast<Group>().Skip(1).Any(g => g.Success))
+            return DurationText.Read(text, out var span) switch
             {
-                double Part(string name) => match.Groups[name].Success
-                    ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture)
-                    : 0;
-                try
-                {
-                    span = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h"))
-                        + TimeSpan.FromMinutes(Part("m"))
-                        + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
-                }
-                catch (OverflowException)
-                {
-                    return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', too long a duration");
-                }
-            }
-            else if (trimmed.StartsWith('P') || trimmed.StartsWith('p')
-                     || trimmed.StartsWith("-P", StringComparison.OrdinalIgnoreCase))
-            {
-                try
-                {
-                    span = System.Xml.XmlConvert.ToTimeSpan(trimmed.ToUpperInvariant());
-                }
-                catch (Exception e) when (e is FormatException or OverflowException)
-                {
-                    // Reported below with the accepted forms.
-                }
-            }
-            else if (decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-            {
-                return Fail<TimeSpan?>(key,
-                    $"'{Leaf(key)}' is '{text}' without a unit: write {trimmed}s for seconds or {trimmed}ms for " +
-                    $"milliseconds (accepted: {DurationForms})");
-            }
-            if (span is null)
-            {
-                return Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', not a duration (accepted: {DurationForms})");
-            }
-            return span > TimeSpan.Zero ? span : Fail<TimeSpan?>(key,
-                $"'{Leaf(key)}' must be longer than zero, not '{text}'");
+                DurationText.Outcome.Duration => span,
+                DurationText.Outcome.TooLong => Fail<TimeSpan?>(key, $"'{Leaf(key)}' is '{text}', too long a duration"),
+                DurationText.Outcome.NoUnit => Fail<TimeSpan?>(key,
+                    $"'{Leaf(key)}' is '{text}' without a unit: write {text.Trim()}s for seconds or {text.Trim()}ms " +
+                    $"for milliseconds (accepted: {DurationText.Forms})"),
+                DurationText.Outcome.NotPositive => Fail<TimeSpan?>(key,
+                    $"'{Leaf(key)}' must be longer than zero, not '{text}'"),
+                _ => Fail<TimeSpan?>(key,
+                    $"'{Leaf(key)}' is '{text}', not a duration (accepted: {DurationText.Forms})"),
+            };
         }
 
         private Interleave? ReadInterleave()

@@ -624,6 +624,64 @@ public static partial class FindingCatalog
                 "{target} is a hot standby (pg_is_in_recovery() is true): its sequences cannot be set there, and it " +
                 "replays the primary's.",
         },
+        new(SequenceMovedBackwards, Severity.Blocking,
+            "watch: a sequence's position (the next value it hands out, from last_value and is_called) is behind " +
+            "an earlier round's (ahead of it when descending): another session set it back (setval, ALTER " +
+            "SEQUENCE ... RESTART, a restore or a sequence refresh from a publisher). Values it issues now may " +
+            "collide with keys. The watch stops at once with exit code 1.",
+            "Find the session or job that set it (pg_stat_activity, the application's migration tooling, a " +
+            "REFRESH SEQUENCES), stop it, then run apply again (it sets the sequence past every key and the " +
+            "source) and restart the watch.")
+        {
+            Message =
+                "{sequence} moved backwards: its next value was {old:N0} in round {round}, it is {new:N0} now " +
+                "(another session set it lower).",
+        },
+        new(SourceMovedBackwards, Severity.Warning,
+            "watch: the source value of a sequence is behind an earlier round's (ahead of it when descending): an " +
+            "older or restored export was put in the export directory, or the source was restored. The margin " +
+            "is measured against the new value; the rate starts again from it.",
+            "Check that the export directory holds the latest export (export_info.csv's CAPTURED_AT) and that " +
+            "the source is the live one; the earlier, higher value is what the sequence must stay past.")
+        {
+            Message =
+                "The source value of {sequence} moved backwards: {old:N0} in round {round}, {new:N0} now (an older " +
+                "or restored export, or a restored source?).",
+        },
+        new(WatchMarginLow, Severity.Warning,
+            "watch: the margin left (the next value minus max(source value, highest key); mirrored when " +
+            "descending) is under --threshold (default 25%) of the margin the plan gives the sequence " +
+            "(safetyMargin, or the rate-aware margin). With --fail-on low the watch stops with exit code 1; " +
+            "with --re-advance it applies again.",
+            "Run apply again (or watch with --re-advance) before the margin runs out; if the source keeps " +
+            "consuming values, raise safetyMargin for the sequence.")
+        {
+            Message =
+                "{sequence} has {left:N0} values of margin left, {share:0.#}% of its margin {margin:N0} (threshold " +
+                "{threshold:0.#}%)[; consumed at {rate:0.###} per second, it runs out at {runsOut}].",
+        },
+        new(WatchMarginExhausted, Severity.Blocking,
+            "watch: the sequence's next value is at or behind max(source value, highest key) (ahead of the " +
+            "lowest when descending): the next value it hands out may already be in use. The watch's exit code " +
+            "is 1 while it lasts at the end, whatever --fail-on says.",
+            "Run apply now (it sets the sequence past every key and the source), or watch with --re-advance; then " +
+            "find out why the margin was not enough.")
+        {
+            Message =
+                "{sequence} has no margin left: its next value {next:N0} is not past max(source, keys) " +
+                "{reference:N0} ({left:N0}).",
+        },
+        new(WatchRunsOutBeforeCutover, Severity.Warning,
+            "watch: at the rate the source or the keys consume the margin (a least-squares fit over recent " +
+            "rounds), the margin runs out before --cutover-at. With --fail-on low the watch stops with exit " +
+            "code 1.",
+            "Run apply again (or watch with --re-advance) before the projected time, or raise safetyMargin for the " +
+            "sequence.")
+        {
+            Message =
+                "{sequence} runs out of margin at {runsOut}, before the cutover at {cutover}: {left:N0} values " +
+                "left, consumed at {rate:0.###} per second.",
+        },
     ];
 
     private static readonly Dictionary<string, FindingDefinition> ByCode = All.ToDictionary(d => d.Code,

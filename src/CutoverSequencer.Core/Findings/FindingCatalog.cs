@@ -51,6 +51,11 @@ public static partial class FindingCatalog
     public const string KeyNotNumeric = "KEY_NOT_NUMERIC";
     public const string KeyReadTimeout = "KEY_READ_TIMEOUT";
     public const string TargetInRecovery = "TARGET_IN_RECOVERY";
+    public const string SequenceMovedBackwards = "SEQUENCE_MOVED_BACKWARDS";
+    public const string SourceMovedBackwards = "SOURCE_MOVED_BACKWARDS";
+    public const string WatchMarginLow = "WATCH_MARGIN_LOW";
+    public const string WatchMarginExhausted = "WATCH_MARGIN_EXHAUSTED";
+    public const string WatchRunsOutBeforeCutover = "WATCH_RUNS_OUT_BEFORE_CUTOVER";
 
     /// <summary>A finding's message: its code's template (or the named variant) with the arguments.</summary>
     public static string Render(string code, string? variant, IReadOnlyList<FindingArgument> arguments)

@@ -110,6 +110,11 @@ public static class HtmlWriter
                 case Table table:
                     WriteTable(table, output);
                     break;
+                case Figure figure:
+                    output.Write("<figure>");
+                    output.Write(figure.Svg);
+                    output.WriteLine($"<figcaption>{E(figure.Caption)}</figcaption></figure>");
+                    break;
                 case CodeBlock code:
                     output.Write("<pre><code>");
                     foreach (var line in code.Lines)

@@ -54,6 +54,9 @@ public static class MarkdownWriter
                         output.WriteLine(" |");
                     }
                     break;
+                case Figure figure:
+                    output.WriteLine($"_{figure.Caption} (chart in the HTML report)._");
+                    break;
                 case CodeBlock code:
                     output.WriteLine("```" + code.Language);
                     foreach (var line in code.Lines)

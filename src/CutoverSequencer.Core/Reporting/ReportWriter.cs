@@ -96,10 +96,20 @@ public static class ReportWriter
     [
         MarkdownFile, HtmlFile, JsonFile, PostLoadDefaultsFile, Stage.ApplyJournal.FileName,
         RollbackReport.MarkdownFile, RollbackReport.HtmlFile, RollbackReport.JsonFile,
+        WatchStatusFile, WatchMarkdownFile, WatchHtmlFile, WatchJsonFile,
     ];
+
+    // The watch's files (Watch.WatchReport names them from here: Reporting does not know the watch).
+    public const string WatchStatusFile = "watch-status.json";
+    public const string WatchMarkdownFile = "watch-report.md";
+    public const string WatchHtmlFile = "watch-report.html";
+    public const string WatchJsonFile = "watch-report.json";
 
     /// <summary>The subfolder prefix --force moves an earlier run's files into.</summary>
     public const string EarlierPrefix = "earlier-";
+
+    /// <summary>The subfolder prefix of each watch --re-advance's apply (re-advance-1/, ...).</summary>
+    public const string ReAdvancePrefix = "re-advance-";
 
     /// <summary>
     /// Checks <paramref name="directory"/> before anything connects. A file there, or a directory holding

@@ -128,12 +128,7 @@ public static class RollbackReportWriter
         });
         w.WriteStartObject();
         // docs/schemas/rollback-report.schema.json
-        w.WriteString("schemaVersion", SchemaVersion);
-        w.WriteStartObject("tool");
-        w.WriteString("name", Runtime.ToolInfo.Current.Name);
-        w.WriteString("version", Runtime.ToolInfo.Current.Version);
-        w.WriteString("commit", Runtime.ToolInfo.Current.Commit);
-        w.WriteEndObject();
+        JsonFields.WriteHeader(w, SchemaVersion);
         w.WriteString("command", "rollback");
         w.WriteString("status", report.Status);
         w.WriteNumber("exitCode", report.ExitCode);
@@ -181,14 +176,7 @@ public static class RollbackReportWriter
         w.WriteBoolean("isCalled", position.IsCalled);
         w.WriteNumber("increment", position.Increment);
         // A next value past bigint (a descending or cycling edge) is written as text.
-        if (position.NextValue >= long.MinValue && position.NextValue <= long.MaxValue)
-        {
-            w.WriteNumber("nextValue", (long)position.NextValue);
-        }
-        else
-        {
-            w.WriteString("nextValue", position.NextValue.ToString(CultureInfo.InvariantCulture));
-        }
+        JsonFields.WriteInteger(w, "nextValue", position.NextValue);
         w.WriteEndObject();
     }
 }

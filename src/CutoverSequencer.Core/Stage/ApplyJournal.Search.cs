@@ -10,8 +10,8 @@ public sealed partial class ApplyJournal
 {
     /// <summary>
     /// Journals of earlier applies on the same target that did not complete: in the report directory
-    /// and beside it (re-runs usually write to a sibling folder under reports/), and in the
-    /// earlier-&lt;timestamp&gt;/ folders --force moved them into.
+    /// and beside it (re-runs usually write to a sibling folder under reports/), in the
+    /// earlier-&lt;timestamp&gt;/ folders --force moved them into, and in the re-advance-&lt;n&gt;/ folders of a watch.
     /// </summary>
     public static IReadOnlyList<(string Path, JournalDocument Journal)> FindIncomplete(string reportDirectory,
         string target) =>
@@ -36,10 +36,12 @@ public sealed partial class ApplyJournal
     {
         var full = System.IO.Path.GetFullPath(reportDirectory);
         var parent = Directory.GetParent(full)?.FullName;
-        // --force moves an earlier run's journal into earlier-<timestamp>/ of its directory: looked at too.
+        // --force moves an earlier run's journal into earlier-<timestamp>/ of its directory, and watch
+        // --re-advance journals its applies in re-advance-<n>/ of the watch's: both looked at too.
         static IEnumerable<string> WithEarlier(string directory) =>
             Directory.Exists(directory)
-                ? [directory, .. Directory.GetDirectories(directory, Reporting.ReportWriter.EarlierPrefix + "*")]
+                ? [directory, .. Directory.GetDirectories(directory, Reporting.ReportWriter.EarlierPrefix + "*"),
+                    .. Directory.GetDirectories(directory, Reporting.ReportWriter.ReAdvancePrefix + "*")]
                 : [directory];
         var candidates = WithEarlier(full)
             .Concat(parent is null || !Directory.Exists(parent)

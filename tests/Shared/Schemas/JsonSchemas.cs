@@ -16,6 +16,8 @@ internal static class JsonSchemas
         ["apply-journal.json"] = "apply-journal.schema.json",
         ["rollback-report.json"] = "rollback-report.schema.json",
         ["plan.json"] = "plan.schema.json",
+        ["watch-status.json"] = "watch-status.schema.json",
+        ["watch-report.json"] = "watch-report.schema.json",
     };
 
     // Each schema is built once (a schema's $id is registered when it is built).
