@@ -11,20 +11,19 @@ internal static class WatchCommand
     /// <summary>The watch's exit codes, in every command's --help after the others.</summary>
     public const string ExitCodeHelp = """
 
-          watch: 0 ended (--until or Ctrl+C) with no margin used up; 1 a sequence moved backwards, a margin alert
-          with --fail-on low, or a margin still used up at the end; 2 a bad option value; 3 cannot connect;
-          a --re-advance whose apply does not verify ends the watch with apply's exit code
+          watch: 0 ended (--until or Ctrl+C) with no margin used up; 1 a sequence moved backwards, a margin
+                 alert with --fail-on low, or a margin still used up at the end; 2 a bad option value;
+                 3 cannot connect; a --re-advance whose apply does not verify ends with apply's exit code
         """;
 
     public static void Add(RootCommand root, Option<FileInfo> configOption, Option<DirectoryInfo?> reportDirOption,
         Option<bool> forceOption,
         Func<ParseResult, string, Func<ILogger, RunOutcome, Task<int>>, Task<int>> withLogger, TextWriter output)
     {
-        var interval = new Option<TimeSpan>("--interval")
+        var interval = new Option<TimeSpan?>("--interval")
         {
             Description = "Time between rounds: 60s (default), 5m, 1h30m, or below a second (500ms) for tests.",
-            DefaultValueFactory = _ => TimeSpan.FromSeconds(60),
-            CustomParser = r => Parsed(r, t => (WatchTime.ParseDuration(t, "--interval", out var p), p)) ?? default,
+            CustomParser = r => Parsed(r, t => (WatchTime.ParseDuration(t, "--interval", out var p), p)),
         };
         var until = new Option<DateTimeOffset?>("--until")
         {
@@ -40,11 +39,10 @@ internal static class WatchCommand
             CustomParser = r => Parsed(r, t =>
                 (WatchTime.ParseTime(t, "--cutover-at", DateTimeOffset.Now, TimeZoneInfo.Local, out var p), p)),
         };
-        var threshold = new Option<double>("--threshold")
+        var threshold = new Option<double?>("--threshold")
         {
             Description = "Alert when the margin left falls under this share of the sequence's margin (default 25%).",
-            DefaultValueFactory = _ => WatchSettings.DefaultThreshold,
-            CustomParser = r => Parsed(r, t => (WatchTime.ParseShare(t, "--threshold", out var p), p)) ?? default,
+            CustomParser = r => Parsed(r, t => (WatchTime.ParseShare(t, "--threshold", out var p), p)),
         };
         var failOn = new Option<string?>("--fail-on")
         {
@@ -73,10 +71,10 @@ internal static class WatchCommand
                 ConfigPath = result.GetValue(configOption)!.FullName,
                 ReportDirectory = result.GetValue(reportDirOption)?.FullName,
                 Force = result.GetValue(forceOption),
-                Interval = result.GetValue(interval),
+                Interval = result.GetValue(interval) ?? TimeSpan.FromSeconds(60),
                 Until = result.GetValue(until),
                 CutoverAt = result.GetValue(cutoverAt),
-                Threshold = result.GetValue(threshold),
+                Threshold = result.GetValue(threshold) ?? WatchSettings.DefaultThreshold,
                 FailOnLow = result.GetValue(failOn) == "low",
                 ReAdvance = result.GetValue(reAdvance),
                 Display = TerminalProgress.For(result.GetValue<string>("--log-format") ?? "text",

@@ -145,8 +145,9 @@ internal static class WatchRunner
             }
             report = report with
             {
-                Status = report.Status == "watching" ? "read-failed" : report.Status,
-                ExitCode = report.ExitCode ?? ExitCodes.Done,
+                // Still "watching" here: an exception the tool did not expect (a defect, exit 5) ended it.
+                Status = report.Status == "watching" ? "failed" : report.Status,
+                ExitCode = report.ExitCode ?? (report.Status == "watching" ? ExitCodes.InternalError : ExitCodes.Done),
                 EndedAt = clock.GetUtcNow(),
             };
             WatchReportWriter.WriteReport(report, directory);

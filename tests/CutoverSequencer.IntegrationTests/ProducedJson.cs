@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace CutoverSequencer.IntegrationTests;
 
 /// <summary>
-/// Every cutover-report.json, apply-journal.json and rollback-report.json a CLI run of the suite writes is
-/// validated against its schema in docs/schemas/: the files in the run's --report-dir (earlier-* folders
-/// included), in the directories its output names, and the --journal it was given, when the run wrote them.
+/// Every cutover-report.json, apply-journal.json, rollback-report.json and watch-*.json a CLI run of the suite
+/// writes is validated against its schema in docs/schemas/: the files in the run's --report-dir (earlier-* and
+/// re-advance-* folders included), in the directories its output names, and the --journal it was given, when the run wrote them.
 /// </summary>
 internal static partial class ProducedJson
 {

@@ -217,4 +217,37 @@ public sealed class WatchTests(PostgresCluster postgres) : IDisposable
             && e.GetString() == "watch-round");
         Assert.Contains("Watch: ended (until)", result.Stdout, StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public async Task An_interrupted_watch_ends_normally_with_its_report_and_exit_0()
+    {
+        var (_, _, config) = await AppliedAsync("stop");
+        var reports = Path("stop-watch");
+        using var watch = Cli.Start(null, "watch", "--config", config, "--report-dir", reports, "--interval", "1s");
+        await RoundAsync(reports, 2, watch);
+
+        // SIGTERM, as a workflow engine stops a step (Ctrl+C is SIGINT: handled the same way).
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", watch.ProcessId.ToString(
+            System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        var result = await watch.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var report = Json(System.IO.Path.Combine(reports, "watch-report.json"));
+        Assert.Equal("interrupted", report.GetProperty("endReason").GetString());
+        Assert.True(report.GetProperty("round").GetInt32() >= 2);
+        Assert.Contains("Watch: ended (interrupted)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_option_value_is_exit_2_with_a_one_line_error()
+    {
+        var result = await Cli.RunAsync(null, "watch", "--config", "none.yaml", "--interval", "5x");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --interval '5x': not a positive duration", result.ErrorLines[0],
+            StringComparison.Ordinal);
+    }
 }

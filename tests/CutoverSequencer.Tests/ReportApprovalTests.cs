@@ -80,7 +80,7 @@ public class ReportApprovalTests
         .Replace($"\"version\": \"{Core.Runtime.ToolVersion.Version}\"", "\"version\": \"<version>\"", StringComparison.Ordinal)
         .Replace($"\"commit\": \"{Core.Runtime.ToolVersion.Commit}\"", "\"commit\": \"<commit>\"", StringComparison.Ordinal);
 
-    private static void Approve(string name, string received)
+    internal static void Approve(string name, string received)
     {
         received = Scrubbed(received);
         var directory = Path.Combine(Repository.Root, "tests", "CutoverSequencer.Tests", "Approved");

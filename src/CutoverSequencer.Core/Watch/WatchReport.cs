@@ -4,7 +4,7 @@ namespace CutoverSequencer.Core.Watch;
 /// A watch run: where it looked, how it was asked to watch, and the tracker's rounds and re-advances.
 /// <see cref="Status"/> is <c>watching</c> while it runs; at the end <c>ended</c> (until, interrupted),
 /// <c>moved-backwards</c>, <c>margin-low</c> (--fail-on low), <c>margin-exhausted</c>, <c>re-advance-failed</c>
-/// or <c>read-failed</c>.
+/// <c>read-failed</c> or <c>failed</c> (a defect in the tool).
 /// </summary>
 public sealed record WatchReport(
     string ConfigFile,

@@ -141,7 +141,8 @@ public sealed class WatchTracker(WatchSettings settings)
 
     private static DateTimeOffset? RunsOut(DateTimeOffset at, BigInteger left, double rate)
     {
-        var seconds = (double)left / rate;
+        // Whole seconds, rounded down: a run-out said a little early is the safe side.
+        var seconds = Math.Floor((double)left / rate);
         // Beyond what a DateTimeOffset holds: as good as never, and said so (null).
         return seconds < (DateTimeOffset.MaxValue - at).TotalSeconds ? at.AddSeconds(seconds) : null;
     }

@@ -10,6 +10,14 @@ public sealed class WatchReportTests
         SampleWatch.Report(status, exitCode);
 
     [Fact]
+    public void Markdown_of_a_watch_matches_the_approved_file() =>
+        ReportApprovalTests.Approve("watch-report.md", WatchReportWriter.Markdown(Report()));
+
+    [Fact]
+    public void Json_of_a_watch_matches_the_approved_file() =>
+        ReportApprovalTests.Approve("watch-report.json", WatchReportWriter.ReportJson(Report()));
+
+    [Fact]
     public void The_status_file_and_the_report_follow_their_schemas()
     {
         JsonSchemas.AssertValid("watch-status.schema.json", WatchReportWriter.StatusJson(Report()), "status");

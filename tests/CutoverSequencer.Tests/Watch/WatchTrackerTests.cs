@@ -66,7 +66,8 @@ public sealed class WatchTrackerTests
         Assert.Equal(WatchState.Ok, ok.State);
         Assert.Equal(521, ok.MarginLeft);
         Assert.Equal(4.0, ok.Rate!.Value, 6);
-        Assert.Equal(clock.Now.AddSeconds(521 / 4.0), ok.RunsOutAt);
+        // 521 / 4 = 130.25 s: said in whole seconds, rounded down.
+        Assert.Equal(clock.Now.AddSeconds(130), ok.RunsOutAt);
 
         var low = tracker.Observe(clock.Tick(TimeSpan.FromMinutes(1)), [Sample(6301, 6100, 5000)]);
 

@@ -5,7 +5,8 @@ namespace CutoverSequencer.Testing;
 
 /// <summary>
 /// The published JSON Schemas (docs/schemas/*.schema.json), checked with JsonSchema.Net: every
-/// cutover-report.json, apply-journal.json and rollback-report.json a suite produces is validated.
+/// cutover-report.json, apply-journal.json, rollback-report.json, plan.json, watch-status.json and
+/// watch-report.json a suite produces is validated.
 /// </summary>
 internal static class JsonSchemas
 {
