@@ -60,7 +60,7 @@ internal static class InvariantRun
             ScenarioFiles.WriteExport(scenario, export);
             var config = Path.Combine(directory, "cutover.yaml");
             await File.WriteAllTextAsync(config, ScenarioFiles.Config(scenario, export, cs));
-            await CheckAsync(scenario, cs, config, directory, violations, seed);
+            await CheckAsync(scenario, cs, config, directory, violations, seed, export);
         }
         catch (Exception e)
         {
@@ -74,7 +74,7 @@ internal static class InvariantRun
         return new SeedResult(seed, scenario, violations, kept, clock.Elapsed);
     }
 
-    private static async Task CheckAsync(Scenario scenario, string cs, string config, string directory, List<string> violations, int seed)
+    private static async Task CheckAsync(Scenario scenario, string cs, string config, string directory, List<string> violations, int seed, string export)
     {
         if (await InvariantOracle.CrossCheckFeedsAsync(cs, scenario) is { } generatorBug)
         {
@@ -108,11 +108,66 @@ internal static class InvariantRun
             }
         }
 
+        // Every sixteenth seed: the source keeps issuing between plan and apply, by up to one and a half margins
+        // (within --max-drift or past it). apply --plan either refuses with PLAN_DRIFT, writing nothing, or
+        // applies the plan's values, and its next value is then past the source as it is now.
+        var drift = savedPlan is not null && seed % 16 == 0
+            ? expectations.FirstOrDefault(e => e.InScope && e.Margin > 0 && e.Sequence.SourceValue is not null
+                && e.Sequence.Link != SourceLink.None)
+            : null;
+        BigInteger? planned = drift?.Sequence.SourceValue;
+        BigInteger? driftedTo = null;
+        if (drift is { Sequence: var moving } && planned is { } from)
+        {
+            var by = (BigInteger)Math.Max(1, drift.Margin * new Random(seed).Next(1, 151) / 100);
+            driftedTo = moving.SourceValue = moving.Descending ? from - by : from + by;
+            ScenarioFiles.WriteExport(scenario, export);
+            scenario.Families.Add("saved-plan-drift");
+        }
+
         var applyDir = Path.Combine(directory, "reports", "apply");
         var apply = await Cli.RunAsync(null, [.. new[] { "apply", "--config", config, "--report-dir", applyDir },
             .. savedPlan is null ? [] : new[] { "--plan", savedPlan }]);
         var afterApply = await InvariantOracle.ReadAsync(cs, scenario);
         var report = TryReport(applyDir);
+        if (drift is { Sequence: var drifted } && driftedTo is { } now)
+        {
+            // The export as planned again: the checks below and the second apply judge the planned state.
+            drifted.SourceValue = planned;
+            ScenarioFiles.WriteExport(scenario, export);
+            // --max-drift's default: half the margin past the planned reference (rounding aside).
+            var over = drift.Reference is { } reference ? (drifted.Descending ? reference - now : now - reference) : (BigInteger?)null;
+            var half = (BigInteger)drift.Margin / 2;
+            if (causes.Count == 0 && over is { } past)
+            {
+                if (apply.ExitCode == 0 && past > half + 1)
+                {
+                    violations.Add($"apply --plan exited 0 though the source drifted {Scenario.Num(past)} past the planned reference (margin {drift.Margin}: half is allowed)");
+                }
+                if (apply.ExitCode != 0 && past < half - 1)
+                {
+                    violations.Add($"apply --plan exited {apply.ExitCode} though the source drifted only {Scenario.Num(past)} past the planned reference (margin {drift.Margin}){Tail(apply)}");
+                }
+            }
+            if (causes.Count == 0 && apply.ExitCode == 1 && report is { } refused
+                && Blocking(refused).Any(f => f.Code == "PLAN_DRIFT"))
+            {
+                scenario.Families.Add("saved-plan-drift-refused");
+                violations.AddRange(InvariantOracle.Unchanged(scenario, before, afterApply, "refused saved plan wrote"));
+                return;
+            }
+            if (apply.ExitCode == 0)
+            {
+                scenario.Families.Add("saved-plan-drift-accepted");
+            }
+            if (apply.ExitCode == 0 && afterApply.Sequences.TryGetValue(drifted, out var state)
+                && state.Next(drifted.Increment) is var next
+                && (drifted.Descending ? next >= now : next <= now))
+            {
+                violations.Add($"apply --plan exited 0 but {drifted.Display} hands out {Scenario.Num(next)} next, " +
+                    $"not past the source value {Scenario.Num(now)} it drifted to (planned {Scenario.Num(planned!.Value)})");
+            }
+        }
 
         if (causes.Count > 0)
         {
