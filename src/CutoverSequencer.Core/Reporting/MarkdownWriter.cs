@@ -20,7 +20,9 @@ public static class MarkdownWriter
                 case Heading h:
                     output.Write(new string('#', h.Level));
                     output.Write(' ');
-                    output.WriteLine(h.Text);
+                    // Sequence names in headings (the watch report's) may hold <, > or *.
+                    WriteEscaped(h.Text, output);
+                    output.WriteLine();
                     break;
                 case Paragraph p:
                     WriteInlines(p.Parts, output);
