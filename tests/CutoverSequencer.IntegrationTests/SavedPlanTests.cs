@@ -127,6 +127,9 @@ public sealed class SavedPlanTests(PostgresCluster postgres) : IDisposable
         Assert.Contains(report.GetProperty("findings").EnumerateArray(), f =>
             f.GetProperty("code").GetString() == "MARGIN_NOT_MET"
             && f.GetProperty("object").GetString() == "public.users_id_seq");
+        var users = Cli.Sequence(report, "public.users_id_seq");
+        Assert.Equal((5300L, 5900L), (users.GetProperty("sourceLast").GetInt64(),
+            users.GetProperty("sourceNow").GetInt64()));
         var markdown = File.ReadAllText(System.IO.Path.Combine(Path("drift-accepted"), "cutover-report.md"));
         Assert.Contains("source high-water mark 5,900", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("source high-water mark 5,300", markdown, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public static class JsonReportRenderer
     /// The version of docs/schemas/cutover-report.schema.json this rendering follows: the minor part grows
     /// with added fields, the major part would change only if a field changed meaning or type.
     /// </summary>
-    public const string SchemaVersion = "1.1";
+    public const string SchemaVersion = "1.2";
 
     /// <summary>The rendering as text; <paramref name="directory"/>: where the files are (null: names only).</summary>
     public static string Render(CutoverReport report, string? directory = null) =>
@@ -130,6 +130,7 @@ public static class JsonReportRenderer
             SourceSequence = row.SourceName,
             SourceLast = Int64(row.SourceLast),
             TargetMax = Int64(row.TargetMax),
+            SourceNow = report.SavedPlan is null ? null : Int64(row.SourceNow),
             Margin = row.Margin,
             NewValue = Int64(row.NewValue),
             NextValue = Int64(row.NextValue),

@@ -21,6 +21,11 @@ internal sealed record JsonRow
 
     public required long? TargetMax { get; init; }
 
+    /// <summary>apply --plan: the source value this run read (sourceLast is the plan's reading); absent otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? SourceNow { get; init; }
+
     public required long Margin { get; init; }
 
     public required long? NewValue { get; init; }
